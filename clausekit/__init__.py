@@ -1,0 +1,51 @@
+"""clausekit: clause-level drafting, diff, redlines and comparison of treaty drafts.
+
+The public API mirrors ``json``: ``load``/``loads`` read drafts, ``dumps`` writes the
+canonical source (``clausekit fmt``). Heavy parts are imported lazily so that
+``import clausekit`` and ``clausekit --help`` stay instant.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+# name -> (module, attribute): resolved on first use.
+_LAZY = {
+    "load": ("clausekit.parser", "load"),
+    "loads": ("clausekit.parser", "loads"),
+    "dumps": ("clausekit.format", "format_draft"),
+    "format_draft": ("clausekit.format", "format_draft"),
+    "check": ("clausekit.checks", "check"),
+    "diff": ("clausekit.diff", "diff"),
+    "compare": ("clausekit.compare", "compare"),
+    "render": ("clausekit.render", "render"),
+    "library": ("clausekit.library", "library"),
+    "Draft": ("clausekit.model", "Draft"),
+    "ClauseSyntaxError": ("clausekit.errors", "ClauseSyntaxError"),
+    "ClauseKitError": ("clausekit.errors", "ClauseKitError"),
+    "InputError": ("clausekit.errors", "InputError"),
+}
+
+__all__ = ["__version__", *_LAZY]
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .errors import ClauseKitError, ClauseSyntaxError, InputError
+    from .model import Draft
+    from .parser import load, loads
+
+
+def __getattr__(name: str) -> Any:
+    try:
+        module, attribute = _LAZY[name]
+    except KeyError:
+        raise AttributeError(f"module 'clausekit' has no attribute {name!r}") from None
+    value = getattr(import_module(module), attribute)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

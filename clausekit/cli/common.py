@@ -1,0 +1,110 @@
+"""What every command shares: reading drafts, writing outputs, exit codes, errors."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from clausekit.errors import ClauseKitError
+
+EXIT_OK = 0
+EXIT_FOUND = 1
+EXIT_ERROR = 2
+
+FORMAT_ALIASES = {"md": "markdown", "txt": "text", "htm": "html", "word": "docx"}
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def fail(message: str) -> None:
+    """Print one error and exit 2."""
+    click.echo(message, err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def handle_errors(function: F) -> F:
+    """Turn every error a user can cause into its message and exit 2; never a traceback."""
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return function(*args, **kwargs)
+        except ClauseKitError as error:
+            fail(error.render())
+        except BrokenPipeError:
+            # The reader went away (clausekit diff ... | head): not an error of ours.
+            sys.stderr.close()
+            sys.exit(EXIT_OK)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(130)
+        except RecursionError:
+            fail("clausekit: the input nests too deeply to process")
+        except MemoryError:
+            fail("clausekit: out of memory")
+
+    return wrapper  # type: ignore[return-value]
+
+
+def normalise_format(value: str) -> str:
+    return FORMAT_ALIASES.get(value.lower(), value.lower())
+
+
+def format_option(choices: Iterable[str], default: str) -> Callable[[F], F]:
+    """``--format/-f`` with the project's format names and their aliases."""
+    names = list(choices)
+    accepted = names + [alias for alias, target in FORMAT_ALIASES.items() if target in names]
+    return click.option(
+        "--format",
+        "-f",
+        "output_format",
+        type=click.Choice(accepted, case_sensitive=False),
+        default=default,
+        show_default=True,
+        callback=lambda ctx, param, value: normalise_format(value),
+        help="Output format.",
+    )
+
+
+def output_option() -> Callable[[F], F]:
+    return click.option(
+        "--output",
+        "-o",
+        "output",
+        type=click.Path(dir_okay=False, allow_dash=True),
+        default=None,
+        help="Write to this file (atomically) instead of standard output; '-' is standard output.",
+    )
+
+
+def emit(data: str | bytes, output: str | None, inputs: Iterable[str | Path] = ()) -> None:
+    """Send an output where the user asked: stdout, or a file written atomically.
+
+    Binary outputs (DOCX) need a file; an output path that is one of the inputs is refused.
+    """
+    from clausekit.errors import UsageError
+    from clausekit.outputs import refuse_input_as_output, write_atomic
+
+    if output is None or output == "-":
+        if isinstance(data, bytes):
+            if sys.stdout.isatty():
+                raise UsageError("this format is binary: name a file with -o FILE")
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+        else:
+            click.echo(data, nl=not data.endswith("\n"))
+        return
+    refuse_input_as_output(output, inputs)
+    write_atomic(output, data)
+
+
+def load_draft(path: str):  # noqa: ANN201 - returns clausekit.model.Draft
+    """Load one draft; errors propagate as ClauseKitError (handle_errors prints them)."""
+    from clausekit.parser import load
+
+    return load(path)

@@ -1,0 +1,66 @@
+"""The project's exceptions, and how they print.
+
+Every error that a user can cause carries a position and prints as
+``file:line:col: message`` followed by the source line and a caret, the way
+compilers do. Nothing that a user can cause should surface as a traceback.
+"""
+
+from __future__ import annotations
+
+
+class ClauseKitError(Exception):
+    """Base class: an error a user can cause and act upon."""
+
+    def render(self) -> str:
+        return str(self)
+
+
+class InputError(ClauseKitError):
+    """An input could not be read at all (missing, a directory, binary, not UTF-8, too big)."""
+
+    def __init__(self, path: str, message: str, line: int | None = None, column: int | None = None):
+        self.path = path
+        self.message = message
+        self.line = line
+        self.column = column
+        where = path if line is None else f"{path}:{line}:{column or 1}"
+        super().__init__(f"{where}: {message}")
+
+
+class ClauseSyntaxError(ClauseKitError):
+    """A draft that does not parse. ``line`` and ``column`` are 1-based."""
+
+    def __init__(self, message: str, file: str, line: int, column: int, source_line: str = ""):
+        self.message = message
+        self.file = file
+        self.line = line
+        self.column = column
+        self.source_line = source_line
+        super().__init__(f"{file}:{line}:{column}: {message}")
+
+    def render(self) -> str:
+        """The first line, then the offending source line with a caret under the column."""
+        head = f"{self.file}:{self.line}:{self.column}: {self.message}"
+        if not self.source_line:
+            return head
+        shown = self.source_line.rstrip("\r\n")
+        # Keep the caret under the right character even when the line is very long.
+        start = 0
+        if len(shown) > 160:
+            start = max(0, self.column - 80)
+            shown = shown[start : start + 160]
+        # Tabs are kept in the caret line so the caret lines up with the text.
+        prefix = "".join(ch if ch == "\t" else " " for ch in shown[: max(0, self.column - 1 - start)])
+        return f"{head}\n    {shown}\n    {prefix}^"
+
+
+class ClauseNotFoundError(ClauseKitError):
+    """A ``file::id`` or ``draft::id`` that names no clause."""
+
+
+class UsageError(ClauseKitError):
+    """The command was misused in a way click cannot see (an output equal to an input, ...)."""
+
+
+class OutputError(ClauseKitError):
+    """An output could not be written."""
