@@ -32,9 +32,12 @@ _LAZY = {
 __all__ = ["__version__", *_LAZY]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .errors import ClauseKitError, ClauseSyntaxError, InputError
-    from .model import Draft
-    from .parser import load, loads
+    from .errors import ClauseKitError as ClauseKitError
+    from .errors import ClauseSyntaxError as ClauseSyntaxError
+    from .errors import InputError as InputError
+    from .model import Draft as Draft
+    from .parser import load as load
+    from .parser import loads as loads
 
 
 def __getattr__(name: str) -> Any:

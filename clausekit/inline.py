@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 
-from .model import Bracket, BracketOption, ClauseRef, Inline, Location, PartyRef, Text, TermRef
+from .model import Bracket, BracketOption, ClauseRef, Inline, Location, PartyRef, TermRef, Text
 
 _MARKUP = re.compile(r"[\\\[\]|@#<]")
 _PARTY_CODE = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*")
@@ -179,6 +179,8 @@ def locator(starts: list[tuple[int, int]], lines: list[str], file: str) -> tuple
 # --- back to source text ------------------------------------------------------------
 
 _ESCAPE_TEXT = re.compile(r"([\\\[\]|@#<>])")
+_CONTINUES_CODE = re.compile(r"[A-Z0-9]|-[A-Z0-9]")
+_CONTINUES_ID = re.compile(r"[a-z0-9_]|[._-][a-z0-9]")
 
 
 def escape_text(text: str) -> str:
@@ -194,9 +196,9 @@ def spans_to_source(spans: tuple[Inline, ...]) -> str:
         if isinstance(span, Text):
             text = escape_text(span.text)
             # A reference swallows the characters that may continue it: keep them apart.
-            if isinstance(previous, PartyRef) and re.match(r"[A-Z0-9]|-[A-Z0-9]", span.text):
-                text = "\\" + text
-            elif isinstance(previous, ClauseRef) and re.match(r"[a-z0-9_]|[.-][a-z0-9]", span.text):
+            if (isinstance(previous, PartyRef) and _CONTINUES_CODE.match(span.text)) or (
+                isinstance(previous, ClauseRef) and _CONTINUES_ID.match(span.text)
+            ):
                 text = "\\" + text
             out.append(text)
         elif isinstance(span, PartyRef):

@@ -184,7 +184,9 @@ class LineLexer:
                 if top is None:
                     raise self.error("unexpected '}': no block is open here", number, column)
                 stack.pop()
-                yield Token("CLOSE", Close(self.where(number, column), self.take_comments()), line=number, column=column)
+                yield Token(
+                    "CLOSE", Close(self.where(number, column), self.take_comments()), line=number, column=column
+                )
                 continue
 
             if top is not None and top.keyword == "parties":
@@ -239,8 +241,7 @@ class LineLexer:
 
             if top.keyword == "draft":
                 raise self.error(
-                    "the draft header holds only fields ('key: value'); "
-                    "is a '}' missing after the header?",
+                    "the draft header holds only fields ('key: value'); is a '}' missing after the header?",
                     number,
                     column,
                 )
@@ -280,13 +281,16 @@ class LineLexer:
                 raise self.error('expected the term in double quotes: term "Defined Term" {', line, rest_column)
             return Opener(keyword, None, None, unescape_quoted(quoted.group(1)).strip(), location, comments)
         if not rest:
-            raise self.error(f"expected an id after '{keyword}' (for example: {keyword} point-5 5 {{)", line, rest_column)
+            raise self.error(
+                f"expected an id after '{keyword}' (for example: {keyword} point-5 5 {{)", line, rest_column
+            )
         match = _OPENER_REST.match(rest)
         if not match:
             if rest.count('"') % 2:
                 raise self.error("a title's closing '\"' is missing", line, column + stripped.index('"'))
             raise self.error(
-                f"expected '{keyword} ID [NUMBER] [\"Title\"] {{' (a number has no spaces; a title is in double quotes)",
+                f"expected '{keyword} ID [NUMBER] [\"Title\"] {{' "
+                "(a number has no spaces; a title is in double quotes)",
                 line,
                 rest_column,
             )
@@ -302,10 +306,20 @@ class LineLexer:
         title = match.group("title")
         if keyword == "draft":
             if number is not None:
-                raise self.error('a draft has a title, not a number: draft ID "Title" {', line, column + stripped.index(number, len(keyword) + len(block_id)))
+                raise self.error(
+                    'a draft has a title, not a number: draft ID "Title" {',
+                    line,
+                    column + stripped.index(number, len(keyword) + len(block_id)),
+                )
             if title is None or not title.strip():
-                raise self.error('expected the draft\'s title in double quotes: draft ID "Title" {', line, rest_column + len(block_id))
-        return Opener(keyword, block_id, number, unescape_quoted(title) if title is not None else None, location, comments)
+                raise self.error(
+                    'expected the draft\'s title in double quotes: draft ID "Title" {',
+                    line,
+                    rest_column + len(block_id),
+                )
+        return Opener(
+            keyword, block_id, number, unescape_quoted(title) if title is not None else None, location, comments
+        )
 
     def read_party(self, stripped: str, line: int, column: int) -> PartyLine:
         """``CODE "Name" [aka "A", "B"] [match "A"] [members X, Y]``"""
@@ -319,7 +333,7 @@ class LineLexer:
         if not code_match:
             raise fail(
                 "expected a party code (uppercase letters and digits, such as US, UA, E3), "
-                'then its name in double quotes; or \'}\' to close the parties block',
+                "then its name in double quotes; or '}' to close the parties block",
                 0,
             )
         code = code_match.group(0)

@@ -229,9 +229,7 @@ class Draft:
     location: Location = field(default=NOWHERE, compare=False)
     path: str | None = field(default=None, compare=False)
     comments: tuple[Comment, ...] = field(default=(), compare=False)
-    header_comments: tuple[tuple[str, tuple[Comment, ...]], ...] = field(
-        default=(), compare=False
-    )
+    header_comments: tuple[tuple[str, tuple[Comment, ...]], ...] = field(default=(), compare=False)
     header_trailing_comments: tuple[Comment, ...] = field(default=(), compare=False)
     parties_comments: tuple[Comment, ...] = field(default=(), compare=False)
     parties_trailing_comments: tuple[Comment, ...] = field(default=(), compare=False)

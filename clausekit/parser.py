@@ -56,13 +56,9 @@ GUARANTEE_FIELDS = (
     "mirrors",
 )
 # Fields that may be given more than once (their values add up).
-REPEATABLE_FIELDS = frozenset(
-    {"guarantor", "beneficiary", "trigger", "response", "condition", "void-if", "mirrors"}
-)
+REPEATABLE_FIELDS = frozenset({"guarantor", "beneficiary", "trigger", "response", "condition", "void-if", "mirrors"})
 # Fields whose value is prose with inline markup; the others are plain text or codes.
-PROSE_FIELDS = frozenset(
-    {"trigger", "response", "duration", "renewal", "condition", "void-if", "compensation"}
-)
+PROSE_FIELDS = frozenset({"trigger", "response", "duration", "renewal", "condition", "void-if", "compensation"})
 
 _TOKEN_WORDS = {
     "DRAFT_OPEN": "a draft header ('draft ... {')",
@@ -97,7 +93,7 @@ class _LexerAdapter(Lexer):
     def __init__(self, lexer_conf: object) -> None:
         pass
 
-    def lex(self, data: _Source):  # noqa: ANN201 - Lark's protocol
+    def lex(self, data: _Source):
         return data.lexer.tokens()
 
 
@@ -117,7 +113,7 @@ class _Build(Transformer):
 
     def _paragraph(self, prose: ProseLines) -> Paragraph:
         joined, locate = locator(prose.starts, prose.lines, self.lexer.filename)
-        first_line, first_column = prose.starts[0]
+        _first_line, _first_column = prose.starts[0]
 
         def error(message: str, offset: int) -> ClauseSyntaxError:
             where = locate(offset)
@@ -179,7 +175,9 @@ class _Build(Transformer):
             elif key == "status":
                 if field.value not in STATUSES:
                     raise self._error(
-                        f"unknown status '{field.value}': expected one of " + ", ".join(STATUSES), vloc.line, vloc.column
+                        f"unknown status '{field.value}': expected one of " + ", ".join(STATUSES),
+                        vloc.line,
+                        vloc.column,
                     )
                 value = field.value
             elif key == "exactness":
@@ -193,7 +191,9 @@ class _Build(Transformer):
             elif key == "proposer":
                 (value,) = self._codes(field) if "," not in field.value else (None,)
                 if value is None:
-                    raise self._error("a proposer is one party code (a group such as E3 for several)", vloc.line, vloc.column)
+                    raise self._error(
+                        "a proposer is one party code (a group such as E3 for several)", vloc.line, vloc.column
+                    )
             elif key in ("guarantor", "beneficiary"):
                 value = values.get(key, ()) + self._codes(field)  # type: ignore[operator]
             elif key == "mirrors":
@@ -211,7 +211,7 @@ class _Build(Transformer):
                 value = " ".join(field.value.split())
             elif key in PROSE_FIELDS:
                 paragraph = self._prose_field(field)
-                value = values.get(key, ()) + (paragraph,) if key in REPEATABLE_FIELDS else paragraph  # type: ignore[operator]
+                value = (*values.get(key, ()), paragraph) if key in REPEATABLE_FIELDS else paragraph  # type: ignore[operator]
             else:
                 value = " ".join(field.value.split())
             values[key] = value
@@ -355,7 +355,9 @@ def _explain(error: UnexpectedToken, lexer: LineLexer) -> ClauseSyntaxError:
     elif kind == "DRAFT_OPEN":
         message = "a file holds one draft: a second 'draft' header is not allowed"
     elif kind == "ARTICLE_OPEN" and around:
-        message = f"an article cannot stand inside {around}: articles are top-level (is a '}}' missing before this line?)"
+        message = (
+            f"an article cannot stand inside {around}: articles are top-level (is a '}}' missing before this line?)"
+        )
     elif kind == "PARTIES_OPEN" and around:
         message = f"'parties' cannot stand inside {around}: declare parties at the top level"
     elif kind == "TERM_OPEN" and around:

@@ -103,7 +103,7 @@ def emit(data: str | bytes, output: str | None, inputs: Iterable[str | Path] = (
     write_atomic(output, data)
 
 
-def load_draft(path: str):  # noqa: ANN201 - returns clausekit.model.Draft
+def load_draft(path: str):
     """Load one draft; errors propagate as ClauseKitError (handle_errors prints them)."""
     from clausekit.parser import load
 

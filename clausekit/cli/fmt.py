@@ -1,0 +1,76 @@
+"""``clausekit fmt``: print, check or rewrite drafts in canonical form."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from clausekit.cli.common import EXIT_ERROR, EXIT_FOUND, EXIT_OK, handle_errors
+from clausekit.errors import ClauseKitError
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--write", "-w", is_flag=True, help="Rewrite each file in place (atomically, and only if it parses).")
+@click.option("--check", "-c", "check_only", is_flag=True, help="Write nothing; exit 1 if a file is not canonical.")
+@click.option("--diff", "show_diff", is_flag=True, help="With --check: show what would change as a unified diff.")
+@handle_errors
+def command(files: tuple[str, ...], write: bool, check_only: bool, show_diff: bool) -> None:
+    """Print FILES in canonical form (structure and indentation normalised; prose,
+    its line breaks and every comment kept), or rewrite them with --write, or
+    verify them with --check.
+
+    Exit codes: 0 done (or all canonical); 1 with --check, a file is not canonical;
+    2 a file could not be read or parsed (with --write, such a file is left
+    untouched and the others are still formatted).
+    """
+    from clausekit.format import format_draft
+    from clausekit.outputs import write_atomic
+    from clausekit.parser import loads, read_text
+
+    if write and check_only:
+        raise click.UsageError("--write and --check exclude each other")
+    if show_diff and not check_only:
+        raise click.UsageError("--diff goes with --check")
+    if write and "-" in files:
+        raise click.UsageError("--write cannot rewrite standard input")
+
+    status = EXIT_OK
+    not_canonical: list[str] = []
+    for name in files:
+        try:
+            if name == "-":
+                original = sys.stdin.read()
+                label = "<stdin>"
+            else:
+                original = read_text(name)
+                label = name
+            formatted = format_draft(loads(original, filename=label))
+        except ClauseKitError as error:
+            click.echo(error.render(), err=True)
+            status = EXIT_ERROR
+            continue
+        if check_only:
+            if formatted != original:
+                not_canonical.append(label)
+                click.echo(f"{label}: not in canonical form (run: clausekit fmt --write {label})", err=True)
+                if show_diff:
+                    import difflib
+
+                    diff = difflib.unified_diff(
+                        original.replace("\r\n", "\n").splitlines(keepends=True),
+                        formatted.splitlines(keepends=True),
+                        f"{label} (as written)",
+                        f"{label} (canonical)",
+                    )
+                    click.echo("".join(diff), nl=False)
+        elif write:
+            if formatted != original:
+                write_atomic(name, formatted)
+                click.echo(f"formatted {label}", err=True)
+        else:
+            click.echo(formatted, nl=False)
+    if status == EXIT_OK and not_canonical:
+        status = EXIT_FOUND
+    sys.exit(status)

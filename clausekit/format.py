@@ -1,0 +1,228 @@
+"""Draft -> canonical clause-language source (``clausekit fmt``).
+
+Structure and indentation are normalised (two spaces a level, fields first in a fixed
+order, one blank line between items); prose keeps its words and its line breaks
+exactly as written (``Paragraph.source_lines``), so a reviewer's diff of a formatted
+file shows only what the drafter changed. Every comment is written back before the
+line it was attached to. ``parse(format_draft(d)) == d`` and formatting is idempotent.
+
+Models built in code (a compilation text, an import) have no ``source_lines``; their
+prose is written from the spans, escaped so that it reads back as the same spans.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .inline import spans_to_source
+from .model import Clause, Comment, Draft, Paragraph, Party, Term
+
+INDENT = "  "
+
+# A generated prose line that starts like this could be misread as structure.
+_NEEDS_LEADING_ESCAPE = re.compile(r"[a-z/}]")
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+class _Writer:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def line(self, depth: int, text: str) -> None:
+        self.lines.append(INDENT * depth + text if text else "")
+
+    def blank(self) -> None:
+        if self.lines and self.lines[-1] != "":
+            self.lines.append("")
+
+    def comments(self, depth: int, comments: Iterable[Comment]) -> None:
+        for comment in comments:
+            self.line(depth, "//" + comment.text.rstrip())
+
+    def text(self) -> str:
+        while self.lines and self.lines[-1] == "":
+            self.lines.pop()
+        return "\n".join(self.lines) + "\n"
+
+
+def _prose_lines(paragraph: Paragraph) -> list[str]:
+    if paragraph.source_lines:
+        return list(paragraph.source_lines)
+    line = spans_to_source(paragraph.spans)
+    if _NEEDS_LEADING_ESCAPE.match(line):
+        line = "\\" + line
+    return [line]
+
+
+class _FieldComments:
+    """Hands each field line the comments that stood before it in the source."""
+
+    def __init__(self, pairs: tuple[tuple[str, tuple[Comment, ...]], ...]):
+        self.pending = list(pairs)
+
+    def take(self, key: str) -> tuple[Comment, ...]:
+        for index, (name, comments) in enumerate(self.pending):
+            if name == key:
+                del self.pending[index]
+                return comments
+        return ()
+
+    def rest(self) -> list[Comment]:
+        return [comment for _, comments in self.pending for comment in comments]
+
+
+def _write_field(out: _Writer, depth: int, key: str, value: str | Paragraph, notes: _FieldComments) -> None:
+    out.comments(depth, notes.take(key))
+    if isinstance(value, Paragraph):
+        lines = value.source_lines or (spans_to_source(value.spans),)
+        out.line(depth, f"{key}: {lines[0]}")
+        for continuation in lines[1:]:
+            out.line(depth + 1, continuation)
+    else:
+        out.line(depth, f"{key}: {value}")
+
+
+def _write_paragraph(out: _Writer, depth: int, paragraph: Paragraph) -> None:
+    out.comments(depth, paragraph.comments)
+    for line in _prose_lines(paragraph):
+        out.line(depth, line)
+
+
+def _write_term(out: _Writer, depth: int, term: Term) -> None:
+    out.comments(depth, term.comments)
+    out.line(depth, f"term {_quote(term.name)} {{")
+    for index, paragraph in enumerate(term.definition):
+        if index:
+            out.blank()
+        _write_paragraph(out, depth + 1, paragraph)
+    out.comments(depth + 1, term.trailing_comments)
+    out.line(depth, "}")
+
+
+def _clause_fields(clause: Clause) -> list[tuple[str, str | Paragraph]]:
+    fields: list[tuple[str, str | Paragraph]] = []
+    for key in ("source", "exactness", "date", "proposer"):
+        value = getattr(clause, key)
+        if value is not None:
+            fields.append((key, value))
+    guarantee = clause.guarantee
+    if guarantee is not None:
+        if guarantee.guarantors:
+            fields.append(("guarantor", ", ".join(guarantee.guarantors)))
+        if guarantee.beneficiaries:
+            fields.append(("beneficiary", ", ".join(guarantee.beneficiaries)))
+        if guarantee.modality:
+            fields.append(("modality", guarantee.modality))
+        fields.extend(("trigger", p) for p in guarantee.triggers)
+        fields.extend(("response", p) for p in guarantee.responses)
+        if guarantee.duration is not None:
+            fields.append(("duration", guarantee.duration))
+        if guarantee.renewal is not None:
+            fields.append(("renewal", guarantee.renewal))
+        fields.extend(("condition", p) for p in guarantee.conditions)
+        fields.extend(("void-if", p) for p in guarantee.void_if)
+        if guarantee.compensation is not None:
+            fields.append(("compensation", guarantee.compensation))
+        if guarantee.mirrors:
+            fields.append(("mirrors", ", ".join(guarantee.mirrors)))
+    return fields
+
+
+def _write_clause(out: _Writer, depth: int, clause: Clause) -> None:
+    out.comments(depth, clause.comments)
+    opener = f"{clause.kind} {clause.id}"
+    if clause.number is not None:
+        opener += f" {clause.number}"
+    if clause.title is not None:
+        opener += f" {_quote(clause.title)}"
+    out.line(depth, opener + " {")
+    notes = _FieldComments(clause.field_comments)
+    fields = _clause_fields(clause)
+    for key, value in fields:
+        _write_field(out, depth + 1, key, value, notes)
+    # Comments of fields that no longer exist stay with the block rather than vanish.
+    out.comments(depth + 1, notes.rest())
+    items: list[Paragraph | Clause | Term] = [*clause.paragraphs]
+    # Paragraphs and nested blocks keep their relative order (by source position when
+    # known); a model built in code lists paragraphs first.
+    if clause.children:
+        items = _interleave(clause.paragraphs, clause.children)
+    if fields and items:
+        out.blank()
+    for index, item in enumerate(items):
+        if index:
+            out.blank()
+        _write_item(out, depth + 1, item)
+    out.comments(depth + 1, clause.trailing_comments)
+    out.line(depth, "}")
+
+
+def _interleave(
+    paragraphs: tuple[Paragraph, ...], children: tuple[Clause | Term, ...]
+) -> list[Paragraph | Clause | Term]:
+    """Merge a block's paragraphs and nested blocks back into source order."""
+
+    def position(item: Paragraph | Clause | Term) -> tuple[int, int]:
+        return (item.location.line, item.location.column)
+
+    located = all(item.location.line > 0 for item in (*paragraphs, *children))
+    if not located:
+        return [*paragraphs, *children]
+    return sorted([*paragraphs, *children], key=position)
+
+
+def _write_item(out: _Writer, depth: int, item: Paragraph | Clause | Term) -> None:
+    if isinstance(item, Paragraph):
+        _write_paragraph(out, depth, item)
+    elif isinstance(item, Term):
+        _write_term(out, depth, item)
+    else:
+        _write_clause(out, depth, item)
+
+
+def _party_line(party: Party) -> str:
+    line = f"{party.code} {_quote(party.name)}"
+    if party.aliases:
+        line += "  aka " + ", ".join(_quote(a) for a in party.aliases)
+    if party.match:
+        line += "  match " + ", ".join(_quote(a) for a in party.match)
+    if party.members:
+        line += "  members " + ", ".join(party.members)
+    return line
+
+
+def format_draft(draft: Draft) -> str:
+    """The canonical source text of a draft (LF line ends, ending in a newline)."""
+    out = _Writer()
+    out.comments(0, draft.comments)
+    out.line(0, f"draft {draft.id} {_quote(draft.title)} {{")
+    notes = _FieldComments(draft.header_comments)
+    for key in ("proposer", "date", "version", "status", "source", "exactness"):
+        value = getattr(draft, key)
+        if value is not None:
+            _write_field(out, 1, key, value, notes)
+    if draft.language != "en":
+        _write_field(out, 1, "language", draft.language, notes)
+    out.comments(1, notes.rest())
+    out.comments(1, draft.header_trailing_comments)
+    out.line(0, "}")
+    if draft.parties or draft.parties_comments or draft.parties_trailing_comments:
+        out.blank()
+        out.comments(0, draft.parties_comments)
+        out.line(0, "parties {")
+        for party in draft.parties:
+            out.comments(1, party.comments)
+            out.line(1, _party_line(party))
+        out.comments(1, draft.parties_trailing_comments)
+        out.line(0, "}")
+    for item in draft.body:
+        out.blank()
+        _write_item(out, 0, item)
+    if draft.trailing_comments:
+        out.blank()
+        out.comments(0, draft.trailing_comments)
+    return out.text()
