@@ -8,11 +8,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from conftest import DRAFTS
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from strategies import drafts
 
 import clausekit.library as library_module
 from clausekit.checks import RULES, Finding, check, check_draft, rule_codes
 from clausekit.cli import main
-from clausekit.model import Location
+from clausekit.model import Draft, Location
 from clausekit.parser import loads
 
 HEADER = 'draft test-draft "Test draft" {\n  proposer: US\n}\n\n'
@@ -416,3 +420,29 @@ def test_cli_reports_a_file_named_twice_once(tmp_path: Path) -> None:
     err = write(tmp_path, "e.clause", WITH_ERROR)
     result = run(err, err)
     assert result.stdout.count("[unknown-party]") == 1
+
+
+# --- properties and the real thing -----------------------------------------------------------
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(drafts(), min_size=1, max_size=2))
+def test_check_never_fails_and_returns_sorted_well_formed_findings(generated: list[Draft]) -> None:
+    findings = check(generated)
+    assert list(findings) == sorted(findings, key=Finding.sort_key)
+    codes = set(rule_codes())
+    for finding in findings:
+        assert finding.level in ("error", "warning", "info") and finding.code in codes and finding.message
+    # One draft at a time finds the same, except that mirrors may resolve differently.
+    alone = {f for d in generated for f in check([d]) if f.code != "unknown-mirror"}
+    assert alone == {f for f in findings if f.code != "unknown-mirror"}
+
+
+def test_the_example_drafts_have_no_errors(clausekit_cli) -> None:
+    files = sorted(str(p) for p in (DRAFTS.glob("*.clause"))) + sorted(
+        str(p) for p in DRAFTS.glob("reference/*.clause")
+    )
+    if not files:
+        pytest.skip("no example drafts in drafts/ yet")
+    result = clausekit_cli("check", "--quiet", *files)
+    assert result.returncode == 0, result.stdout.decode() + result.stderr.decode()
