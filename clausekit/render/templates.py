@@ -1,0 +1,120 @@
+"""The jinja2 environment every text output is laid out with.
+
+A user's template folder comes first, so a file there named like a packaged template
+(``draft.html.j2``) replaces it; everything else falls through to the templates that
+ship inside the package (``clausekit/templates``: a link to the top-level ``templates/``
+in a checkout, a real folder in the wheel), read through ``importlib.resources`` so a
+zipped or editable install finds them too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+
+from clausekit.errors import InputError
+
+PACKAGE_TEMPLATES = "templates"
+
+# Markdown characters that could start markup where drafted text stands.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+# What starts a heading, a quote or a list only at the start of a line.
+_MARKDOWN_LINE_START = re.compile(r"^(\s*)(#|[-+=]|\d+(?=[.)]))(?=[\s.)#]|$)", re.MULTILINE)
+
+
+class PackagedLoader(jinja2.BaseLoader):
+    """Templates shipped in the package, found through importlib.resources."""
+
+    def _root(self):
+        return resources.files("clausekit").joinpath(PACKAGE_TEMPLATES)
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str | None, Callable[[], bool]]:
+        node = self._root()
+        for part in template.split("/"):
+            if part in ("", ".", ".."):
+                raise jinja2.TemplateNotFound(template)
+            node = node.joinpath(part)
+        if not node.is_file():
+            raise jinja2.TemplateNotFound(template)
+        return node.read_text(encoding="utf-8"), None, lambda: True
+
+    def list_templates(self) -> list[str]:
+        return sorted(item.name for item in self._root().iterdir() if item.name.endswith(".j2"))
+
+
+def markdown_inline(text: str) -> str:
+    """Text inside a line of Markdown (after other text): only inline markup is escaped."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+
+
+def markdown_escape(text: str) -> str:
+    """Drafted text as literal Markdown: no word of a treaty may turn into markup."""
+    escaped = markdown_inline(text)
+    # "1." or "-" at the start of a line would start a list.
+    return _MARKDOWN_LINE_START.sub(_escape_line_start, escaped)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    indent, mark = match.group(1), match.group(2)
+    # A number is escaped at its "." or ")" ("1\."): a backslash before a digit is literal.
+    return indent + (mark + "\\" if mark[0].isdigit() else "\\" + mark)
+
+
+def capfirst(text: str) -> str:
+    text = str(text)
+    return text[:1].upper() + text[1:]
+
+
+def join_names(names: Iterable[str], conjunction: str = "and") -> str:
+    """``A``, ``A and B``, ``A, B and C``."""
+    items = [str(name) for name in names]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
+
+
+def underline(text: str, char: str = "=") -> str:
+    """A text heading's rule, as long as the heading."""
+    return char * max(3, len(str(text)))
+
+
+FILTERS: dict[str, Callable[..., str]] = {
+    "md": markdown_escape,
+    "md_inline": markdown_inline,
+    "capfirst": capfirst,
+    "join_names": join_names,
+    "underline": underline,
+}
+
+
+def environment(user_dir: str | None = None) -> jinja2.Environment:
+    """The environment: a user's folder (if any) before the packaged templates.
+
+    Undefined names fail (``StrictUndefined``): a missing party name must stop the
+    render, not leave a gap in a treaty. ``.html`` templates autoescape.
+    """
+    loaders: list[jinja2.BaseLoader] = []
+    if user_dir is not None:
+        folder = Path(user_dir)
+        if not folder.is_dir():
+            raise InputError(str(user_dir), "the template folder does not exist or is not a folder")
+        loaders.append(jinja2.FileSystemLoader(str(folder)))
+    loaders.append(PackagedLoader())
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        undefined=jinja2.StrictUndefined,
+        autoescape=jinja2.select_autoescape(
+            enabled_extensions=("html", "htm", "xml", "html.j2", "htm.j2"),
+            default_for_string=False,
+            default=False,
+        ),
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(FILTERS)
+    return env

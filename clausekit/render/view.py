@@ -1,0 +1,338 @@
+"""A draft as view data: what a reader sees, resolved, before any layout.
+
+Every renderer (the Markdown, HTML and text templates, the DOCX writer, the redline)
+lays out the same ``DraftView``, so they cannot disagree about a party's name, a
+cross-reference's number or what a missing text looks like. Only words are decided
+here; markup is left to the templates and to ``docx.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import jinja2
+
+from clausekit.model import (
+    Bracket,
+    Clause,
+    ClauseRef,
+    Draft,
+    Guarantee,
+    Inline,
+    Paragraph,
+    PartyRef,
+    Term,
+    TermRef,
+    Text,
+)
+
+GUARANTEE_TEMPLATE = "draft.guarantee.j2"
+GENERATED_MARK = "[generated from the structured fields]"
+
+# What a reader must be told about a draft that is not the verbatim official text.
+DRAFT_NOTICES = {
+    "reconstructed": "Reconstructed from reports of the text; not an official text.",
+    "translated": "Unofficial translation; not an authentic text.",
+    "paraphrase": "Paraphrase of the reported content; not the words of the text.",
+    "missing": "The text is not available; only its structure is known.",
+}
+# The same, for one provision whose exactness differs from its draft's.
+CLAUSE_MARKS = {
+    "verbatim": "Verbatim text",
+    "reconstructed": "Reconstructed text, not official",
+    "translated": "Unofficial translation",
+    "paraphrase": "Paraphrase, not the words of the text",
+}
+KIND_WORDS = {"article": "Article", "clause": "Clause", "guarantee": "Guarantee"}
+
+_NOT_ANCHOR = re.compile(r"[^a-z0-9]+")
+
+
+# --- view data ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A piece of a paragraph. ``kind``: text, party, term (a use), definiendum (a term
+    where it is defined), ref (a resolved cross-reference), broken-ref, bracket, mark
+    (words added by clausekit, such as the generated-wording mark)."""
+
+    kind: str
+    text: str
+    href: str | None = None
+    options: tuple[Option, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One alternative of a bracket: who proposes it (a party code) and its words."""
+
+    party: str | None
+    segments: tuple[Segment, ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.segments)
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphView:
+    """``kind``: prose, definition, generated (wording made from guarantee fields),
+    placeholder (the text is not known) or note (exactness, source, proposer)."""
+
+    kind: str
+    segments: tuple[Segment, ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.segments)
+
+
+@dataclass(frozen=True, slots=True)
+class ItemView:
+    """One provision or defined term, flat, with its depth (1 = top level).
+
+    A provision with a title gets a ``heading``; one without starts its first
+    paragraph with its number (``lead``), the way treaty points are printed.
+    ``owner`` is the id of the provision the item belongs to in a diff (a term
+    belongs to the provision printed before it; "" before any provision).
+    """
+
+    kind: str
+    id: str
+    anchor: str
+    level: int
+    heading: str | None
+    lead: str | None
+    paragraphs: tuple[ParagraphView, ...]
+    owner: str
+
+
+@dataclass(frozen=True, slots=True)
+class DraftView:
+    title: str
+    rows: tuple[tuple[str, str], ...]
+    notice: str | None
+    items: tuple[ItemView, ...]
+    language: str = "en"
+
+
+# --- building ---------------------------------------------------------------------------
+
+
+def clause_anchor(clause_id: str) -> str:
+    return "c-" + clause_id
+
+
+def term_anchor(name: str) -> str:
+    return "t-" + (_NOT_ANCHOR.sub("-", name.lower()).strip("-") or "term")
+
+
+def citations(draft: Draft) -> dict[str, str]:
+    """Each provision's current number as a reader cites it: ``10``, ``10(a)``, ``1(2)``.
+
+    A nested number is cited under its parents' numbers, the way "Article 1(2)" is,
+    unless it already carries them ("10(c)").
+    """
+    out: dict[str, str] = {}
+
+    def visit(items: tuple[Clause | Term, ...], prefix: str) -> None:
+        for item in items:
+            if not isinstance(item, Clause):
+                continue
+            own = item.number
+            if own is None:
+                cited = prefix
+            elif not prefix or "(" in own:
+                cited = own
+            else:
+                cited = f"{prefix}({own})"
+            if item.number is not None:
+                out[item.id] = cited
+            elif item.title:
+                out[item.id] = f"“{item.title}”"
+            else:
+                out[item.id] = f"{prefix} (unnumbered provision)" if prefix else "(unnumbered provision)"
+            visit(item.children, cited)
+
+    visit(draft.body, "")
+    return out
+
+
+class _Builder:
+    def __init__(self, draft: Draft, env: jinja2.Environment) -> None:
+        self.draft = draft
+        self.env = env
+        self.names = {p.code: p.name for p in draft.parties}
+        self.cited = citations(draft)
+        self.term_anchors: dict[str, str] = {}
+        used: set[str] = set()
+        for term in draft.terms():
+            anchor = term_anchor(term.name)
+            while anchor in used:
+                anchor += "-"
+            used.add(anchor)
+            self.term_anchors.setdefault(term.name, anchor)
+
+    # -- inline
+
+    def party_name(self, code: str) -> str:
+        return self.names.get(code, code)
+
+    def segments(self, spans: tuple[Inline, ...]) -> tuple[Segment, ...]:
+        out: list[Segment] = []
+        for span in spans:
+            if isinstance(span, Text):
+                out.append(Segment("text", span.text))
+            elif isinstance(span, PartyRef):
+                out.append(Segment("party", self.party_name(span.code)))
+            elif isinstance(span, TermRef):
+                anchor = self.term_anchors.get(span.name)
+                out.append(Segment("term", span.name, "#" + anchor if anchor else None))
+            elif isinstance(span, ClauseRef):
+                cited = self.cited.get(span.target)
+                if cited is None:
+                    out.append(Segment("broken-ref", f"[unresolved reference #{span.target}]"))
+                else:
+                    out.append(Segment("ref", cited, "#" + clause_anchor(span.target)))
+            else:
+                out.append(self.bracket(span))
+        return tuple(out)
+
+    def bracket(self, bracket: Bracket) -> Segment:
+        options = tuple(Option(o.party, self.segments(o.spans)) for o in bracket.options)
+        words = []
+        for option in options:
+            text = option.text or "(nothing)"
+            words.append(f"{option.party}: {text}" if option.party else text)
+        return Segment("bracket", "[" + " / ".join(words) + "]", options=options)
+
+    def plain(self, paragraph: Paragraph | None) -> str:
+        return "".join(s.text for s in self.segments(paragraph.spans)) if paragraph else ""
+
+    # -- provisions
+
+    def generated(self, guarantee: Guarantee) -> ParagraphView:
+        """Prose made from a guarantee's fields by a template, marked as such."""
+        template = self.env.get_template(GUARANTEE_TEMPLATE)
+        text = template.render(
+            guarantors=[self.party_name(c) for c in guarantee.guarantors],
+            beneficiaries=[self.party_name(c) for c in guarantee.beneficiaries],
+            modality=guarantee.modality,
+            triggers=[self.plain(p) for p in guarantee.triggers],
+            responses=[self.plain(p) for p in guarantee.responses],
+            duration=self.plain(guarantee.duration) or None,
+            renewal=self.plain(guarantee.renewal) or None,
+            conditions=[self.plain(p) for p in guarantee.conditions],
+            void_if=[self.plain(p) for p in guarantee.void_if],
+            compensation=self.plain(guarantee.compensation) or None,
+            mirrors=list(guarantee.mirrors),
+        )
+        text = " ".join(text.split())
+        return ParagraphView("generated", (Segment("text", text + " "), Segment("mark", GENERATED_MARK)))
+
+    def notes(self, clause: Clause) -> list[ParagraphView]:
+        parts: list[str] = []
+        own = clause.exactness
+        if own and own != "missing" and own != (self.draft.exactness or "verbatim"):
+            parts.append(CLAUSE_MARKS.get(own, own))
+        if clause.source and not clause.is_placeholder:
+            parts.append(f"source: {clause.source}")
+        if clause.proposer and clause.proposer != self.draft.proposer:
+            parts.append(f"proposed by {self.party_name(clause.proposer)}")
+        if clause.date and clause.date != self.draft.date:
+            parts.append(f"dated {clause.date}")
+        if not parts:
+            return []
+        text = "; ".join(parts)
+        return [ParagraphView("note", (Segment("mark", "[" + text[:1].upper() + text[1:] + "]"),))]
+
+    def heading(self, clause: Clause) -> tuple[str | None, str | None]:
+        number, title = clause.number, clause.title
+        if clause.kind == "article":
+            word = "Article" + (f" {number}" if number else "")
+            return (f"{word} — {title}" if title else word), None
+        if title:
+            return (f"{number}. {title}" if number else title), None
+        if number is None:
+            return None, None
+        return None, number if number.endswith((")", ".")) else number + "."
+
+    def clause(self, clause: Clause, level: int, items: list[ItemView]) -> None:
+        heading, lead = self.heading(clause)
+        paragraphs: list[ParagraphView] = []
+        if clause.is_placeholder:
+            source = clause.source or self.draft.source or "source not given"
+            paragraphs.append(ParagraphView("placeholder", (Segment("mark", f"[Text not available: {source}]"),)))
+        paragraphs.extend(ParagraphView("prose", self.segments(p.spans)) for p in clause.paragraphs)
+        if clause.guarantee is not None and not clause.paragraphs and not clause.is_placeholder:
+            paragraphs.append(self.generated(clause.guarantee))
+        # Notes come after the words they qualify, so a point still starts with its number and text.
+        paragraphs.extend(self.notes(clause))
+        items.append(
+            ItemView(
+                clause.kind, clause.id, clause_anchor(clause.id), level, heading, lead, tuple(paragraphs), clause.id
+            )
+        )
+        self.children(clause.children, level + 1, items, clause.id)
+
+    def term(self, term: Term, level: int, owner: str) -> ItemView:
+        paragraphs = []
+        for index, paragraph in enumerate(term.definition):
+            segments = self.segments(paragraph.spans)
+            if index == 0:
+                segments = (Segment("definiendum", f"“{term.name}”"), Segment("text", " means "), *segments)
+            paragraphs.append(ParagraphView("definition", segments))
+        if not paragraphs:
+            paragraphs.append(ParagraphView("definition", (Segment("definiendum", f"“{term.name}”"),)))
+        anchor = self.term_anchors.get(term.name, term_anchor(term.name))
+        return ItemView("term", term.name, anchor, level, None, None, tuple(paragraphs), owner)
+
+    def children(self, children: tuple[Clause | Term, ...], level: int, items: list[ItemView], owner: str) -> None:
+        for child in children:
+            if isinstance(child, Clause):
+                self.clause(child, level, items)
+                # A term after a sub-tree belongs to the last provision printed before it.
+                owner = self._last_provision(items, owner)
+            else:
+                items.append(self.term(child, level, owner))
+
+    @staticmethod
+    def _last_provision(items: list[ItemView], default: str) -> str:
+        for item in reversed(items):
+            if item.kind != "term":
+                return item.id
+        return default
+
+    # -- the draft
+
+    def title_rows(self) -> tuple[tuple[str, str], ...]:
+        d = self.draft
+        rows: list[tuple[str, str]] = []
+        if d.proposer:
+            name = self.names.get(d.proposer)
+            rows.append(("Proposer", f"{name} ({d.proposer})" if name else d.proposer))
+        for label, value in (
+            ("Date", d.date),
+            ("Version", d.version),
+            ("Status", d.status),
+            ("Source", d.source),
+            ("Exactness", d.exactness),
+        ):
+            if value:
+                rows.append((label, value))
+        if d.parties:
+            rows.append(("Parties", "; ".join(f"{p.code}: {p.name}" for p in d.parties)))
+        return tuple(rows)
+
+    def build(self) -> DraftView:
+        items: list[ItemView] = []
+        self.children(self.draft.body, 1, items, "")
+        notice = DRAFT_NOTICES.get(self.draft.exactness or "")
+        return DraftView(self.draft.title, self.title_rows(), notice, tuple(items), self.draft.language)
+
+
+def build_view(draft: Draft, env: jinja2.Environment) -> DraftView:
+    """The view of a draft; ``env`` supplies the template for generated guarantee wording."""
+    return _Builder(draft, env).build()

@@ -1,0 +1,33 @@
+"""Golden renderings of a small draft: the files under tests/golden/render/ are what a
+reader gets, kept next to the draft they come from so a person can review them.
+
+Regenerate after an intended change: CLAUSEKIT_REGENERATE=1 python -m pytest tests/test_render_golden.py
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import REGENERATE
+from render_clients import GOLDEN
+
+from clausekit.parser import load
+from clausekit.render import render
+
+SMALL = GOLDEN / "small.clause"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "golden", "accept"),
+    [
+        ("markdown", "small.md", None),
+        ("html", "small.html", None),
+        ("text", "small.txt", None),
+        ("text", "small.accept-E3.txt", "E3"),
+    ],
+)
+def test_rendering_matches_golden_file(fmt: str, golden: str, accept: str | None) -> None:
+    rendered = render(load(SMALL), fmt, accept=accept)
+    path = GOLDEN / golden
+    if REGENERATE:
+        path.write_text(rendered, encoding="utf-8")
+    assert rendered == path.read_text(encoding="utf-8"), f"{golden} differs: regenerate if intended"
