@@ -7,16 +7,26 @@ call, so the tests call them a few times only.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "render"
+# Regenerate golden files instead of comparing: CLAUSEKIT_REGENERATE=1 pytest ...
+REGENERATE = os.environ.get("CLAUSEKIT_REGENERATE") == "1"
 # A pandoc template that prints the title (pandoc reads Word's Title style as metadata).
 PANDOC_TEMPLATE = GOLDEN / "pandoc-title-body.plain"
+
+
+def run_clausekit(*args: str) -> subprocess.CompletedProcess:
+    """The command line as a user runs it (a real process)."""
+    env = {**os.environ, "NO_COLOR": "1"}
+    return subprocess.run([sys.executable, "-m", "clausekit", *args], capture_output=True, env=env, timeout=120)
 
 
 def need(tool: str) -> str:

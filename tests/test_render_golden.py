@@ -7,8 +7,7 @@ Regenerate after an intended change: CLAUSEKIT_REGENERATE=1 python -m pytest tes
 from __future__ import annotations
 
 import pytest
-from conftest import REGENERATE
-from render_clients import GOLDEN
+from render_clients import GOLDEN, REGENERATE
 
 from clausekit.parser import load
 from clausekit.render import render

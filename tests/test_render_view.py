@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import run_clausekit
-from render_clients import GOLDEN
+from render_clients import GOLDEN, run_clausekit
 
 from clausekit.errors import UsageError
 from clausekit.parser import load, loads
