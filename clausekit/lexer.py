@@ -171,8 +171,16 @@ class LineLexer:
 
             top = stack[-1] if stack else None
 
-            # A field value continues on lines indented deeper than its key.
-            if field_line is not None and indent > field_indent and stripped != "}":
+            # A field value continues on lines indented deeper than its key, unless the
+            # line is itself a field, a block or a closing brace (indentation is free,
+            # so a carelessly indented next field must not be swallowed).
+            if (
+                field_line is not None
+                and indent > field_indent
+                and stripped != "}"
+                and not _FIELD_LINE.match(stripped)
+                and not (stripped.endswith("{") and _KEYWORD_LINE.match(stripped))
+            ):
                 field_line.lines.append(stripped)
                 field_line.value = f"{field_line.value} {stripped}" if field_line.value else stripped
                 continue
@@ -258,7 +266,7 @@ class LineLexer:
             block = stack[-1]
             raise self.error(
                 f"{describe_block(block.keyword, block.name)} is never closed: a '}}' is missing "
-                f"(the file ends at line {len(lines)})",
+                f"(the file ends at line {len(lines) - (lines[-1] == '')})",
                 block.location.line,
                 block.location.column,
             )
@@ -267,8 +275,10 @@ class LineLexer:
     # --- reading single lines ---
 
     def read_opener(self, keyword: str, stripped: str, line: int, column: int) -> Opener:
-        rest = stripped[len(keyword) : -1].strip()
-        rest_column = column + stripped.index(rest) if rest else column + len(stripped) - 1
+        after_keyword = stripped[len(keyword) : -1]
+        rest = after_keyword.strip()
+        skipped = len(after_keyword) - len(after_keyword.lstrip())
+        rest_column = column + len(keyword) + skipped if rest else column + len(stripped) - 1
         location = self.where(line, column)
         comments = self.take_comments()
         if keyword == "parties":

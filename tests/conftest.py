@@ -1,0 +1,35 @@
+"""Shared fixtures: paths into the repository and a runner for the real CLI."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+TESTS = ROOT / "tests"
+DRAFTS = ROOT / "drafts"
+
+# Regenerate golden files instead of comparing: CLAUSEKIT_REGENERATE=1 pytest ...
+REGENERATE = os.environ.get("CLAUSEKIT_REGENERATE") == "1"
+
+
+def run_clausekit(*args: str, cwd: Path | str | None = None, input: str | bytes | None = None, env: dict | None = None):
+    """Run the installed command line exactly as a user would (a real process)."""
+    environment = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "clausekit", *args],
+        cwd=cwd,
+        input=input.encode() if isinstance(input, str) else input,
+        capture_output=True,
+        env=environment,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def clausekit_cli():
+    return run_clausekit
