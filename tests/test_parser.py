@@ -93,7 +93,10 @@ def test_inline_references():
 
 
 def test_ordinary_text_needs_no_escaping():
-    prose = "Mail info@nato.int or see https://example.org/page#anchor // not a comment; x < 5 > 3; a | b; \"q\" 'q' (p): ok"
+    prose = (
+        "Mail info@nato.int or see https://example.org/page#anchor // not a comment; "
+        "x < 5 > 3; a | b; \"q\" 'q' (p): ok"
+    )
     assert spans_of(prose) == (Text(prose),)
 
 
