@@ -1,0 +1,611 @@
+"""What a change means: the semantic findings of one aligned clause pair, and of two drafts.
+
+``clause_findings`` compares the facts ``clausekit.analysis`` reads in each side's prose
+(modal verbs, numbers, periods, dates, qualifiers, conditions, parties) and the structured
+parts of the clauses (guarantee fields, brackets, cross-references). ``draft_findings`` does
+the same for what belongs to a draft as a whole (the parties block, defined terms).
+
+Findings are symmetric: comparing new with old gives the mirror image (``mirror``) of comparing
+old with new. Pairing never depends on which side comes first, and findings are sorted by a key
+that is the same for a finding and its mirror.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from clausekit.analysis import (
+    Condition,
+    Date,
+    Duration,
+    Modality,
+    ModalityScale,
+    ProseFacts,
+    Qualifier,
+    Quantity,
+    analyse,
+    analyse_paragraphs,
+    describe_change,
+    is_english,
+    match_aliases,
+    prose_text,
+)
+from clausekit.diff.model import Finding
+from clausekit.diff.options import DiffOptions
+from clausekit.model import (
+    Bracket,
+    Clause,
+    ClauseRef,
+    Draft,
+    Guarantee,
+    Paragraph,
+    TermRef,
+    iter_inline,
+    plain_text,
+)
+
+T = TypeVar("T")
+
+# The order findings are reported in, by the part of the kind before the first dot.
+_CATEGORY_ORDER = (
+    "negation",
+    "modality",
+    "quantity",
+    "duration",
+    "date",
+    "party",
+    "qualifier",
+    "condition",
+    "bracket",
+    "reference",
+    "guarantee",
+    "term",
+)
+
+# Guarantee fields as the language names them, and the attribute that holds each.
+GUARANTEE_FIELDS: tuple[tuple[str, str], ...] = (
+    ("guarantor", "guarantors"),
+    ("beneficiary", "beneficiaries"),
+    ("modality", "modality"),
+    ("trigger", "triggers"),
+    ("response", "responses"),
+    ("duration", "duration"),
+    ("renewal", "renewal"),
+    ("condition", "conditions"),
+    ("void-if", "void_if"),
+    ("compensation", "compensation"),
+    ("mirrors", "mirrors"),
+)
+
+_DIRECTION_MIRROR = {
+    "weakened": "strengthened",
+    "strengthened": "weakened",
+    "added": "removed",
+    "removed": "added",
+    "increased": "decreased",
+    "decreased": "increased",
+    "longer": "shorter",
+    "shorter": "longer",
+    "earlier": "later",
+    "later": "earlier",
+}
+_KIND_MIRROR = {
+    "modality.weakened": "modality.strengthened",
+    "modality.strengthened": "modality.weakened",
+    "party.added": "party.removed",
+    "party.removed": "party.added",
+    "qualifier.added": "qualifier.removed",
+    "qualifier.removed": "qualifier.added",
+    "condition.added": "condition.removed",
+    "condition.removed": "condition.added",
+    "bracket.opened": "bracket.resolved",
+    "bracket.resolved": "bracket.opened",
+}
+# A finding's before/after text is short: a long definition is cut here.
+_MAX_TEXT = 200
+
+
+def mirror(finding: Finding) -> Finding:
+    """The finding that comparing the two sides the other way round gives (``detail`` is kept)."""
+    direction = finding.direction
+    return Finding(
+        _KIND_MIRROR.get(finding.kind, finding.kind),
+        finding.after,
+        finding.before,
+        _DIRECTION_MIRROR.get(direction, direction) if direction else direction,
+        finding.detail,
+    )
+
+
+def prose_findings_applicable(old_draft: Draft, new_draft: Draft) -> bool:
+    """Prose findings (modality, quantities, qualifiers, ...) are computed for English drafts only."""
+    return is_english(old_draft.language) and is_english(new_draft.language)
+
+
+# --- pairing ------------------------------------------------------------------------------------
+
+
+def difference(old: Sequence[T], new: Sequence[T], key: Callable[[T], Hashable]) -> tuple[list[T], list[T]]:
+    """What is left of each side once equal keys cancel out (the first occurrences on each side)."""
+    counts: dict[Hashable, int] = {}
+    for item in new:
+        counts[key(item)] = counts.get(key(item), 0) + 1
+    common: dict[Hashable, int] = {}
+    for item in old:
+        k = key(item)
+        if counts.get(k, 0) > common.get(k, 0):
+            common[k] = common.get(k, 0) + 1
+    return _drop_first(old, key, common), _drop_first(new, key, common)
+
+
+def pair(
+    old: Sequence[T], new: Sequence[T], key: Callable[[T], Hashable]
+) -> tuple[list[tuple[T, T]], list[T], list[T]]:
+    """Pair two lists of facts: equal keys cancel out, what is left is paired in order of
+    occurrence; returns the differing pairs and the unpaired rest of each side.
+
+    The rule treats both sides alike, so swapping them swaps the result.
+    """
+    rest_old, rest_new = difference(old, new, key)
+    n = min(len(rest_old), len(rest_new))
+    return list(zip(rest_old[:n], rest_new[:n], strict=True)), rest_old[n:], rest_new[n:]
+
+
+def _drop_first(items: Sequence[T], key: Callable[[T], Hashable], counts: dict[Hashable, int]) -> list[T]:
+    left = dict(counts)
+    out: list[T] = []
+    for item in items:
+        k = key(item)
+        if left.get(k, 0) > 0:
+            left[k] -= 1
+        else:
+            out.append(item)
+    return out
+
+
+# --- collecting findings ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A finding with where it stands (a text offset, the same seen from either side)."""
+
+    position: int
+    finding: Finding
+
+    def sort_key(self) -> tuple:
+        f = self.finding
+        category = f.kind.split(".")[0]
+        rank = _CATEGORY_ORDER.index(category) if category in _CATEGORY_ORDER else len(_CATEGORY_ORDER)
+        texts = tuple(sorted((f.before or "", f.after or "")))
+        # The same for a finding and its mirror, so both sort alike.
+        family = min(f.kind, _KIND_MIRROR.get(f.kind, f.kind))
+        return (rank, self.position, family, texts)
+
+
+def _sorted(found: Iterable[_Found]) -> tuple[Finding, ...]:
+    return tuple(item.finding for item in sorted(found, key=_Found.sort_key))
+
+
+def _quote(text: str) -> str:
+    return f"'{text}'"
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= _MAX_TEXT else text[: _MAX_TEXT - 1].rstrip() + "…"
+
+
+def _modality_findings(old: Sequence[Modality], new: Sequence[Modality]) -> list[_Found]:
+    out: list[_Found] = []
+    pairs, _, _ = pair(old, new, lambda m: (m.level, m.negated))
+    # A modal phrase with no counterpart on the other side is left to the word redline: headline
+    # style ("to be capped at") drops verbs without changing the commitment.
+    for a, b in pairs:
+        who = f"{b.subject or a.subject}: " if (b.subject or a.subject) else ""
+        position = min(a.start, b.start)
+        if a.negated != b.negated:
+            what = {False: "obligation", True: "prohibition"}
+            detail = f"{who}{what[a.negated]} {_quote(a.phrase)} -> {what[b.negated]} {_quote(b.phrase)}"
+            out.append(_Found(position, Finding("negation.changed", a.phrase, b.phrase, "changed", detail)))
+        elif a.rank != b.rank:
+            weaker = b.rank < a.rank
+            kind = "modality.weakened" if weaker else "modality.strengthened"
+            detail = f"{who}{_quote(a.phrase)} ({a.level}) -> {_quote(b.phrase)} ({b.level})"
+            if a.negated:
+                detail += ", a prohibition"
+            out.append(
+                _Found(position, Finding(kind, a.phrase, b.phrase, "weakened" if weaker else "strengthened", detail))
+            )
+    return out
+
+
+def _unpaired(kind: str, what: str, old: Iterable, new: Iterable, text: Callable) -> list[_Found]:
+    """A fact present on one side only: ``kind`` with direction added or removed."""
+    out = [
+        _Found(item.start, Finding(kind, text(item), None, "removed", f"{what} removed: {text(item)}")) for item in old
+    ]
+    out += [_Found(item.start, Finding(kind, None, text(item), "added", f"{what} added: {text(item)}")) for item in new]
+    return out
+
+
+def _quantity_findings(old: Sequence[Quantity], new: Sequence[Quantity]) -> list[_Found]:
+    out: list[_Found] = []
+    for category in ("money", "percent", "ratio", "number"):
+        pairs, gone, came = pair(
+            [q for q in old if q.category == category],
+            [q for q in new if q.category == category],
+            lambda q: q.value,
+        )
+        for a, b in pairs:
+            if category == "ratio":
+                direction, change = "changed", ""
+            else:
+                direction = "increased" if b.value > a.value else "decreased"
+                change = describe_change(a.value, b.value)
+            unit = f" {b.unit}" if category == "number" and b.unit and b.unit == a.unit else ""
+            detail = f"{a.text} -> {b.text}{unit}" + (f" ({change})" if change else "")
+            out.append(_Found(min(a.start, b.start), Finding("quantity.changed", a.text, b.text, direction, detail)))
+        out += _unpaired("quantity.changed", "quantity", gone, came, lambda q: q.text)
+    return out
+
+
+def _duration_findings(old: Sequence[Duration], new: Sequence[Duration]) -> list[_Found]:
+    pairs, gone, came = pair(old, new, lambda d: d.days)
+    out: list[_Found] = []
+    for a, b in pairs:
+        direction = "longer" if b.days > a.days else "shorter"
+        detail = f"{a.text} -> {b.text} ({direction})"
+        out.append(_Found(min(a.start, b.start), Finding("duration.changed", a.text, b.text, direction, detail)))
+    return out + _unpaired("duration.changed", "period", gone, came, lambda d: d.text)
+
+
+def _date_findings(old: Sequence[Date], new: Sequence[Date]) -> list[_Found]:
+    pairs, gone, came = pair(old, new, lambda d: d.iso)
+    out: list[_Found] = []
+    for a, b in pairs:
+        comparable = len(a.iso) == len(b.iso) and not a.iso.startswith("-") and not b.iso.startswith("-")
+        direction = ("later" if b.iso > a.iso else "earlier") if comparable else "changed"
+        detail = f"{a.text} -> {b.text}" + (f" ({direction})" if comparable else "")
+        out.append(_Found(min(a.start, b.start), Finding("date.changed", a.text, b.text, direction, detail)))
+    return out + _unpaired("date.changed", "date", gone, came, lambda d: d.text)
+
+
+def _multiset_findings(
+    family: str, what: str, old: Sequence, new: Sequence, key: Callable, text: Callable, note: Callable
+) -> list[_Found]:
+    """Facts that are there or not (qualifiers, conditions): added or removed, never paired."""
+    gone, came = difference(old, new, key)
+    out: list[_Found] = []
+    for item in gone:
+        detail = f"{what} removed: {_quote(text(item))}{note(item)}"
+        out.append(_Found(item.start, Finding(f"{family}.removed", text(item), None, "removed", detail)))
+    for item in came:
+        detail = f"{what} added: {_quote(text(item))}{note(item)}"
+        out.append(_Found(item.start, Finding(f"{family}.added", None, text(item), "added", detail)))
+    return out
+
+
+def _qualifier_findings(old: Sequence[Qualifier], new: Sequence[Qualifier]) -> list[_Found]:
+    return _multiset_findings(
+        "qualifier", "qualifier", old, new, lambda q: q.key, lambda q: q.text, lambda q: f" ({q.note})"
+    )
+
+
+def _condition_findings(old: Sequence[Condition], new: Sequence[Condition]) -> list[_Found]:
+    return _multiset_findings(
+        "condition", "condition", old, new, lambda c: c.normalised, lambda c: c.text, lambda c: ""
+    )
+
+
+# --- parties --------------------------------------------------------------------------------------
+
+
+def _clause_parties(clause: Clause, facts: ProseFacts, guarantee_facts: ProseFacts) -> set[str]:
+    codes = set(facts.party_codes) | set(guarantee_facts.party_codes)
+    if clause.guarantee is not None:
+        codes.update(clause.guarantee.guarantors)
+        codes.update(clause.guarantee.beneficiaries)
+    if clause.proposer:
+        codes.add(clause.proposer)
+    return codes
+
+
+def _party_name(code: str, *drafts: Draft) -> str:
+    for draft in drafts:
+        party = draft.party(code)
+        if party is not None:
+            return f"{code} ({party.name})"
+    return code
+
+
+def _party_findings(old: set[str], new: set[str], old_draft: Draft, new_draft: Draft, where: str) -> list[_Found]:
+    out: list[_Found] = []
+    for code in sorted(old - new):
+        detail = f"{where} no longer names {_party_name(code, old_draft, new_draft)}"
+        out.append(_Found(0, Finding("party.removed", code, None, "removed", detail)))
+    for code in sorted(new - old):
+        detail = f"{where} now names {_party_name(code, new_draft, old_draft)}"
+        out.append(_Found(0, Finding("party.added", None, code, "added", detail)))
+    return out
+
+
+# --- brackets -------------------------------------------------------------------------------------
+
+
+def _brackets(paragraphs: tuple[Paragraph, ...]) -> list[Bracket]:
+    return [span for p in paragraphs for span in p.spans if isinstance(span, Bracket)]
+
+
+def _option_texts(bracket: Bracket) -> tuple[str, ...]:
+    return tuple(f"{o.party}: {prose_text(o.spans)}" if o.party else prose_text(o.spans) for o in bracket.options)
+
+
+def _show(bracket: Bracket) -> str:
+    return "[" + " | ".join(_option_texts(bracket)) + "]"
+
+
+def _agreed_option(bracket: Bracket, other_prose: str) -> str | None:
+    """The first non-empty option whose words stand in the other side's prose, outside brackets."""
+    for option in bracket.options:
+        words = prose_text(option.spans).strip()
+        if words and words in other_prose:
+            return words
+    return None
+
+
+def _bracket_findings(old: Clause, new: Clause) -> list[_Found]:
+    old_brackets, new_brackets = _brackets(old.paragraphs), _brackets(new.paragraphs)
+    if not old_brackets and not new_brackets:
+        return []
+    pairs, gone, came = pair(old_brackets, new_brackets, _option_texts)
+    out: list[_Found] = []
+    for index, (a, b) in enumerate(pairs):
+        a_opts, b_opts = _option_texts(a), _option_texts(b)
+        for text in a_opts:
+            if text not in b_opts:
+                detail = f"alternative dropped from a bracket: {text}"
+                out.append(_Found(index, Finding("bracket.resolved", text, None, "removed", detail)))
+        for text in b_opts:
+            if text not in a_opts:
+                detail = f"alternative added to a bracket: {text}"
+                out.append(_Found(index, Finding("bracket.opened", None, text, "added", detail)))
+    old_agreed = _agreed_text(old.paragraphs)
+    new_agreed = _agreed_text(new.paragraphs)
+    for bracket in gone:
+        agreed = _agreed_option(bracket, new_agreed)
+        detail = f"bracket {_show(bracket)} " + (f"resolved as {_quote(agreed)}" if agreed else "dropped")
+        out.append(_Found(len(pairs), Finding("bracket.resolved", _show(bracket), agreed, "removed", detail)))
+    for bracket in came:
+        agreed = _agreed_option(bracket, old_agreed)
+        detail = f"bracket {_show(bracket)} opened" + (f" around agreed text {_quote(agreed)}" if agreed else "")
+        out.append(_Found(len(pairs), Finding("bracket.opened", agreed, _show(bracket), "added", detail)))
+    return out
+
+
+def _agreed_text(paragraphs: tuple[Paragraph, ...]) -> str:
+    """The prose outside brackets: what is agreed."""
+    return " ".join(prose_text(tuple(s for s in p.spans if not isinstance(s, Bracket))) for p in paragraphs)
+
+
+# --- references -----------------------------------------------------------------------------------
+
+
+def _refs(clause: Clause) -> list[tuple[str, int]]:
+    """Cross-reference targets in reading order, with their index (their position)."""
+    spans = [s for p in _all_paragraphs(clause) for s in iter_inline(p.spans) if isinstance(s, ClauseRef)]
+    return [(s.target, index) for index, s in enumerate(spans)]
+
+
+_ID_CACHE: dict[int, tuple[Draft, frozenset[str]]] = {}
+
+
+def _clause_ids(draft: Draft) -> frozenset[str]:
+    """The clause ids of a draft, cached per draft object (the diff asks once per reference)."""
+    cached = _ID_CACHE.get(id(draft))
+    if cached is not None and cached[0] is draft:
+        return cached[1]
+    ids = frozenset(c.id for c in draft.walk())
+    if len(_ID_CACHE) > 16:
+        _ID_CACHE.clear()
+    _ID_CACHE[id(draft)] = (draft, ids)
+    return ids
+
+
+def _reference_findings(old: Clause, new: Clause, old_draft: Draft, new_draft: Draft) -> list[_Found]:
+    old_refs, new_refs = _refs(old), _refs(new)
+    if not old_refs and not new_refs:
+        return []
+    out: list[_Found] = []
+    pairs, _, _ = pair(old_refs, new_refs, lambda r: r[0])
+    for (a, i), (b, j) in pairs:
+        detail = f"cross-reference #{a} now points at #{b}"
+        out.append(_Found(min(i, j), Finding("reference.retargeted", a, b, "changed", detail)))
+    old_ids, new_ids = _clause_ids(old_draft), _clause_ids(new_draft)
+    broken_old = [r for r in old_refs if r[0] not in old_ids]
+    broken_new = [r for r in new_refs if r[0] not in new_ids]
+    _, fixed, broke = pair(broken_old, broken_new, lambda r: r[0])
+    for target, index in fixed:
+        detail = f"cross-reference #{target} no longer points at a missing clause"
+        out.append(_Found(index, Finding("reference.broken", target, None, "removed", detail)))
+    for target, index in broke:
+        detail = f"cross-reference #{target} points at no clause of the new draft"
+        out.append(_Found(index, Finding("reference.broken", None, target, "added", detail)))
+    return out
+
+
+# --- guarantee fields -----------------------------------------------------------------------------
+
+
+def _all_paragraphs(clause: Clause) -> tuple[Paragraph, ...]:
+    """The clause's prose and the prose of its guarantee fields."""
+    return clause.paragraphs + _guarantee_paragraphs(clause.guarantee)
+
+
+def _guarantee_paragraphs(guarantee: Guarantee | None) -> tuple[Paragraph, ...]:
+    if guarantee is None:
+        return ()
+    out: list[Paragraph] = []
+    for _, attr in GUARANTEE_FIELDS:
+        value = getattr(guarantee, attr)
+        if isinstance(value, Paragraph):
+            out.append(value)
+        elif isinstance(value, tuple):
+            out.extend(v for v in value if isinstance(v, Paragraph))
+    return tuple(out)
+
+
+def _field_text(value: object) -> str | None:
+    """A field value as a short text: codes comma separated, paragraphs as words, '; ' between."""
+    if value is None or value == ():
+        return None
+    if isinstance(value, Paragraph):
+        return plain_text(value.spans)
+    if isinstance(value, tuple):
+        if all(isinstance(v, Paragraph) for v in value):
+            return "; ".join(plain_text(v.spans) for v in value)
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def _field_direction(name: str, before: str | None, after: str | None, scale: ModalityScale, prose: bool) -> str:
+    if before is None:
+        return "added"
+    if after is None:
+        return "removed"
+    if prose and name == "modality":
+        a, b = analyse(before, scale).modalities, analyse(after, scale).modalities
+        if a and b and a[0].negated == b[0].negated and a[0].rank != b[0].rank:
+            return "weakened" if b[0].rank < a[0].rank else "strengthened"
+    if prose and name in ("duration", "renewal"):
+        a_days, b_days = analyse(before).durations, analyse(after).durations
+        if len(a_days) == 1 and len(b_days) == 1 and a_days[0].days != b_days[0].days:
+            return "longer" if b_days[0].days > a_days[0].days else "shorter"
+    return "changed"
+
+
+def _guarantee_findings(
+    old: Guarantee | None, new: Guarantee | None, scale: ModalityScale, prose: bool
+) -> list[_Found]:
+    if old is None and new is None:
+        return []
+    old, new = old or Guarantee(), new or Guarantee()
+    out: list[_Found] = []
+    for index, (name, attr) in enumerate(GUARANTEE_FIELDS):
+        a, b = getattr(old, attr), getattr(new, attr)
+        if a == b:
+            continue
+        before, after = _field_text(a), _field_text(b)
+        if before == after:
+            continue  # the same words, differently marked up (a reference where there was a name)
+        direction = _field_direction(name, before, after, scale, prose)
+        short_before, short_after = (_short(t) if t is not None else None for t in (before, after))
+        detail = f"guarantee {name}: {short_before or '(none)'} -> {short_after or '(none)'}"
+        if direction not in ("added", "removed", "changed"):
+            detail += f" ({direction})"
+        out.append(_Found(index, Finding(f"guarantee.{name}.changed", short_before, short_after, direction, detail)))
+    return out
+
+
+# --- the API --------------------------------------------------------------------------------------
+
+
+def clause_findings(
+    old: Clause,
+    new: Clause,
+    old_draft: Draft,
+    new_draft: Draft,
+    options: DiffOptions | None = None,
+) -> tuple[Finding, ...]:
+    """What the change from ``old`` to ``new`` means, in a fixed order (negation, modality,
+    quantity, duration, date, party, qualifier, condition, bracket, reference, guarantee fields).
+
+    A placeholder (text missing) on either side gives no findings: its change is unknown.
+    Prose findings are computed for English drafts only (``prose_findings_applicable``);
+    party references, brackets, cross-references and guarantee fields in any language.
+    """
+    if old.is_placeholder or new.is_placeholder:
+        return ()
+    options = options or DiffOptions()
+    scale = options.modality_scale
+    prose = prose_findings_applicable(old_draft, new_draft)
+    old_aliases = match_aliases(old_draft.parties) if prose else {}
+    new_aliases = match_aliases(new_draft.parties) if prose else {}
+    old_facts = analyse_paragraphs(old.paragraphs, scale, old_aliases)
+    new_facts = analyse_paragraphs(new.paragraphs, scale, new_aliases)
+    old_g = analyse_paragraphs(_guarantee_paragraphs(old.guarantee), scale, old_aliases)
+    new_g = analyse_paragraphs(_guarantee_paragraphs(new.guarantee), scale, new_aliases)
+
+    found: list[_Found] = []
+    if prose:
+        found += _modality_findings(old_facts.modalities, new_facts.modalities)
+        found += _quantity_findings(old_facts.quantities, new_facts.quantities)
+        found += _duration_findings(old_facts.durations, new_facts.durations)
+        found += _date_findings(old_facts.dates, new_facts.dates)
+        found += _qualifier_findings(old_facts.qualifiers, new_facts.qualifiers)
+        found += _condition_findings(old_facts.conditions, new_facts.conditions)
+    found += _party_findings(
+        _clause_parties(old, old_facts, old_g),
+        _clause_parties(new, new_facts, new_g),
+        old_draft,
+        new_draft,
+        "the clause",
+    )
+    found += _bracket_findings(old, new)
+    found += _reference_findings(old, new, old_draft, new_draft)
+    found += _guarantee_findings(old.guarantee, new.guarantee, scale, prose)
+    return _sorted(found)
+
+
+def _term_users(draft: Draft, name: str) -> list[str]:
+    """Ids of the clauses whose own prose or guarantee fields use the term ``name``."""
+    return [
+        clause.id
+        for clause in draft.walk()
+        if any(isinstance(s, TermRef) and s.name == name for p in _all_paragraphs(clause) for s in iter_inline(p.spans))
+    ]
+
+
+def _definition(paragraphs: tuple[Paragraph, ...]) -> str:
+    return _short(" ".join(plain_text(p.spans) for p in paragraphs))
+
+
+def draft_findings(old_draft: Draft, new_draft: Draft, options: DiffOptions | None = None) -> tuple[Finding, ...]:
+    """What changed in the drafts as a whole: parties declared or dropped, terms (re)defined.
+
+    A term defined on one side only is reported as ``term.redefined`` with direction added or
+    removed; every ``term.redefined`` names the clauses that use the term.
+    """
+    found: list[_Found] = []
+    old_codes = {p.code for p in old_draft.parties}
+    new_codes = {p.code for p in new_draft.parties}
+    found += _party_findings(old_codes, new_codes, old_draft, new_draft, "the parties block")
+    old_terms = {t.name: t for t in old_draft.terms()}
+    new_terms = {t.name: t for t in new_draft.terms()}
+    for index, name in enumerate(sorted(old_terms.keys() | new_terms.keys())):
+        a, b = old_terms.get(name), new_terms.get(name)
+        if a is not None and b is not None and a.definition == b.definition:
+            continue
+        before = _definition(a.definition) if a else None
+        after = _definition(b.definition) if b else None
+        if before == after and a is not None and b is not None:
+            continue
+        users = _term_users(new_draft, name)
+        users += [cid for cid in _term_users(old_draft, name) if cid not in users]
+        direction = "added" if a is None else "removed" if b is None else "changed"
+        verb = {"added": "newly defined", "removed": "no longer defined", "changed": "redefined"}[direction]
+        detail = f"term {_quote(name)} {verb}; used in " + (", ".join(users) if users else "no clause")
+        found.append(_Found(index, Finding("term.redefined", before, after, direction, detail)))
+    return _sorted(found)
+
+
+__all__ = [
+    "GUARANTEE_FIELDS",
+    "clause_findings",
+    "difference",
+    "draft_findings",
+    "mirror",
+    "pair",
+    "prose_findings_applicable",
+]
