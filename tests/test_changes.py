@@ -219,6 +219,14 @@ def test_nato_article_5_against_us_japan_article_v():
     assert ("condition.removed", "if such an armed attack occurs", None, "removed") in found
 
 
+def test_of_two_qualifiers_with_one_key_the_one_whose_words_went_is_removed():
+    found = findings(
+        "The Parties will act forthwith. Measures shall immediately be reported.",
+        "The Parties will act. Measures shall be immediately reported.",
+    )
+    assert kinds(found) == [("qualifier.removed", "forthwith", None, "removed")]
+
+
 def test_us_point_10b_against_e3_point_10b_keeps_its_condition():
     found = findings(
         "If Ukraine invades Russia, it will lose the guarantee.", "If Ukraine invades Russia, it forfeits the guarantee"

@@ -127,8 +127,16 @@ def prose_findings_applicable(old_draft: Draft, new_draft: Draft) -> bool:
 # --- pairing ------------------------------------------------------------------------------------
 
 
-def difference(old: Sequence[T], new: Sequence[T], key: Callable[[T], Hashable]) -> tuple[list[T], list[T]]:
-    """What is left of each side once equal keys cancel out (the first occurrences on each side)."""
+def difference(
+    old: Sequence[T], new: Sequence[T], key: Callable[[T], Hashable], exact: Callable[[T], Hashable] | None = None
+) -> tuple[list[T], list[T]]:
+    """What is left of each side once equal keys cancel out (the first occurrences on each side).
+
+    With ``exact``, items equal by ``exact`` cancel first, so that of "forthwith ... immediately"
+    against "immediately" (one qualifier key), it is "forthwith" that is left over.
+    """
+    if exact is not None:
+        old, new = difference(old, new, exact)
     counts: dict[Hashable, int] = {}
     for item in new:
         counts[key(item)] = counts.get(key(item), 0) + 1
@@ -141,14 +149,14 @@ def difference(old: Sequence[T], new: Sequence[T], key: Callable[[T], Hashable])
 
 
 def pair(
-    old: Sequence[T], new: Sequence[T], key: Callable[[T], Hashable]
+    old: Sequence[T], new: Sequence[T], key: Callable[[T], Hashable], exact: Callable[[T], Hashable] | None = None
 ) -> tuple[list[tuple[T, T]], list[T], list[T]]:
-    """Pair two lists of facts: equal keys cancel out, what is left is paired in order of
-    occurrence; returns the differing pairs and the unpaired rest of each side.
+    """Pair two lists of facts: equal keys cancel out (equal ``exact`` keys first), what is left is
+    paired in order of occurrence; returns the differing pairs and the unpaired rest of each side.
 
     The rule treats both sides alike, so swapping them swaps the result.
     """
-    rest_old, rest_new = difference(old, new, key)
+    rest_old, rest_new = difference(old, new, key, exact)
     n = min(len(rest_old), len(rest_new))
     return list(zip(rest_old[:n], rest_new[:n], strict=True)), rest_old[n:], rest_new[n:]
 
@@ -199,7 +207,7 @@ def _short(text: str) -> str:
 
 def _modality_findings(old: Sequence[Modality], new: Sequence[Modality]) -> list[_Found]:
     out: list[_Found] = []
-    pairs, _, _ = pair(old, new, lambda m: (m.level, m.negated))
+    pairs, _, _ = pair(old, new, lambda m: (m.level, m.negated), lambda m: m.phrase)
     # A modal phrase with no counterpart on the other side is left to the word redline: headline
     # style ("to be capped at") drops verbs without changing the commitment.
     for a, b in pairs:
@@ -276,7 +284,7 @@ def _multiset_findings(
     family: str, what: str, old: Sequence, new: Sequence, key: Callable, text: Callable, note: Callable
 ) -> list[_Found]:
     """Facts that are there or not (qualifiers, conditions): added or removed, never paired."""
-    gone, came = difference(old, new, key)
+    gone, came = difference(old, new, key, lambda item: (key(item), text(item).lower()))
     out: list[_Found] = []
     for item in gone:
         detail = f"{what} removed: {_quote(text(item))}{note(item)}"
