@@ -149,12 +149,13 @@ class _Builder:
 
     def heading(self, level: int, heading: Heading, line: SourceLine) -> None:
         self.end_paragraph()
-        if heading.marker is not None and (self.items or not heading.article):
+        while self.headings and self.headings[-1][0] >= level:
+            self.headings.pop()
+            self.items = []
+        if heading.marker is not None:
             # "10. Title" nests like the numbered points around it.
             self.numbered([heading.marker], "", line, title=heading.title)
             return
-        while self.headings and self.headings[-1][0] >= level:
-            self.headings.pop()
         node = _Node(heading.number, heading.title, self.where(line), named_article=heading.article)
         self.add(self.container(), node)
         self.headings.append((level, node))
@@ -227,7 +228,7 @@ def _find_title(lines: list[SourceLine]) -> int | None:
     looks_like_title = (
         len(line.text) <= MAX_TITLE_LENGTH
         and line.text[-1] not in ".;:,"
-        and not read_markers(line.text)[0]
+        and not read_markers(line.text, upper=True)[0]
         and article_line(line.text) is None
     )
     return first if alone and has_more and looks_like_title else None
@@ -236,7 +237,8 @@ def _find_title(lines: list[SourceLine]) -> int | None:
 _ROW = re.compile(r"(Proposer|Date|Version|Status|Source|Exactness|Parties|Language):[ \t]+(\S.*)\Z", re.IGNORECASE)
 _PROPOSER = re.compile(r"(?:.*\()?([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)\)?\Z")
 _PARTY = re.compile(r"([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*):[ \t]+(\S.*)\Z")
-_NOTICE = re.compile(r"\*\*\*[ \t].*[ \t]\*\*\*\Z")
+# The notice ``clausekit render`` prints under the rows restates the exactness.
+_NOTICE = re.compile(r"(?:\*\*\*[ \t].*[ \t]\*\*\*|Notice:[ \t].+)\Z")
 
 
 @dataclass(slots=True)
@@ -289,7 +291,7 @@ def _read_row(label: str, value: str, header: _Header) -> bool:
 
 def _find_header(lines: list[SourceLine], start: int) -> tuple[range, _Header]:
     """The header rows right after the title (every line a valid ``Label: value``),
-    and a "*** notice ***" paragraph right after them; an empty range if there are none."""
+    and a "Notice: ..." paragraph right after them; an empty range if there are none."""
     index = start
     while index < len(lines) and not lines[index].text:
         index += 1
@@ -449,7 +451,7 @@ def build(
             builder.numbered([(number, [kind])], line.text, line)
         elif builder.paragraph is None and (article := article_line(line.text)) is not None:
             builder.article(article, line)
-        elif (found := read_markers(line.text))[0]:
+        elif (found := read_markers(line.text, upper=builder.paragraph is None))[0]:
             markers, prose_at = found
             builder.numbered(markers, line.text[prose_at:], line)
         else:

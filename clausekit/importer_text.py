@@ -97,6 +97,9 @@ _MARKER = re.compile(
     r")(?=[ \t]|\Z)"
 )
 _ROMAN = re.compile(r"[ivxlc]+\Z")
+# "III." and "IV." number points too, but "V. Zelensky" may start a wrapped line of
+# prose: upper-case roman numbers are read only where a paragraph starts.
+_UPPER_MARKER = re.compile(r"(?P<up>[IVXLC]{1,7})[.)](?=[ \t]|\Z)")
 
 Marker = tuple[str, list[str]]
 """A number as displayed, and the list kinds it may belong to (best guess first)."""
@@ -127,15 +130,21 @@ def _marker(match: re.Match[str]) -> Marker:
     return displayed, ["alpha()"]
 
 
-def read_markers(text: str) -> tuple[list[Marker], int]:
-    """The numbers at the start of ``text`` ("10. a. ..." has two) and where its prose starts."""
+def read_markers(text: str, upper: bool = False) -> tuple[list[Marker], int]:
+    """The numbers at the start of ``text`` ("10. a. ..." has two) and where its prose starts.
+
+    ``upper``: also read an upper-case roman number ("IV.") as the first number.
+    """
     found: list[Marker] = []
     pos = 0
     while len(found) < 4:
         match = _MARKER.match(text, pos)
-        if not match:
+        if match:
+            found.append(_marker(match))
+        elif upper and not found and (match := _UPPER_MARKER.match(text, pos)):
+            found.append((match.group("up"), [f"ROMAN{match.group(0)[-1]}"]))
+        else:
             break
-        found.append(_marker(match))
         pos = match.end()
         while pos < len(text) and text[pos] in " \t":
             pos += 1
@@ -168,7 +177,7 @@ def parse_heading(text: str) -> Heading:
         return Heading(article.group("number"), (article.group("title") or "").strip() or None, article=True)
     if text.strip() in ("Article", "ARTICLE"):
         return Heading(None, None, article=True)
-    markers, rest = read_markers(text)
+    markers, rest = read_markers(text, upper=True)
     if len(markers) == 1 and rest < len(text):
         return Heading(markers[0][0], text[rest:].strip(), marker=markers[0])
     dotted = _DOTTED_HEADING.match(text)

@@ -468,3 +468,163 @@ def test_cli_import_errors_are_one_line_and_exit_2(tmp_path: Path) -> None:
         assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
     assert missing.stderr.startswith("missing.md: no such file")
     assert (tmp_path / "plan.txt").read_text(encoding="utf-8") == POINTS
+
+
+# --- importing what `clausekit render --format text` prints ----------------------------------
+#
+# The text rendering is what a reader sees: party references become names, cross-references
+# the numbers they cite, a guarantee without prose its generated wording. So the import of a
+# rendering is compared with the original *as the rendering shows it* (the renderer's own view
+# of it), with the real diff as the judge.
+
+SHIPPED = sorted([*(REPO / "drafts").glob("*.clause"), *(REPO / "drafts" / "reference").glob("*.clause")])
+
+
+def as_shown(draft: Draft) -> Draft:
+    """The draft with each provision's prose replaced by the paragraphs the renderer prints for it."""
+    import dataclasses
+
+    from clausekit.model import Paragraph, Term
+    from clausekit.render.templates import environment
+    from clausekit.render.view import build_view
+
+    shown: dict[str, list[str]] = {}
+    for item in build_view(draft, environment(None)).items:
+        # A defined term is printed after the provision it belongs to: it reads as that provision's prose.
+        shown.setdefault(item.owner if item.kind == "term" else item.id, []).extend(p.text for p in item.paragraphs)
+
+    def convert(items: tuple) -> tuple:
+        return tuple(
+            dataclasses.replace(
+                item,
+                kind="clause" if item.kind == "guarantee" else item.kind,
+                guarantee=None,
+                source=None,
+                exactness=None,
+                date=None,
+                proposer=None,
+                paragraphs=tuple(Paragraph((Text(" ".join(p.split())),)) for p in shown.get(item.id, []) if p.strip()),
+                children=convert(item.children),
+            )
+            for item in items
+            if not isinstance(item, Term)
+        )
+
+    return dataclasses.replace(draft, body=convert(draft.body))
+
+
+def tokens(draft: Draft) -> list[str]:
+    """Every number, title and word of the provisions, in reading order."""
+    out: list[str] = []
+    for clause in draft.walk():
+        out.extend(part for part in (clause.number, clause.title) if part)
+        for text in words(clause):
+            out.extend(text.split())
+    return out
+
+
+def render_and_import(path: Path) -> tuple[Draft, Draft]:
+    from clausekit.parser import load
+    from clausekit.render import render
+
+    original = load(path)
+    text = render(original, "text")
+    assert isinstance(text, str)
+    return original, import_text(text, path.with_suffix(".txt").name)
+
+
+def unambiguous_in_text(draft: Draft) -> bool:
+    """Whether the text rendering shows every provision's place: each has a number or a title,
+    and no numbered point follows an article heading at the top level (it would read as part
+    of the article)."""
+    top = [item for item in draft.body if isinstance(item, Clause)]
+    kinds = {clause.kind == "article" for clause in top}
+    return all(c.number or c.title for c in draft.walk()) and len(kinds) <= 1
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+def test_importing_a_text_rendering_keeps_every_word_in_order(path: Path) -> None:
+    original, imported = render_and_import(path)
+    assert tokens(imported) == tokens(as_shown(original))
+    assert imported.title == original.title and imported.date == original.date
+    assert [p.code for p in imported.parties] == [p.code for p in original.parties]
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+def test_importing_a_text_rendering_gives_no_clause_level_change(path: Path) -> None:
+    from clausekit.diff import diff
+
+    original, imported = render_and_import(path)
+    if not unambiguous_in_text(original):
+        pytest.skip("the text rendering does not show where every provision starts (see unambiguous_in_text)")
+    result = diff(as_shown(original), imported)
+    assert [(c.key, c.kinds) for c in result.changes if c.changed] == []
+    assert len(result.changes) == len(original.walk())
+
+
+def test_the_round_trip_runs_on_shipped_drafts() -> None:
+    # Guards the test above against skipping everything without anyone noticing.
+    from clausekit.parser import load
+
+    assert sum(unambiguous_in_text(load(p)) for p in SHIPPED) >= 2
+
+
+EVERYTHING = """\
+draft sample "Sample agreement" {
+  proposer: E3
+  date: 2025-11-23
+  status: tabled
+  source: written for this test
+  exactness: verbatim
+}
+
+parties {
+  E3 "the United Kingdom, France and Germany"  members UK, FR, DE
+  UA "Ukraine"
+  UK "the United Kingdom"
+  FR "France"
+  DE "Germany"
+}
+
+article forces 1 "Armed forces" {
+  term "Peacetime" {
+    any period in which no armed attack is under way.
+  }
+
+  clause cap 1 {
+    The armed forces of @UA are capped at [UA: 800,000 | E3: 800,000 in <Peacetime>].
+
+    The cap is reviewed every five years [sic: "years"].
+  }
+
+  clause review 2 "Review" {
+    A review under #cap may raise the cap.
+
+    clause review-a a {
+      by agreement of @E3;
+    }
+
+    clause review-b b {
+      after consultations with @UA.
+    }
+  }
+}
+
+article final 2 "Final provisions" {
+  This agreement enters into force on signature by <Peacetime>-loving states.
+}
+"""
+
+
+def test_a_text_rendering_of_every_construct_imports_without_change(tmp_path: Path) -> None:
+    from clausekit.diff import diff
+
+    path = tmp_path / "sample.clause"
+    path.write_text(EVERYTHING, encoding="utf-8")
+    original, imported = render_and_import(path)
+    assert unambiguous_in_text(original)
+    result = diff(as_shown(original), imported)
+    assert [(c.key, c.kinds) for c in result.changes if c.changed] == []
+    assert [c.number for c in imported.walk()] == ["1", "1", "2", "a", "b", "2"]
+    assert imported.clause("art-1-2").title == "Review"
+    reads_back(imported)
