@@ -10,7 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clausekit.analysis import ModalityLevel, ModalityScale
-from clausekit.diff.changes import clause_findings, draft_findings, mirror, pair, prose_findings_applicable
+from clausekit.diff.changes import (
+    FINDING_KINDS,
+    clause_findings,
+    draft_findings,
+    mirror,
+    pair,
+    prose_findings_applicable,
+)
 from clausekit.diff.model import Finding
 from clausekit.diff.options import DiffOptions
 from clausekit.model import (
@@ -457,5 +464,6 @@ def test_findings_are_symmetric(a, b, a_has_g, b_has_g):
     forward = clause_findings(a, b, draft_a, draft_b)
     backward = clause_findings(b, a, draft_b, draft_a)
     assert essentials(tuple(mirror(f) for f in forward)) == essentials(backward)
+    assert all(f.kind in FINDING_KINDS for f in forward)
     assert clause_findings(a, a, draft_a, draft_a) == ()
     assert forward == clause_findings(a, b, draft_a, draft_b)  # deterministic

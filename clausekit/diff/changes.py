@@ -79,6 +79,28 @@ GUARANTEE_FIELDS: tuple[tuple[str, str], ...] = (
     ("mirrors", "mirrors"),
 )
 
+FINDING_KINDS: tuple[str, ...] = (
+    "modality.weakened",
+    "modality.strengthened",
+    "negation.changed",
+    "quantity.changed",
+    "duration.changed",
+    "date.changed",
+    "party.added",
+    "party.removed",
+    "qualifier.added",
+    "qualifier.removed",
+    "condition.added",
+    "condition.removed",
+    "bracket.opened",
+    "bracket.resolved",
+    "reference.retargeted",
+    "reference.broken",
+    "term.redefined",
+    *(f"guarantee.{name}.changed" for name, _ in GUARANTEE_FIELDS),
+)
+"""Every kind ``clause_findings`` and ``draft_findings`` may report (``--fail-on`` checks names against it)."""
+
 _DIRECTION_MIRROR = {
     "weakened": "strengthened",
     "strengthened": "weakened",
@@ -609,6 +631,7 @@ def draft_findings(old_draft: Draft, new_draft: Draft, options: DiffOptions | No
 
 
 __all__ = [
+    "FINDING_KINDS",
     "GUARANTEE_FIELDS",
     "clause_findings",
     "difference",
