@@ -76,7 +76,6 @@ class ClauseLexer(Lexer):
     aliases = ["clause"]  # noqa: RUF012 - Pygments reads these class attributes as lists
     filenames = ["*.clause"]  # noqa: RUF012
     mimetypes = ["text/x-clause"]  # noqa: RUF012
-    url = "https://github.com/clausekit/clausekit"
 
     def get_tokens_unprocessed(self, text: str) -> Iterator[Token]:  # type: ignore[override]
         stack: list[_Block] = []
