@@ -95,8 +95,9 @@ class ItemView:
 
     A provision with a title gets a ``heading``; one without starts its first
     paragraph with its number (``lead``), the way treaty points are printed.
-    ``owner`` is the id of the provision the item belongs to in a diff (a term
-    belongs to the provision printed before it; "" before any provision).
+    ``owner`` is the position in ``Draft.walk()`` of the provision the item belongs to
+    in a diff (a term belongs to the provision printed before it; -1 before any).
+    Positions, not ids: a draft with a duplicated id still renders and compares.
     """
 
     kind: str
@@ -106,7 +107,7 @@ class ItemView:
     heading: str | None
     lead: str | None
     paragraphs: tuple[ParagraphView, ...]
-    owner: str
+    owner: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +168,7 @@ class _Builder:
         self.names = {p.code: p.name for p in draft.parties}
         self.cited = citations(draft)
         self.term_anchors: dict[str, str] = {}
+        self.position = -1  # of the last provision visited, in walk() order
         used: set[str] = set()
         for term in draft.terms():
             anchor = term_anchor(term.name)
@@ -260,6 +262,8 @@ class _Builder:
         return None, number if number.endswith((")", ".")) else number + "."
 
     def clause(self, clause: Clause, level: int, items: list[ItemView]) -> None:
+        self.position += 1
+        position = self.position
         heading, lead = self.heading(clause)
         paragraphs: list[ParagraphView] = []
         if clause.is_placeholder:
@@ -272,12 +276,12 @@ class _Builder:
         paragraphs.extend(self.notes(clause))
         items.append(
             ItemView(
-                clause.kind, clause.id, clause_anchor(clause.id), level, heading, lead, tuple(paragraphs), clause.id
+                clause.kind, clause.id, clause_anchor(clause.id), level, heading, lead, tuple(paragraphs), position
             )
         )
-        self.children(clause.children, level + 1, items, clause.id)
+        self.children(clause.children, level + 1, items)
 
-    def term(self, term: Term, level: int, owner: str) -> ItemView:
+    def term(self, term: Term, level: int, owner: int) -> ItemView:
         paragraphs = []
         for index, paragraph in enumerate(term.definition):
             segments = self.segments(paragraph.spans)
@@ -289,21 +293,13 @@ class _Builder:
         anchor = self.term_anchors.get(term.name, term_anchor(term.name))
         return ItemView("term", term.name, anchor, level, None, None, tuple(paragraphs), owner)
 
-    def children(self, children: tuple[Clause | Term, ...], level: int, items: list[ItemView], owner: str) -> None:
+    def children(self, children: tuple[Clause | Term, ...], level: int, items: list[ItemView]) -> None:
         for child in children:
             if isinstance(child, Clause):
                 self.clause(child, level, items)
-                # A term after a sub-tree belongs to the last provision printed before it.
-                owner = self._last_provision(items, owner)
             else:
-                items.append(self.term(child, level, owner))
-
-    @staticmethod
-    def _last_provision(items: list[ItemView], default: str) -> str:
-        for item in reversed(items):
-            if item.kind != "term":
-                return item.id
-        return default
+                # A term belongs to the last provision printed before it.
+                items.append(self.term(child, level, self.position))
 
     # -- the draft
 
@@ -328,7 +324,7 @@ class _Builder:
 
     def build(self) -> DraftView:
         items: list[ItemView] = []
-        self.children(self.draft.body, 1, items, "")
+        self.children(self.draft.body, 1, items)
         notice = DRAFT_NOTICES.get(self.draft.exactness or "")
         return DraftView(self.draft.title, self.title_rows(), notice, tuple(items), self.draft.language)
 

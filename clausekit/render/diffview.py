@@ -1,0 +1,219 @@
+"""A diff as paragraphs with word-level changes: what the redline and the HTML diff show.
+
+Both drafts are laid out by the same ``DraftView`` as ``clausekit render``, clause by
+clause, and the paragraphs of each aligned pair of clauses are compared as a reader
+reads them (party names, cited numbers, generated wording). So accepting every change
+of a redline gives exactly the new draft's rendering and rejecting every change the
+old one's, whatever changed: prose, a party's name, or the number a reference cites.
+"""
+
+from __future__ import annotations
+
+import difflib
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from clausekit.diff.model import ClauseChange, DraftDiff, WordOp
+from clausekit.model import Clause, Draft
+
+from .templates import environment
+from .view import DraftView, ItemView, build_view
+
+# Roles a rendered paragraph can have; the redline maps them to Word styles.
+TITLE, HEADING, BODY, NESTED = "title", "heading", "body", "nested"
+TITLE_KEY = -1  # the title block's key: before the first provision (walk() positions are keys)
+NOTICE_LABEL = "Notice: "
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One rendered paragraph: its role, heading level (1-3) and words."""
+
+    role: str
+    text: str
+    level: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphDiff:
+    """One paragraph of the comparison. ``kind``: same, changed (``ops`` is a word-level
+    redline), inserted or deleted (the whole paragraph, mark included)."""
+
+    kind: str
+    block: Block
+    ops: tuple[WordOp, ...]
+
+    @property
+    def old_text(self) -> str:
+        return "".join(op.text for op in self.ops if op.op in ("equal", "delete"))
+
+    @property
+    def new_text(self) -> str:
+        return "".join(op.new_side for op in self.ops if op.op in ("equal", "insert"))
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """A draft's paragraphs grouped by the provision they belong to (its position in
+    ``Draft.walk()``; ``TITLE_KEY`` for the title block and the terms before any provision)."""
+
+    view: DraftView
+    blocks: tuple[tuple[Block, ...], ...]  # index 0: TITLE_KEY, then walk() order
+    positions: dict[int, int]  # id(clause) -> walk() position
+
+    def of(self, key: int) -> tuple[Block, ...]:
+        return self.blocks[key + 1]
+
+    def position(self, clause: Clause | None) -> int | None:
+        return None if clause is None else self.positions.get(id(clause))
+
+
+def item_blocks(item: ItemView, indent_from: int) -> list[Block]:
+    """The paragraphs of one item, worded exactly as the text and Word renderings word them."""
+    out: list[Block] = []
+    if item.heading:
+        out.append(Block(HEADING, item.heading, min(item.level, 3)))
+    role = NESTED if item.level > indent_from else BODY
+    paragraphs = list(item.paragraphs)
+    if not paragraphs and not item.heading:
+        out.append(Block(role, item.lead or ""))
+    for index, paragraph in enumerate(paragraphs):
+        text = paragraph.text
+        if index == 0 and not item.heading and item.lead:
+            text = f"{item.lead} {text}" if text else item.lead
+        out.append(Block(role, text))
+    return out
+
+
+def title_blocks(view: DraftView) -> list[Block]:
+    out = [Block(TITLE, view.title)]
+    out.extend(Block(BODY, f"{label}: {value}") for label, value in view.rows)
+    if view.notice:
+        out.append(Block(BODY, NOTICE_LABEL + view.notice))
+    return out
+
+
+def rendered(draft: Draft, view: DraftView | None = None) -> Rendered:
+    view = view or build_view(draft, environment())
+    indent_from = 2 if any(i.kind == "article" for i in view.items) else 1
+    walk = draft.walk()
+    blocks: list[list[Block]] = [title_blocks(view)] + [[] for _ in walk]
+    for item in view.items:
+        blocks[item.owner + 1].extend(item_blocks(item, indent_from))
+    positions = {id(clause): index for index, clause in enumerate(walk)}
+    return Rendered(view, tuple(tuple(b) for b in blocks), positions)
+
+
+# --- comparing paragraphs -----------------------------------------------------------------
+
+
+def word_ops(old: str, new: str, hint: tuple[WordOp, ...] = ()) -> tuple[WordOp, ...]:
+    """The diff's own redline when it describes exactly these texts, else a fresh one."""
+    from clausekit.diff.words import rebuild, redline
+
+    if old == new:
+        return (WordOp("equal", old),) if old else ()
+    if hint and all(op.new_text is None for op in hint) and rebuild(hint) == (old, new):
+        return hint
+    return redline(old, new)
+
+
+def compare_blocks(
+    old: tuple[Block, ...], new: tuple[Block, ...], hint: tuple[WordOp, ...] = ()
+) -> list[ParagraphDiff]:
+    """Paragraphs of two versions of one clause: kept, changed word by word, or whole."""
+    out: list[ParagraphDiff] = []
+    matcher = difflib.SequenceMatcher(None, [b.text for b in old], [b.text for b in new], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            out.extend(ParagraphDiff("same", b, (WordOp("equal", b.text),)) for b in new[j1:j2])
+            continue
+        paired = min(i2 - i1, j2 - j1) if tag == "replace" else 0
+        for k in range(paired):
+            a, b = old[i1 + k], new[j1 + k]
+            out.append(ParagraphDiff("changed", b, word_ops(a.text, b.text, hint)))
+        out.extend(ParagraphDiff("deleted", b, (WordOp("delete", b.text),)) for b in old[i1 + paired : i2])
+        out.extend(ParagraphDiff("inserted", b, (WordOp("insert", b.text),)) for b in new[j1 + paired : j2])
+    return out
+
+
+def deleted(blocks: tuple[Block, ...]) -> list[ParagraphDiff]:
+    return [ParagraphDiff("deleted", b, (WordOp("delete", b.text),)) for b in blocks]
+
+
+def inserted(blocks: tuple[Block, ...]) -> list[ParagraphDiff]:
+    return [ParagraphDiff("inserted", b, (WordOp("insert", b.text),)) for b in blocks]
+
+
+# --- the whole document ---------------------------------------------------------------------
+
+
+def _increasing(pairs: list[tuple[int, int]]) -> set[int]:
+    """Indexes (into ``pairs``, sorted by new position) of a longest run increasing in old position."""
+    tails: list[int] = []
+    tail_index: list[int] = []
+    previous = [-1] * len(pairs)
+    for index, (old_pos, _) in enumerate(pairs):
+        k = bisect_left(tails, old_pos)
+        if k == len(tails):
+            tails.append(old_pos)
+            tail_index.append(index)
+        else:
+            tails[k] = old_pos
+            tail_index[k] = index
+        previous[index] = tail_index[k - 1] if k else -1
+    keep: set[int] = set()
+    index = tail_index[-1] if tail_index else -1
+    while index >= 0:
+        keep.add(index)
+        index = previous[index]
+    return keep
+
+
+def document_diff(diff: DraftDiff) -> list[ParagraphDiff]:
+    """Every paragraph of both drafts in one sequence that reads as the old draft when
+    insertions are dropped and as the new one when deletions are: clauses in place are
+    compared, moved clauses are deleted where they stood and inserted where they stand."""
+    old, new = rendered(diff.old), rendered(diff.new)
+    hints: dict[tuple[int, int], tuple[WordOp, ...]] = {}
+    pairs = [(TITLE_KEY, TITLE_KEY)]
+    seen_old: set[int] = set()
+    seen_new: set[int] = set()
+    for change in diff.changes:
+        o, n = old.position(change.old), new.position(change.new)
+        if o is not None and n is not None and o not in seen_old and n not in seen_new:
+            seen_old.add(o)
+            seen_new.add(n)
+            pairs.append((o, n))
+            hints[(o, n)] = change.words
+    pairs.sort(key=lambda p: p[1])
+    # Pairs off the longest increasing run are moves: deleted there, inserted here.
+    stable = [pairs[i] for i in sorted(_increasing(pairs))]
+
+    out: list[ParagraphDiff] = []
+    i = j = TITLE_KEY
+    old_end, new_end = len(old.blocks) - 1, len(new.blocks) - 1
+    for o, n in [*stable, (old_end, new_end)]:
+        for key in range(i, o):
+            out.extend(deleted(old.of(key)))
+        for key in range(j, n):
+            out.extend(inserted(new.of(key)))
+        if o < old_end:
+            out.extend(compare_blocks(old.of(o), new.of(n), hints.get((o, n), ())))
+        i, j = o + 1, n + 1
+    return out
+
+
+def clause_blocks(side: Rendered, clause: Clause | None) -> tuple[Block, ...]:
+    position = side.position(clause)
+    return () if position is None else side.of(position)
+
+
+def clause_diff(change: ClauseChange, old: Rendered, new: Rendered) -> list[ParagraphDiff]:
+    """The paragraphs of one row of the diff (a clause and the terms printed with it)."""
+    old_blocks, new_blocks = clause_blocks(old, change.old), clause_blocks(new, change.new)
+    if change.old is None:
+        return inserted(new_blocks)
+    if change.new is None:
+        return deleted(old_blocks)
+    return compare_blocks(old_blocks, new_blocks, change.words)

@@ -1,0 +1,95 @@
+"""A diff as a Word document with native tracked changes (``w:ins``/``w:del``).
+
+Written at the OOXML level, following the facts checked in the project's design notes
+(DOCX-REDLINES.md): deleted text is ``w:delText``; a wholly inserted or deleted
+paragraph also carries a mark on its paragraph properties; every revision has an id
+from one counter, an author (the new draft's label, so a reader can filter changes by
+who proposed them) and a UTC date. Moves are a deletion and an insertion.
+
+Accept All gives the new draft's rendering and Reject All the old one's: the
+paragraphs come from ``diffview.document_diff``, which guarantees both readings.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from clausekit.diff.model import DraftDiff
+
+from . import ooxml
+from .diffview import BODY, HEADING, NESTED, TITLE, ParagraphDiff, document_diff
+from .docx import draft_datetime, new_document, save, set_page_furniture, set_properties
+
+
+class _Revisions:
+    """Builds revision marks that share one id counter, author and date."""
+
+    def __init__(self, author: str, date: str | None) -> None:
+        self.author = author
+        self.date = date
+        self.ids = itertools.count(1)
+
+    def mark(self, tag: str):
+        element = OxmlElement(tag)
+        element.set(qn("w:id"), str(next(self.ids)))
+        element.set(qn("w:author"), self.author)
+        if self.date:
+            element.set(qn("w:date"), self.date)
+        return element
+
+
+def _deleted_run(text: str):
+    r = ooxml.run(text)
+    for t in r.iter(qn("w:t")):
+        t.tag = qn("w:delText")
+    return r
+
+
+def _paragraph(diff_paragraph: ParagraphDiff, style: str, revisions: _Revisions, clean: ooxml.TextCleaner):
+    p = ooxml.paragraph(style)
+    if diff_paragraph.kind in ("inserted", "deleted"):
+        # The paragraph mark itself is inserted or deleted: otherwise an empty paragraph stays behind.
+        rpr = OxmlElement("w:rPr")
+        rpr.append(revisions.mark("w:ins" if diff_paragraph.kind == "inserted" else "w:del"))
+        p.get_or_add_pPr().append(rpr)
+    for op in diff_paragraph.ops:
+        if op.op == "equal":
+            p.append(ooxml.run(clean(op.new_side)))
+        elif op.op == "insert":
+            wrapper = revisions.mark("w:ins")
+            wrapper.append(ooxml.run(clean(op.text)))
+            p.append(wrapper)
+        else:
+            wrapper = revisions.mark("w:del")
+            wrapper.append(_deleted_run(clean(op.text)))
+            p.append(wrapper)
+    return p
+
+
+def revision_date(date: str | None) -> str | None:
+    moment = draft_datetime(date)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ") if moment else None
+
+
+def render_redline_docx(diff: DraftDiff) -> bytes:
+    """The new draft as tracked changes against the old one."""
+    document = new_document(None)
+    styles = ooxml.styles_of(document)
+    role_style = {TITLE: styles.title, BODY: styles.body, NESTED: styles.nested}
+    revisions = _Revisions(ooxml.strip_invalid(diff.new.label()), revision_date(diff.new.date))
+    clean = ooxml.TextCleaner()
+    paragraphs = []
+    for item in document_diff(diff):
+        role = item.block.role
+        style = styles.headings[item.block.level - 1] if role == HEADING else role_style[role]
+        paragraphs.append(_paragraph(item, style, revisions, clean))
+    body, sect_pr = ooxml.clear_body(document)
+    ooxml.append_all(body, sect_pr, paragraphs)
+    title = f"Changes from {diff.old.label()} to {diff.new.label()}"
+    set_properties(document, diff.new, ooxml.strip_invalid(title))
+    set_page_furniture(document, ooxml.strip_invalid(f"Tracked changes by {diff.new.label()} to {diff.old.label()}"))
+    clean.warn()
+    return save(document)
