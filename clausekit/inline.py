@@ -19,6 +19,8 @@ _PARTY_CODE = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*")
 _CLAUSE_ID = re.compile(r"[a-z](?:[a-z0-9._-]*[a-z0-9])?")
 _ATTRIBUTION = re.compile(r"[ \t]*([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*):(?=[\s|\]]|\Z)[ \t]*")
 _SPACES = re.compile(r"\s+")
+# White space other than a single space (the common case needs no normalising).
+_ODD_ASCII_SPACE = re.compile(r"[\t\n\r\x0b\x0c\x1c-\x1f]")
 
 ErrorFactory = Callable[[str, int], Exception]
 """Builds the exception for a message at an offset into the joined paragraph text."""
@@ -46,7 +48,9 @@ class _Builder:
 
     def flush(self) -> None:
         if self.text:
-            joined = _SPACES.sub(" ", "".join(self.text))
+            joined = "".join(self.text)
+            if not (joined.isascii() and "  " not in joined and _ODD_ASCII_SPACE.search(joined) is None):
+                joined = _SPACES.sub(" ", joined)
             self.text.clear()
             if joined:
                 self.spans.append(Text(joined))

@@ -51,6 +51,9 @@ class Opener:
     location: Location
     comments: tuple[Comment, ...] = ()
 
+    def __str__(self) -> str:  # Lark's Token is a str built from this
+        return self.keyword
+
 
 @dataclass(slots=True)
 class FieldLine:
@@ -61,6 +64,9 @@ class FieldLine:
     # The value as written, line by line (continuation lines included).
     lines: list[str] = field(default_factory=list)
     comments: tuple[Comment, ...] = ()
+
+    def __str__(self) -> str:  # Lark's Token is a str built from this
+        return self.key
 
 
 @dataclass(slots=True)
@@ -73,6 +79,9 @@ class PartyLine:
     location: Location
     comments: tuple[Comment, ...] = ()
 
+    def __str__(self) -> str:  # Lark's Token is a str built from this
+        return self.code
+
 
 @dataclass(slots=True)
 class ProseLines:
@@ -83,11 +92,17 @@ class ProseLines:
     location: Location
     comments: tuple[Comment, ...] = ()
 
+    def __str__(self) -> str:  # Lark's Token is a str built from this
+        return "prose"
+
 
 @dataclass(slots=True)
 class Close:
     location: Location
     comments: tuple[Comment, ...] = ()
+
+    def __str__(self) -> str:  # Lark's Token is a str built from this
+        return "}"
 
 
 @dataclass(slots=True)

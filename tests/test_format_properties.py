@@ -55,7 +55,9 @@ def test_every_comment_survives(draft, comments):
     text = format_draft(draft)
     lines = text.split("\n")
     # Put a comment before every few lines (comments go where a line starts).
-    for index, comment in zip(range(0, len(lines), max(1, len(lines) // len(comments))), comments, strict=False):
+    step = max(1, len(lines) // len(comments))
+    for number, comment in enumerate(reversed(comments)):
+        index = max(0, len(lines) - 1 - number * step)
         indent = len(lines[index]) - len(lines[index].lstrip())
         lines.insert(index, " " * indent + "// " + comment)
     commented = "\n".join(lines)
