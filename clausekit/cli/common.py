@@ -82,10 +82,12 @@ def output_option() -> Callable[[F], F]:
     )
 
 
-def emit(data: str | bytes, output: str | None, inputs: Iterable[str | Path] = ()) -> None:
+def emit(data: str | bytes, output: str | None, inputs: Iterable[str | Path] = (), color: bool | None = None) -> None:
     """Send an output where the user asked: stdout, or a file written atomically.
 
     Binary outputs (DOCX) need a file; an output path that is one of the inputs is refused.
+    ``color=True`` keeps ANSI colours on standard output even when it is not a terminal
+    (``--color=always``); by default click strips them there.
     """
     from clausekit.errors import UsageError
     from clausekit.outputs import refuse_input_as_output, write_atomic
@@ -97,7 +99,7 @@ def emit(data: str | bytes, output: str | None, inputs: Iterable[str | Path] = (
             sys.stdout.buffer.write(data)
             sys.stdout.flush()
         else:
-            click.echo(data, nl=not data.endswith("\n"))
+            click.echo(data, nl=not data.endswith("\n"), color=color)
         return
     refuse_input_as_output(output, inputs)
     write_atomic(output, data)

@@ -1,0 +1,314 @@
+"""Clause-level diff of two drafts: ``diff(old, new) -> DraftDiff``.
+
+The pipeline: flatten both drafts into their provisions (``Draft.walk()``), align them
+(``align.py``), then describe each aligned row: its change kinds, the word-level
+redline of its own text (``words.py``) and what the change means (``changes.py``, which
+asks ``analysis.py``). Every output of ``clausekit diff`` is a view of the result.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import replace
+
+from clausekit.diff.align import Alignment, align, ratio
+from clausekit.diff.align import words as similarity_tokens
+from clausekit.diff.changes import clause_findings, draft_findings, prose_findings_applicable
+from clausekit.diff.model import CHANGE_KINDS, ClauseChange, DraftDiff, Finding, WordOp, clause_label
+from clausekit.diff.options import DiffOptions
+from clausekit.diff.words import normalised, redline
+from clausekit.model import Clause, Draft, Guarantee, Paragraph, plain_text
+
+__all__ = [
+    "ClauseChange",
+    "DiffOptions",
+    "DraftDiff",
+    "Finding",
+    "WordOp",
+    "cited_numbers",
+    "clause_label",
+    "clause_text",
+    "diff",
+    "diff_clauses",
+]
+
+
+def _prose(paragraph: Paragraph | None) -> str:
+    return plain_text(paragraph.spans) if paragraph is not None else ""
+
+
+def _guarantee_lines(guarantee: Guarantee) -> list[str]:
+    """The guarantee fields as ``key: value`` lines, in the order the language lists them."""
+    lines: list[str] = []
+    if guarantee.guarantors:
+        lines.append("guarantor: " + ", ".join(guarantee.guarantors))
+    if guarantee.beneficiaries:
+        lines.append("beneficiary: " + ", ".join(guarantee.beneficiaries))
+    if guarantee.modality:
+        lines.append("modality: " + guarantee.modality)
+    lines.extend("trigger: " + _prose(p) for p in guarantee.triggers)
+    lines.extend("response: " + _prose(p) for p in guarantee.responses)
+    if guarantee.duration is not None:
+        lines.append("duration: " + _prose(guarantee.duration))
+    if guarantee.renewal is not None:
+        lines.append("renewal: " + _prose(guarantee.renewal))
+    lines.extend("condition: " + _prose(p) for p in guarantee.conditions)
+    lines.extend("void-if: " + _prose(p) for p in guarantee.void_if)
+    if guarantee.compensation is not None:
+        lines.append("compensation: " + _prose(guarantee.compensation))
+    if guarantee.mirrors:
+        lines.append("mirrors: " + ", ".join(guarantee.mirrors))
+    return lines
+
+
+def clause_text(clause: Clause) -> str:
+    """A clause's own text: its guarantee fields, then its prose (not its children's).
+
+    Paragraphs are separated by a blank line; party references read as their codes and
+    cross-references as ``#id``, so renumbering the target does not change the text.
+    """
+    blocks: list[str] = []
+    if clause.guarantee is not None:
+        fields = _guarantee_lines(clause.guarantee)
+        if fields:
+            blocks.append("\n".join(fields))
+    blocks.extend(_prose(p) for p in clause.paragraphs)
+    return "\n\n".join(block for block in blocks if block)
+
+
+def cited_numbers(clauses: tuple[Clause, ...], prefix: str = "") -> dict[str, str]:
+    """Each provision's number as a reader cites it: "10", "10(a)" (point a of point 10),
+    unless the number already carries its parents' ("10(c)")."""
+    out: dict[str, str] = {}
+    for clause in clauses:
+        own = clause.number
+        if own is None:
+            cited = prefix
+        else:
+            cited = own if not prefix or "(" in own else f"{prefix}({own})"
+            out[clause.id] = cited
+        out.update(cited_numbers(clause.clauses, cited))
+    return out
+
+
+def _quoted(title: str | None) -> str:
+    return f'"{title}"' if title else "(untitled)"
+
+
+def _match_text(clause: Clause) -> str:
+    """What alignment compares: the clause's own text, else its title (an article that
+    only holds clauses is known by its title); nothing for a placeholder."""
+    if clause.is_placeholder:
+        return ""
+    return clause_text(clause) or (f"\x00title {clause.title}" if clause.title else "")
+
+
+def diff(old: Draft, new: Draft, options: DiffOptions | None = None) -> DraftDiff:
+    """Compare two drafts clause by clause."""
+    options = options or DiffOptions()
+    old_clauses, new_clauses = old.walk(), new.walk()
+    alignment = align(
+        [c.id for c in old_clauses],
+        [_match_text(c) for c in old_clauses],
+        [c.id for c in new_clauses],
+        [_match_text(c) for c in new_clauses],
+        old_parents=_parents(old_clauses),
+        new_parents=_parents(new_clauses),
+    )
+    analysed = prose_findings_applicable(old, new)
+    cites = (cited_numbers(_top(old)), cited_numbers(_top(new)))
+    changes = _rows(alignment, old_clauses, new_clauses, old, new, options, cites)
+    return DraftDiff(old, new, changes, tuple(draft_findings(old, new)), analysed, alignment.notes)
+
+
+def diff_clauses(
+    old_clause: Clause,
+    new_clause: Clause,
+    old_draft: Draft,
+    new_draft: Draft,
+    options: DiffOptions | None = None,
+) -> DraftDiff:
+    """Compare one clause of each draft (``A.clause::art-5 B.clause::art-v``), with the
+    provisions nested in them; the two clauses are one row whatever their ids."""
+    options = options or DiffOptions()
+    old_clauses = _subtree(old_clause)
+    new_clauses = _subtree(new_clause)
+    alignment = align(
+        [c.id for c in old_clauses],
+        [_match_text(c) for c in old_clauses],
+        [c.id for c in new_clauses],
+        [_match_text(c) for c in new_clauses],
+        forced=[(0, 0)],
+        old_parents=_parents(old_clauses),
+        new_parents=_parents(new_clauses),
+    )
+    analysed = prose_findings_applicable(old_draft, new_draft)
+    cites = (cited_numbers(_top(old_draft)), cited_numbers(_top(new_draft)))
+    changes = _rows(alignment, old_clauses, new_clauses, old_draft, new_draft, options, cites)
+    return DraftDiff(old_draft, new_draft, changes, (), analysed, alignment.notes)
+
+
+def _top(draft: Draft) -> tuple[Clause, ...]:
+    return tuple(item for item in draft.body if isinstance(item, Clause))
+
+
+def _parents(clauses: tuple[Clause, ...]) -> list[int]:
+    """The index of each provision's parent in a ``walk()`` order list (-1 at the top).
+
+    In walk order a clause's children follow it, each after the whole subtree of the one
+    before, so counting subtree sizes recovers the tree without comparing clauses."""
+    parents = [-1] * len(clauses)
+
+    def visit(index: int) -> int:
+        """Assign parents inside the subtree at ``index``; return the index after it."""
+        following = index + 1
+        for _ in clauses[index].clauses:
+            parents[following] = index
+            following = visit(following)
+        return following
+
+    index = 0
+    while index < len(clauses):
+        index = visit(index)
+    return parents
+
+
+def _subtree(clause: Clause) -> tuple[Clause, ...]:
+    out = [clause]
+    for child in clause.clauses:
+        out.extend(_subtree(child))
+    return tuple(out)
+
+
+def _rows(
+    alignment: Alignment,
+    old_clauses: tuple[Clause, ...],
+    new_clauses: tuple[Clause, ...],
+    old_draft: Draft,
+    new_draft: Draft,
+    options: DiffOptions,
+    cites: tuple[dict[str, str], dict[str, str]],
+) -> tuple[ClauseChange, ...]:
+    """One row per aligned pair in the new draft's order; a removed clause stands after
+    the nearest clause before it that stayed in place (or first)."""
+    old_cites, new_cites = cites
+    partner_of_new = {pair.new: pair for pair in alignment.pairs}
+    # old index -> the removed old clauses that follow it (anchor -1: before everything)
+    in_place_old = sorted(pair.old for pair in alignment.pairs if not pair.moved)
+    removed_after: dict[int, list[int]] = {}
+    for o in alignment.removed:
+        k = bisect_left(in_place_old, o)
+        anchor = in_place_old[k - 1] if k > 0 else -1
+        removed_after.setdefault(anchor, []).append(o)
+
+    # A clause inside a point whose text is missing on the other side is not known to be
+    # gone (or new): the placeholder may hold it. Such rows are unknown, not removed/added.
+    old_parents, new_parents = _parents(old_clauses), _parents(new_clauses)
+    blind_old = {
+        p.old for p in alignment.pairs if old_clauses[p.old].is_placeholder or new_clauses[p.new].is_placeholder
+    }
+    blind_new = {
+        p.new for p in alignment.pairs if old_clauses[p.old].is_placeholder or new_clauses[p.new].is_placeholder
+    }
+
+    def under_placeholder(index: int, parents: list[int], blind: set[int], clauses: tuple[Clause, ...]) -> str | None:
+        index = parents[index]
+        while index >= 0:
+            if index in blind:
+                return clauses[index].id
+            index = parents[index]
+        return None
+
+    def removed(o: int) -> ClauseChange:
+        clause = old_clauses[o]
+        hidden = under_placeholder(o, old_parents, blind_old, old_clauses)
+        return _alone(clause, None, old_cites.get(clause.id), None, hidden and old_cites.get(hidden, hidden))
+
+    rows: list[ClauseChange] = [removed(o) for o in removed_after.get(-1, ())]
+    for n, clause in enumerate(new_clauses):
+        pair = partner_of_new.get(n)
+        if pair is None:
+            hidden = under_placeholder(n, new_parents, blind_new, new_clauses)
+            rows.append(_alone(None, clause, None, new_cites.get(clause.id), hidden and new_cites.get(hidden, hidden)))
+            continue
+        old = old_clauses[pair.old]
+        row = ClauseChange(
+            old, clause, (), pair.match, pair.similarity, (), (), old_cites.get(old.id), new_cites.get(clause.id)
+        )
+        rows.append(_paired(row, pair.moved, old_draft, new_draft, options))
+        if not pair.moved:
+            rows.extend(removed(o) for o in removed_after.get(pair.old, ()))
+    return tuple(rows)
+
+
+def _alone(
+    old: Clause | None,
+    new: Clause | None,
+    old_cited: str | None,
+    new_cited: str | None,
+    inside_unknown: str | None = None,
+) -> ClauseChange:
+    """A clause on one side only: added, removed, or unknown for a placeholder (a point
+    is known to exist but not its text, so it is not reported as added or removed) or for
+    a clause inside a point (``inside_unknown``, its number) whose other text is missing."""
+    row = ClauseChange(old, new, (), None, 0.0, (), (), old_cited, new_cited)
+    label = row.label
+    side, other = ("old", "new") if old is not None else ("new", "old")
+    if (old or new).is_placeholder:  # type: ignore[union-attr]
+        detail = f"{label}: text not known in the {side} draft (exactness: missing), no counterpart in the other"
+        finding = Finding("clause.unknown", row.old_label, row.new_label, None, detail)
+        kind = "unknown"
+    elif inside_unknown is not None:
+        detail = (
+            f"{label}: not known whether the {other} draft keeps it "
+            f"(the text of {inside_unknown} is missing on one side)"
+        )
+        finding = Finding("clause.unknown", row.old_label, row.new_label, None, detail)
+        kind = "unknown"
+    elif old is not None:
+        finding = Finding("clause.removed", label, None, "removed", f"{label} removed")
+        kind = "removed"
+    else:
+        finding = Finding("clause.added", None, label, "added", f"{label} added")
+        kind = "added"
+    return replace(row, kinds=(kind,), findings=(finding,))
+
+
+def _paired(row: ClauseChange, moved: bool, old_draft: Draft, new_draft: Draft, options: DiffOptions) -> ClauseChange:
+    old, new = row.old, row.new
+    assert old is not None and new is not None
+    kinds: set[str] = set()
+    findings: list[Finding] = []
+    old_text, new_text = clause_text(old), clause_text(new)
+    label, old_label = row.label, row.old_label
+    similarity = row.similarity
+    if similarity < 0:  # matched by id: score it now
+        similarity = 1.0 if old_text == new_text else ratio(similarity_tokens(old_text), similarity_tokens(new_text))
+    word_ops: tuple[WordOp, ...] = ()
+
+    if old.is_placeholder or new.is_placeholder:
+        # A missing text is never reported as removed, unchanged or modified.
+        kinds.add("unknown")
+        side = " and ".join(name for name, clause in (("old", old), ("new", new)) if clause.is_placeholder)
+        detail = f"{label}: text not known in the {side} draft (exactness: missing)"
+        findings.append(Finding("clause.unknown", None, None, None, detail))
+    elif normalised(old_text, options) != normalised(new_text, options):
+        kinds.add("modified")
+        word_ops = redline(old_text, new_text, options)
+        detail = f"{label} modified ({similarity:.0%} similar)"
+        findings.append(Finding("clause.modified", None, None, "changed", detail))
+        findings.extend(clause_findings(old, new, old_draft, new_draft, options))
+    if moved:
+        kinds.add("moved")
+        findings.append(Finding("clause.moved", old_label, label, None, f"{old_label} moved (now {label})"))
+    if (row.old_cited or "") != (row.new_cited or ""):
+        kinds.add("renumbered")
+        before, after = row.old_cited or "(unnumbered)", row.new_cited or "(unnumbered)"
+        detail = f"{old.kind.capitalize()} {before} renumbered as {after}"
+        findings.append(Finding("clause.renumbered", row.old_cited, row.new_cited, None, detail))
+    if (old.title or "") != (new.title or ""):
+        kinds.add("retitled")
+        detail = f"{label} retitled: {_quoted(old.title)} -> {_quoted(new.title)}"
+        findings.append(Finding("clause.retitled", old.title, new.title, None, detail))
+    ordered = tuple(kind for kind in CHANGE_KINDS if kind in kinds) or ("unchanged",)
+    return replace(row, kinds=ordered, similarity=round(similarity, 4), words=word_ops, findings=tuple(findings))

@@ -26,17 +26,34 @@ CHANGE_KINDS = (
 WORD_OPS = ("equal", "insert", "delete")
 
 
+def clause_label(clause: Clause, cited: str | None = None) -> str:
+    """How a reader names a clause: 'Clause 10(a)', 'Article 1 "Security guarantee"', or
+    its kind and id when it has no number."""
+    number = cited or clause.number or clause.id
+    head = f"{clause.kind.capitalize()} {number}"
+    return f'{head} "{clause.title}"' if clause.title else head
+
+
 @dataclass(frozen=True, slots=True)
 class WordOp:
     """One run of a word-level redline: ``equal``, ``insert`` or ``delete`` text.
 
     ``text`` holds the words with their original spacing, so that joining the
     ``equal`` and ``delete`` runs gives the old text and ``equal`` and ``insert``
-    the new one.
+    the new one. An ``equal`` run may be spelt differently in the new text when the
+    difference was ignored (``--ignore-case``, ``--ignore-quotes``, ...): then
+    ``new_text`` holds the new spelling (use ``new_side``), so that accepting a
+    redline still gives exactly the new text.
     """
 
     op: str
     text: str
+    new_text: str | None = None
+
+    @property
+    def new_side(self) -> str:
+        """This run as the new text spells it (for ``equal`` and ``insert`` runs)."""
+        return self.text if self.new_text is None else self.new_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +80,9 @@ class ClauseChange:
     """One aligned row: a clause of the old draft, of the new draft, or both.
 
     ``kinds`` lists every change kind that holds, in the order of ``CHANGE_KINDS``.
-    ``match`` says how the pair was aligned: ``id``, ``text``, ``similar`` or None
-    (added/removed). ``similarity`` is difflib's ratio of the two texts (1.0 equal).
+    ``match`` says how the pair was aligned: ``id``, ``text``, ``similar``,
+    ``structure`` (their sub-clauses matched), ``forced`` (two clauses named on the
+    command line) or None (added/removed). ``similarity`` is difflib's ratio of the two texts (1.0 equal).
     ``words`` is the redline of the clause's own prose (empty when unchanged or
     unaligned); ``findings`` what the change means.
     """
@@ -76,6 +94,25 @@ class ClauseChange:
     similarity: float
     words: tuple[WordOp, ...]
     findings: tuple[Finding, ...]
+    # The clause's number as a reader cites it in its draft ("10(a)" for sub-point a
+    # of point 10), when it has one.
+    old_cited: str | None = None
+    new_cited: str | None = None
+
+    @property
+    def label(self) -> str:
+        """How a reader names this row's clause: 'Clause 10(a)', 'Article 1 "Title"'."""
+        if self.new is not None:
+            return clause_label(self.new, self.new_cited)
+        return clause_label(self.old, self.old_cited)  # type: ignore[arg-type]
+
+    @property
+    def old_label(self) -> str | None:
+        return clause_label(self.old, self.old_cited) if self.old is not None else None
+
+    @property
+    def new_label(self) -> str | None:
+        return clause_label(self.new, self.new_cited) if self.new is not None else None
 
     @property
     def key(self) -> str:
@@ -85,6 +122,15 @@ class ClauseChange:
     @property
     def changed(self) -> bool:
         return self.kinds != ("unchanged",)
+
+    @property
+    def differs(self) -> bool:
+        """Whether this row is a known difference. A placeholder compared with the very same
+        placeholder is reported ``unknown`` (its text is not known), but it is no difference
+        between the drafts: a draft compared with itself has none."""
+        if self.kinds == ("unknown",) and self.old is not None and self.old == self.new:
+            return False
+        return self.changed
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,10 +146,14 @@ class DraftDiff:
     # Whether prose findings (modality, quantities, ...) were computed: they are
     # for English prose only.
     prose_analysed: bool = True
+    # What the diff could not do in full and why (a budget was reached, ...): every
+    # output shows these, so that a fallback is never silent.
+    notes: tuple[str, ...] = ()
 
     @property
     def is_empty(self) -> bool:
-        return not self.draft_findings and all(not c.changed for c in self.changes)
+        """No known difference (what ``--exit-code`` tests): ``diff(a, a)`` is empty."""
+        return not self.draft_findings and not any(c.differs for c in self.changes)
 
     def findings(self) -> tuple[Finding, ...]:
         """Every finding, the drafts' own first."""

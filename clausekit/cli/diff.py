@@ -1,0 +1,237 @@
+"""``clausekit diff OLD NEW``: clause-by-clause semantic diff of two drafts (or two clauses).
+
+Exit status as ``git diff``: 0 the diff was produced, whatever it found; with
+``--exit-code``, 1 when the drafts differ; with ``--fail-on KIND,...``, 1 only when a
+finding of those kinds exists; 2 an input could not be read or parsed, or misuse.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from fnmatch import fnmatchcase
+from importlib.util import find_spec
+from typing import TYPE_CHECKING
+
+import click
+
+from clausekit.cli.common import EXIT_FOUND, EXIT_OK, emit, format_option, handle_errors, output_option
+from clausekit.errors import UsageError
+
+if TYPE_CHECKING:
+    from clausekit.diff.model import DraftDiff
+    from clausekit.diff.options import DiffOptions
+
+# Formats written by modules that may not be installed: offered only when present.
+_OPTIONAL_FORMATS = {"html": "clausekit.render.diff_html", "docx": "clausekit.render.redline"}
+
+# The finding kinds of DIFF.md; ``clausekit.diff.changes.FINDING_KINDS`` adds to them when it names more.
+_STRUCTURAL_KINDS = tuple(
+    f"clause.{kind}" for kind in ("added", "removed", "moved", "renumbered", "retitled", "modified", "unknown")
+)
+_GUARANTEE_FIELDS = (
+    "guarantor",
+    "beneficiary",
+    "modality",
+    "trigger",
+    "response",
+    "duration",
+    "renewal",
+    "condition",
+    "void-if",
+    "compensation",
+    "mirrors",
+)
+_SEMANTIC_KINDS = (
+    "modality.weakened",
+    "modality.strengthened",
+    "modality.changed",
+    "negation.changed",
+    "quantity.changed",
+    "duration.changed",
+    "date.changed",
+    "party.added",
+    "party.removed",
+    "qualifier.added",
+    "qualifier.removed",
+    "condition.added",
+    "condition.removed",
+    "bracket.opened",
+    "bracket.resolved",
+    "term.redefined",
+    "reference.retargeted",
+    "reference.broken",
+    *(f"guarantee.{name}.changed" for name in _GUARANTEE_FIELDS),
+)
+
+
+def _module_present(name: str) -> bool:
+    try:
+        return find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def _formats() -> list[str]:
+    return ["text", "markdown", "json"] + [
+        name for name, module in _OPTIONAL_FORMATS.items() if _module_present(module)
+    ]
+
+
+def known_finding_kinds() -> tuple[str, ...]:
+    kinds = list(_STRUCTURAL_KINDS + _SEMANTIC_KINDS)
+    try:
+        from clausekit.diff import changes
+    except ImportError:  # pragma: no cover - the module ships with the package
+        return tuple(kinds)
+    extra = getattr(changes, "FINDING_KINDS", ())
+    kinds.extend(kind for kind in extra if kind not in kinds)
+    return tuple(kinds)
+
+
+def parse_fail_on(value: str | None) -> tuple[str, ...]:
+    """``--fail-on modality.*,clause.removed``: each pattern must name a known kind."""
+    if value is None:
+        return ()
+    patterns = tuple(part.strip() for part in value.split(",") if part.strip())
+    if not patterns:
+        raise click.BadParameter("expected one or more finding kinds, comma separated", param_hint="--fail-on")
+    known = known_finding_kinds()
+    for pattern in patterns:
+        if not any(fnmatchcase(kind, pattern) for kind in known):
+            raise click.BadParameter(
+                f"'{pattern}' names no finding kind (known: {', '.join(sorted(known))})", param_hint="--fail-on"
+            )
+    return patterns
+
+
+def use_colour(choice: str, output: str | None) -> bool:
+    """``always`` and ``never`` mean what they say; ``auto`` colours a terminal unless NO_COLOR is set."""
+    if choice == "always":
+        return True
+    if choice == "never" or (output not in (None, "-")):
+        return False
+    if os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def _load_pair(old: str, new: str, options: DiffOptions) -> tuple[DraftDiff, list[str]]:
+    from clausekit.diff import diff, diff_clauses
+    from clausekit.library import is_clause_spec, resolve_clause_spec, split_ref
+
+    old_spec, new_spec = is_clause_spec(old), is_clause_spec(new)
+    if old_spec != new_spec:
+        raise UsageError(
+            "compare two drafts (OLD.clause NEW.clause) or two clauses (A.clause::id B.clause::id), not one of each"
+        )
+    if old_spec:
+        old_draft, old_clause = resolve_clause_spec(old)
+        new_draft, new_clause = resolve_clause_spec(new)
+        inputs = [part[0] for part in (split_ref(old), split_ref(new)) if part and os.path.exists(part[0])]
+        return diff_clauses(old_clause, new_clause, old_draft, new_draft, options), inputs
+    from clausekit.parser import load
+
+    return diff(load(old), load(new), options), [old, new]
+
+
+@click.command("diff")
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="NEW")
+@format_option(_formats(), "text")
+@output_option()
+@click.option("--stat", is_flag=True, help="Counts only: clauses per change kind and findings per kind.")
+@click.option(
+    "--color",
+    "--colour",
+    "color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the text output (auto: on a terminal, unless NO_COLOR is set).",
+)
+@click.option("--ignore-case", is_flag=True, help="Words that differ only in case are the same.")
+@click.option("--ignore-punctuation", is_flag=True, help="Differences of punctuation alone are not changes.")
+@click.option("--ignore-quotes", is_flag=True, help="Typographic and straight quotes are the same.")
+@click.option("--exit-code", is_flag=True, help="Exit 1 when the drafts differ, 0 when they do not (as git diff).")
+@click.option(
+    "--fail-on",
+    metavar="KIND,...",
+    default=None,
+    help="Exit 1 only when a finding of these kinds exists; names or patterns such as 'modality.*,clause.removed'.",
+)
+@click.option(
+    "--layout",
+    type=click.Choice(["inline", "side-by-side"]),
+    default="inline",
+    show_default=True,
+    help="HTML only: the redline inline, or old and new side by side.",
+)
+@handle_errors
+def command(
+    old: str,
+    new: str,
+    output_format: str,
+    output: str | None,
+    stat: bool,
+    color: str,
+    ignore_case: bool,
+    ignore_punctuation: bool,
+    ignore_quotes: bool,
+    exit_code: bool,
+    fail_on: str | None,
+    layout: str,
+) -> None:
+    """Compare OLD and NEW clause by clause: added, removed, moved, renumbered and modified
+    clauses, what each change means (modality, quantities, parties, qualifiers, ...) and
+    the word-level redline.
+
+    OLD and NEW are draft files, or one clause of each: FILE.clause::clause-id or
+    bundled-draft-id::clause-id (see 'clausekit library').
+    """
+    from clausekit.diff.options import DiffOptions
+
+    patterns = parse_fail_on(fail_on)
+    if stat and output_format not in ("text", "markdown"):
+        raise click.UsageError("--stat is for the text and markdown formats (the JSON carries the counts)")
+    if output_format == "docx" and output in (None, "-"):
+        raise click.UsageError("the docx format is binary: name a file with -o FILE")
+
+    options = DiffOptions(ignore_case=ignore_case, ignore_punctuation=ignore_punctuation, ignore_quotes=ignore_quotes)
+    result, inputs = _load_pair(old, new, options)
+    colour = use_colour(color, output)
+    data = render(result, output_format, stat=stat, color=colour, layout=layout)
+    emit(data, output, inputs, color=colour or None)
+
+    if patterns:
+        found = any(fnmatchcase(f.kind, p) for f in result.findings() for p in patterns)
+        sys.exit(EXIT_FOUND if found else EXIT_OK)
+    if exit_code:
+        sys.exit(EXIT_OK if result.is_empty else EXIT_FOUND)
+
+
+def render(
+    result: DraftDiff, output_format: str, stat: bool = False, color: bool = False, layout: str = "inline"
+) -> str | bytes:
+    """One ``DraftDiff`` in the format asked for (each renderer imported only when used)."""
+    if output_format == "text":
+        from clausekit.render.diff_text import render_diff_text
+
+        return render_diff_text(result, color=color, stat=stat)
+    if output_format == "markdown":
+        from clausekit.render.diff_text import render_diff_markdown
+
+        return render_diff_markdown(result, stat=stat)
+    if output_format == "json":
+        from clausekit.render.diff_json import render_diff_json
+
+        return render_diff_json(result)
+    if output_format == "html":
+        from clausekit.render.diff_html import render_diff_html
+
+        return render_diff_html(result, layout)
+    if output_format == "docx":
+        from clausekit.render.redline import render_redline_docx
+
+        return render_redline_docx(result)
+    raise UsageError(f"unknown format {output_format!r}")

@@ -1,0 +1,379 @@
+"""Which clause is which: aligning the provisions of two drafts.
+
+Passes, cheapest first, each only over what is still unmatched (DIFF.md, section 1):
+
+1. same id (ids are stable by design);
+2. same normalised text (an id was renamed);
+3. similar text: candidates from an inverted index of the rarest word pairs (shingles)
+   of each clause, scored on token sequences with difflib, best pairs first;
+4. order: the longest chain of pairs in the same order on both sides stays in place
+   (longest increasing subsequence, O(n log n)); pairs off it are *moved*;
+5. what is left is removed (old side) or added (new side).
+
+Every tie is broken by something both sides agree on (scores, then the texts), never by
+which draft came first, so that ``align(b, a)`` is the mirror image of ``align(a, b)``.
+The work grows about as n log n: no pass looks at all pairs.
+"""
+
+from __future__ import annotations
+
+import difflib
+import itertools
+import re
+import zlib
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+# --- budgets: named, and reported when reached (never a silent truncation) -------------
+
+SIMILARITY_THRESHOLD = 0.6
+"""Two clauses with a difflib ratio below this are different clauses, not one edited."""
+
+RARE_FEATURES = 4
+"""How many of a clause's rarest shingles look for its counterpart."""
+
+MAX_FEATURE_DF = 64
+"""A shingle found in more clauses than this says nothing about which one is which."""
+
+MAX_CANDIDATES = 8
+"""Candidates scored per clause (those sharing the most rare shingles with it)."""
+
+_WORD = re.compile(r"[$€£¥]?\d+(?:[.,:]\d+)*%?|\w+(?:['’\-]\w+)*")
+_SPACES = re.compile(r"\s+")
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """Old item ``old`` and new item ``new`` are one clause: how they were matched."""
+
+    old: int
+    new: int
+    match: str  # "id", "text", "similar", "structure" or "forced"
+    similarity: float
+    moved: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """The outcome of aligning two sequences of items (indices into each side)."""
+
+    pairs: tuple[Pair, ...]  # in the new side's order
+    removed: tuple[int, ...]  # old indices with no counterpart, in order
+    added: tuple[int, ...]  # new indices with no counterpart, in order
+    notes: tuple[str, ...] = ()
+
+
+def words(text: str) -> list[str]:
+    """The words and numbers of a text, case-folded: what similarity is scored on."""
+    return [w.casefold() for w in _WORD.findall(text.translate(_QUOTES))]
+
+
+def normalise(text: str) -> str:
+    return _SPACES.sub(" ", text.translate(_QUOTES)).strip().casefold()
+
+
+def ratio(a: Sequence[str], b: Sequence[str]) -> float:
+    """difflib's similarity of two token sequences, the same whichever is given first."""
+    if list(a) > list(b):
+        a, b = b, a
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def align(
+    old_ids: Sequence[str],
+    old_texts: Sequence[str],
+    new_ids: Sequence[str],
+    new_texts: Sequence[str],
+    forced: Sequence[tuple[int, int]] = (),
+    old_parents: Sequence[int] | None = None,
+    new_parents: Sequence[int] | None = None,
+) -> Alignment:
+    """Align two sequences of (id, text) items; empty texts match by id (or ``forced``) only.
+
+    ``forced`` pairs are matched first whatever their ids (``A::x B::y`` compares two
+    clauses that the user says are one). ``*_parents`` give each item's parent index
+    (-1 at the top) when the items are a tree flattened parents first.
+    """
+    old_free = [True] * len(old_ids)
+    new_free = [True] * len(new_ids)
+    found: dict[int, tuple[int, str, float]] = {}  # old -> (new, match, similarity)
+
+    def take(o: int, n: int, how: str, similarity: float) -> None:
+        old_free[o] = new_free[n] = False
+        found[o] = (n, how, similarity)
+
+    for o, n in forced:
+        take(o, n, "forced", -1.0)
+
+    # 1. same id (the k-th clause with an id pairs with the k-th: ids should be unique,
+    # but a draft that repeats one must still compare equal to itself)
+    old_by_id: dict[str, list[int]] = defaultdict(list)
+    for o, ident in enumerate(old_ids):
+        if old_free[o]:
+            old_by_id[ident].append(o)
+    new_by_id: dict[str, list[int]] = defaultdict(list)
+    for n, ident in enumerate(new_ids):
+        if new_free[n]:
+            new_by_id[ident].append(n)
+    for ident, olds in old_by_id.items():
+        for o, n in zip(olds, new_by_id.get(ident, ()), strict=False):
+            take(o, n, "id", -1.0)
+
+    # 2. same normalised text: the k-th old clause with a text pairs with the k-th new one.
+    old_by_text: dict[str, list[int]] = defaultdict(list)
+    for o, text in enumerate(old_texts):
+        if old_free[o] and text.strip():
+            old_by_text[normalise(text)].append(o)
+    new_by_text: dict[str, list[int]] = defaultdict(list)
+    for n, text in enumerate(new_texts):
+        if new_free[n] and text.strip():
+            new_by_text[normalise(text)].append(n)
+    for key, olds in old_by_text.items():
+        for o, n in zip(olds, new_by_text.get(key, ()), strict=False):
+            take(o, n, "text", 1.0)
+
+    # 3. similar text
+    notes: list[str] = []
+    old_left = [o for o in range(len(old_ids)) if old_free[o] and old_texts[o].strip()]
+    new_left = [n for n in range(len(new_ids)) if new_free[n] and new_texts[n].strip()]
+    if old_left and new_left:
+        for o, n, score in _similar(old_left, old_texts, new_left, new_texts, notes, old_ids, new_ids):
+            take(o, n, "similar", score)
+
+    # 3b. same children: a provision known only by its sub-clauses (an article that holds
+    # points) is the one whose sub-clauses all matched the other's.
+    if old_parents is not None and new_parents is not None:
+        _by_children(found, old_free, new_free, old_parents, new_parents, take)
+
+    # 4. order
+    in_place = _longest_chain(sorted(found.items()), _signatures(old_ids, old_texts), _signatures(new_ids, new_texts))
+    pairs = sorted(
+        (Pair(o, n, how, sim, moved=(o, n) not in in_place) for o, (n, how, sim) in found.items()),
+        key=lambda pair: pair.new,
+    )
+    removed = tuple(o for o in range(len(old_ids)) if old_free[o])
+    added = tuple(n for n in range(len(new_ids)) if new_free[n])
+    return Alignment(tuple(pairs), removed, added, tuple(notes))
+
+
+def _by_children(
+    found: dict[int, tuple[int, str, float]],
+    old_free: list[bool],
+    new_free: list[bool],
+    old_parents: Sequence[int],
+    new_parents: Sequence[int],
+    take: Callable[[int, int, str, float], None],
+) -> None:
+    """Pair unmatched parents whose matched children all pair with each other's children.
+
+    The condition reads the same from both sides, and it is applied until nothing changes
+    (a grandparent may pair once its children have), so the outcome does not depend on
+    which draft is old.
+    """
+    old_children: dict[int, list[int]] = defaultdict(list)
+    for child, parent in enumerate(old_parents):
+        if parent >= 0:
+            old_children[parent].append(child)
+    new_children: dict[int, list[int]] = defaultdict(list)
+    for child, parent in enumerate(new_parents):
+        if parent >= 0:
+            new_children[parent].append(child)
+    changed = True
+    while changed:
+        changed = False
+        old_of_new = {n: o for o, (n, _, _) in found.items()}
+        for o in range(len(old_parents)):
+            if not old_free[o] or not old_children[o]:
+                continue
+            partners = {found[c][0] for c in old_children[o] if c in found}
+            parents = {new_parents[n] for n in partners}
+            if len(parents) != 1:
+                continue
+            n = parents.pop()
+            if n < 0 or not new_free[n]:
+                continue
+            back = {old_of_new[c] for c in new_children[n] if c in old_of_new}
+            if all(old_parents[b] == o for b in back):
+                take(o, n, "structure", -1.0)
+                changed = True
+
+
+def _signatures(ids: Sequence[str], texts: Sequence[str]) -> list[tuple[str, str]]:
+    """What breaks a tie between two candidates: their content, never their side."""
+    return list(zip(texts, ids, strict=True))
+
+
+def _features(tokens: list[str]) -> set[int]:
+    """Word pairs (shingles) of a clause, hashed to save memory; single words when short."""
+    if len(tokens) < 2:
+        return {zlib.crc32(t.encode()) for t in tokens}
+    return {zlib.crc32(f"{a} {b}".encode()) for a, b in itertools.pairwise(tokens)}
+
+
+def _similar(
+    old_left: list[int],
+    old_texts: Sequence[str],
+    new_left: list[int],
+    new_texts: Sequence[str],
+    notes: list[str],
+    old_ids: Sequence[str],
+    new_ids: Sequence[str],
+) -> list[tuple[int, int, float]]:
+    """Best-first matching of similar texts among the unmatched items."""
+    old_tokens = {o: words(old_texts[o]) for o in old_left}
+    new_tokens = {n: words(new_texts[n]) for n in new_left}
+    old_features = {o: _features(t) for o, t in old_tokens.items()}
+    new_features = {n: _features(t) for n, t in new_tokens.items()}
+    old_postings: dict[int, list[int]] = defaultdict(list)
+    for o in old_left:
+        for feature in old_features[o]:
+            old_postings[feature].append(o)
+    new_postings: dict[int, list[int]] = defaultdict(list)
+    for n in new_left:
+        for feature in new_features[n]:
+            new_postings[feature].append(n)
+
+    def frequency(feature: int) -> int:
+        return len(old_postings.get(feature, ())) + len(new_postings.get(feature, ()))
+
+    def rare(features: set[int]) -> list[int]:
+        # A shingle of one clause only cannot find a partner; one of too many is noise.
+        usable = [f for f in features if 2 <= frequency(f) <= MAX_FEATURE_DF]
+        usable.sort(key=lambda f: (frequency(f), f))
+        return usable[:RARE_FEATURES]
+
+    # Shared rare shingles of each candidate pair, counted from both sides alike.
+    hits: dict[tuple[int, int], int] = defaultdict(int)
+    unindexed = 0
+    for o in old_left:
+        chosen = rare(old_features[o])
+        unindexed += not chosen
+        for feature in chosen:
+            for n in new_postings.get(feature, ()):
+                hits[o, n] += 1
+    for n in new_left:
+        chosen = rare(new_features[n])
+        unindexed += not chosen
+        for feature in chosen:
+            for o in old_postings.get(feature, ()):
+                hits[o, n] += 1
+
+    # Each clause keeps its best few candidates; a pair is scored if either side kept it.
+    by_old: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    by_new: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for (o, n), count in hits.items():
+        by_old[o].append((count, n))
+        by_new[n].append((count, o))
+    kept: set[tuple[int, int]] = set()
+    truncated = 0
+    for o, options in by_old.items():
+        truncated += len(options) > MAX_CANDIDATES
+        options.sort(key=lambda item: (-item[0], new_texts[item[1]], item[1]))
+        kept.update((o, n) for _, n in options[:MAX_CANDIDATES])
+    for n, options in by_new.items():
+        truncated += len(options) > MAX_CANDIDATES
+        options.sort(key=lambda item: (-item[0], old_texts[item[1]], item[1]))
+        kept.update((o, n) for _, o in options[:MAX_CANDIDATES])
+
+    scored: list[tuple[float, tuple[str, str], tuple[str, str], int, int]] = []
+    matcher = difflib.SequenceMatcher(None, autojunk=False)
+    for o, n in kept:
+        a, b = old_tokens[o], new_tokens[n]
+        if a > b:  # canonical order: the score must not depend on which draft is old
+            a, b = b, a
+        matcher.set_seqs(a, b)
+        if (
+            matcher.real_quick_ratio() >= SIMILARITY_THRESHOLD
+            and matcher.quick_ratio() >= SIMILARITY_THRESHOLD
+            and (score := matcher.ratio()) >= SIMILARITY_THRESHOLD
+        ):
+            first, second = sorted(((old_texts[o], old_ids[o]), (new_texts[n], new_ids[n])))
+            scored.append((-score, first, second, o, n))
+    scored.sort()
+
+    taken_old: set[int] = set()
+    taken_new: set[int] = set()
+    out: list[tuple[int, int, float]] = []
+    for negative, _, _, o, n in scored:
+        if o not in taken_old and n not in taken_new:
+            taken_old.add(o)
+            taken_new.add(n)
+            out.append((o, n, -negative))
+
+    if unindexed:
+        notes.append(
+            f"alignment: {unindexed} unmatched clause(s) share no word pair with at most "
+            f"{MAX_FEATURE_DF} other clauses (MAX_FEATURE_DF); they were not matched by similar text"
+        )
+    if truncated:
+        notes.append(
+            f"alignment: {truncated} clause(s) had more than {MAX_CANDIDATES} similar-text candidates "
+            f"(MAX_CANDIDATES); only those sharing the most rare word pairs were scored"
+        )
+    return out
+
+
+def _longest_chain(
+    pairs: list[tuple[int, tuple[int, str, float]]],
+    old_signatures: Sequence[tuple[str, str]],
+    new_signatures: Sequence[tuple[str, str]],
+) -> set[tuple[int, int]]:
+    """The largest set of pairs in the same order on both sides (the clauses that stayed).
+
+    Patience sorting gives every pair the length of the longest chain ending at it, a
+    property of the pairs alone, whichever side is called old. The chain is then read back
+    from its end, choosing among equal candidates by position sum and then by text, so that
+    swapping the drafts gives the mirror image of the same chain.
+    """
+    points = [(o, n) for o, (n, _, _) in pairs]  # sorted by old index
+    if not points:
+        return set()
+    tails: list[int] = []  # tails[k]: smallest new index ending a chain of length k + 1
+    level_of: list[int] = []
+    for _, n in points:
+        k = bisect_left(tails, n)
+        if k == len(tails):
+            tails.append(n)
+        else:
+            tails[k] = n
+        level_of.append(k)
+    # Pairs of one level form an antichain: old index up means new index down.
+    levels: list[list[tuple[int, int]]] = [[] for _ in tails]
+    for point, k in zip(points, level_of, strict=True):
+        levels[k].append(point)
+
+    def preference(point: tuple[int, int]) -> tuple[int, tuple[str, str], tuple[str, str]]:
+        o, n = point
+        first, second = sorted((old_signatures[o], new_signatures[n]))
+        return (o + n, first, second)
+
+    chain: set[tuple[int, int]] = set()
+    bound: tuple[int, int] | None = None
+    for k in range(len(levels) - 1, -1, -1):
+        level = levels[k]  # old ascending, new descending
+        if bound is None:
+            candidates = level
+        else:
+            # Points below the bound on both sides: a contiguous run of the level.
+            start = _first_with_new_below(level, bound[1])
+            end = bisect_left(level, (bound[0], -1))
+            candidates = level[start:end]
+        best = min(candidates, key=preference)
+        chain.add(best)
+        bound = best
+    return chain
+
+
+def _first_with_new_below(level: list[tuple[int, int]], limit: int) -> int:
+    """Index of the first point of a level (new indices descending) whose new index < limit."""
+    lo, hi = 0, len(level)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if level[mid][1] < limit:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo

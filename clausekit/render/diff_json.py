@@ -1,0 +1,102 @@
+"""A ``DraftDiff`` as JSON for scripts and CI, described by ``docs/diff.schema.json``.
+
+The document carries ``"schema": "clausekit.diff/1"``. Adding fields keeps the major
+version; renaming or removing one raises it (and the schema's ``$id``).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from clausekit.diff import clause_text
+from clausekit.diff.model import CHANGE_KINDS, ClauseChange, DraftDiff, Finding, WordOp
+from clausekit.model import Clause, Draft
+
+SCHEMA = "clausekit.diff/1"
+SCHEMA_ID = "https://clausekit.org/schema/diff/1/diff.schema.json"
+
+
+def _draft(draft: Draft) -> dict[str, Any]:
+    return {
+        "id": draft.id,
+        "title": draft.title,
+        "label": draft.label(),
+        "proposer": draft.proposer,
+        "date": draft.date,
+        "status": draft.status,
+        "exactness": draft.exactness,
+        "language": draft.language,
+        "path": draft.path,
+    }
+
+
+def _clause(clause: Clause, label: str | None, cited: str | None) -> dict[str, Any]:
+    location = clause.location
+    return {
+        "id": clause.id,
+        "kind": clause.kind,
+        "number": clause.number,
+        "title": clause.title,
+        "cited": cited,
+        "label": label,
+        "exactness": clause.exactness,
+        "text": None if clause.is_placeholder else clause_text(clause),
+        "location": {"file": location.file, "line": location.line, "column": location.column}
+        if location.line
+        else None,
+    }
+
+
+def _finding(finding: Finding) -> dict[str, Any]:
+    return {
+        "kind": finding.kind,
+        "before": finding.before,
+        "after": finding.after,
+        "direction": finding.direction,
+        "detail": finding.detail,
+    }
+
+
+def _word(op: WordOp) -> dict[str, Any]:
+    out: dict[str, Any] = {"op": op.op, "text": op.text}
+    if op.new_text is not None:
+        out["new_text"] = op.new_text
+    return out
+
+
+def _change(change: ClauseChange) -> dict[str, Any]:
+    return {
+        "key": change.key,
+        "kinds": list(change.kinds),
+        "match": change.match,
+        "similarity": change.similarity,
+        "old": _clause(change.old, change.old_label, change.old_cited) if change.old is not None else None,
+        "new": _clause(change.new, change.new_label, change.new_cited) if change.new is not None else None,
+        "words": [_word(op) for op in change.words],
+        "findings": [_finding(f) for f in change.findings],
+    }
+
+
+def diff_document(diff: DraftDiff) -> dict[str, Any]:
+    """The JSON document as Python data (every row, unchanged ones included)."""
+    counts = diff.counts()
+    finding_counts: dict[str, int] = {}
+    for finding in diff.findings():
+        finding_counts[finding.kind] = finding_counts.get(finding.kind, 0) + 1
+    return {
+        "schema": SCHEMA,
+        "old": _draft(diff.old),
+        "new": _draft(diff.new),
+        "empty": diff.is_empty,
+        "prose_analysed": diff.prose_analysed,
+        "notes": list(diff.notes),
+        "counts": {kind: counts[kind] for kind in CHANGE_KINDS},
+        "finding_counts": dict(sorted(finding_counts.items())),
+        "draft_findings": [_finding(f) for f in diff.draft_findings],
+        "changes": [_change(change) for change in diff.changes],
+    }
+
+
+def render_diff_json(diff: DraftDiff) -> str:
+    return json.dumps(diff_document(diff), ensure_ascii=False, indent=2) + "\n"

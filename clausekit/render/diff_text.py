@@ -1,0 +1,231 @@
+"""A ``DraftDiff`` as terminal text or Markdown: view data here, layout in templates.
+
+``diff_view`` decides the words every text output shows (row headings, the runs of the
+redline, the findings with the clause they belong to); ``templates/diff.txt.j2`` and
+``templates/diff.md.j2`` lay them out. Colour and Markdown marks are applied by small
+callables handed to the template, so the same view serves both.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import click
+
+from clausekit.diff import clause_text
+from clausekit.diff.model import CHANGE_KINDS, ClauseChange, DraftDiff, Finding
+from clausekit.model import Draft
+from clausekit.render.templates import environment, markdown_escape, markdown_inline
+
+TEXT_TEMPLATE = "diff.txt.j2"
+MARKDOWN_TEMPLATE = "diff.md.j2"
+
+# Kinds that describe where a row stands rather than a change of words: a row shows
+# its text in full when it was added or removed, its redline when modified.
+_PARAGRAPH_BREAK = re.compile(r"(\n\s*\n)")
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """One stretch of shown text: ``equal``, ``delete`` or ``insert``."""
+
+    op: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class FindingView:
+    finding: Finding
+    anchor: str | None  # the row it belongs to (None: about the drafts as a whole)
+    where: str | None  # "Clause 5"
+
+    @property
+    def kind(self) -> str:
+        return self.finding.kind
+
+    @property
+    def detail(self) -> str:
+        return self.finding.detail
+
+    @property
+    def text(self) -> str:
+        """The sentence, naming its clause unless it already does (structural findings)."""
+        if self.where is None or self.kind in _STRUCTURAL:
+            return self.finding.detail
+        return f"{self.where}: {self.finding.detail}"
+
+
+@dataclass(frozen=True, slots=True)
+class RowView:
+    key: str
+    anchor: str
+    label: str
+    kinds: tuple[str, ...]
+    status: str  # "modified, renumbered (was 6)"
+    runs: tuple[Run, ...]
+    findings: tuple[FindingView, ...]  # the row's findings other than its change kinds
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DiffView:
+    old_label: str
+    new_label: str
+    old_path: str
+    new_path: str
+    total: int
+    counts: tuple[tuple[str, int], ...]  # non-zero kinds, in CHANGE_KINDS order
+    finding_counts: tuple[tuple[str, int], ...]
+    findings: tuple[FindingView, ...]
+    rows: tuple[RowView, ...]  # changed rows only
+    notes: tuple[str, ...]
+    empty: bool
+
+
+def change_anchor(change: ClauseChange) -> str:
+    """The anchor of a row in HTML and Markdown (the same as a rendered clause's)."""
+    return "c-" + change.key
+
+
+def _draft_name(draft: Draft) -> str:
+    return draft.path or draft.id
+
+
+def _status(change: ClauseChange) -> str:
+    parts = list(change.kinds)
+    if "renumbered" in change.kinds and change.old is not None:
+        parts[parts.index("renumbered")] = f"renumbered (was {change.old_cited or 'unnumbered'})"
+    return ", ".join(parts)
+
+
+def _runs(change: ClauseChange) -> tuple[Run, ...]:
+    if change.words:
+        return tuple(Run(op.op, op.text if op.op == "delete" else op.new_side) for op in change.words)
+    if "unknown" in change.kinds:
+        # Whatever text is known is shown as it stands: it is neither deleted nor inserted.
+        known = next((c for c in (change.new, change.old) if c is not None and not c.is_placeholder), None)
+        return (Run("equal", clause_text(known)),) if known is not None and clause_text(known) else ()
+    if change.new is None and change.old is not None:
+        return (Run("delete", clause_text(change.old)),) if clause_text(change.old) else ()
+    if change.old is None and change.new is not None:
+        return (Run("insert", clause_text(change.new)),) if clause_text(change.new) else ()
+    return ()
+
+
+def _note(change: ClauseChange) -> str | None:
+    if "unknown" not in change.kinds:
+        return None
+    known = [name for name, c in (("old", change.old), ("new", change.new)) if c is not None and not c.is_placeholder]
+    if not _runs(change) or not known:
+        return "no text known on either side"
+    return f"the text below is the {known[0]} draft's; the other is not known"
+
+
+_STRUCTURAL = frozenset(f"clause.{kind}" for kind in CHANGE_KINDS)
+
+
+def diff_view(diff: DraftDiff) -> DiffView:
+    findings: list[FindingView] = [FindingView(f, None, None) for f in diff.draft_findings]
+    rows: list[RowView] = []
+    for change in diff.changes:
+        anchor = change_anchor(change)
+        label = change.label
+        row_findings = tuple(FindingView(f, anchor, label) for f in change.findings)
+        findings.extend(row_findings)
+        if change.changed:
+            rows.append(
+                RowView(
+                    change.key,
+                    anchor,
+                    label,
+                    change.kinds,
+                    _status(change),
+                    _runs(change),
+                    tuple(f for f in row_findings if f.kind not in _STRUCTURAL),
+                    _note(change),
+                )
+            )
+    counts = diff.counts()
+    finding_counts: dict[str, int] = {}
+    for item in findings:
+        finding_counts[item.kind] = finding_counts.get(item.kind, 0) + 1
+    notes = list(diff.notes)
+    if not diff.prose_analysed:
+        notes.append(
+            "prose findings (modality, quantities, qualifiers, ...) were not computed: they are for English prose"
+        )
+    return DiffView(
+        diff.old.label(),
+        diff.new.label(),
+        _draft_name(diff.old),
+        _draft_name(diff.new),
+        len(diff.changes),
+        tuple((kind, counts[kind]) for kind in CHANGE_KINDS if counts[kind]),
+        tuple(sorted(finding_counts.items())),
+        tuple(findings),
+        tuple(rows),
+        tuple(notes),
+        diff.is_empty,
+    )
+
+
+# --- terminal text ----------------------------------------------------------------------
+
+_TEXT_MARKS = {"delete": ("[-", "-]"), "insert": ("{+", "+}")}
+_COLOURS = {"delete": {"fg": "red"}, "insert": {"fg": "green"}}
+
+
+def _text_painter(color: bool) -> Callable[[str, str], str]:
+    def paint(text: str, role: str) -> str:
+        if role == "equal" or not text:
+            return text
+        if color:
+            if role in _COLOURS:
+                return click.style(text, **_COLOURS[role])
+            return click.style(text, bold=True) if role == "heading" else click.style(text, dim=True)
+        if role in _TEXT_MARKS:
+            start, end = _TEXT_MARKS[role]
+            return start + text + end
+        return text
+
+    return paint
+
+
+def render_diff_text(diff: DraftDiff, color: bool = False, stat: bool = False, template_dir: str | None = None) -> str:
+    """The diff for a terminal: ``[-deleted-]{+inserted+}`` marks, or colours when ``color``."""
+    template = environment(template_dir).get_template(TEXT_TEMPLATE)
+    return template.render(view=diff_view(diff), paint=_text_painter(color), stat=stat)
+
+
+# --- Markdown ---------------------------------------------------------------------------
+
+_MD_MARKS = {"delete": "~~", "insert": "**"}
+
+
+def markdown_run(text: str, op: str) -> str:
+    """One run of a redline as Markdown: ~~deleted~~ or **inserted**, escaped.
+
+    A mark may not begin or end with white space, nor span a paragraph break, so each
+    paragraph's words are wrapped separately and the spaces around them left outside.
+    """
+    if op not in _MD_MARKS:
+        return markdown_escape(text)
+    mark = _MD_MARKS[op]
+    out: list[str] = []
+    for piece in _PARAGRAPH_BREAK.split(text):
+        if not piece.strip():
+            out.append(piece)
+            continue
+        core = piece.strip()
+        lead = piece[: len(piece) - len(piece.lstrip())]
+        trail = piece[len(piece.rstrip()) :]
+        out.append(f"{lead}{mark}{markdown_inline(core)}{mark}{trail}")
+    return "".join(out)
+
+
+def render_diff_markdown(diff: DraftDiff, stat: bool = False, template_dir: str | None = None) -> str:
+    """The diff as Markdown for a pull-request comment: summary, findings, then the clauses."""
+    template = environment(template_dir).get_template(MARKDOWN_TEMPLATE)
+    return template.render(view=diff_view(diff), run=markdown_run, stat=stat)
