@@ -1,0 +1,55 @@
+"""``clausekit git-diff``: git's external diff driver (``diff.clausekit.command``).
+
+Set up once per repository (docs/integrations.md)::
+
+    echo '*.clause diff=clausekit' >> .gitattributes
+    git config diff.clausekit.command "clausekit git-diff"
+
+It always exits 0 once it has shown the diff: git before 2.46 aborts the whole
+``git diff`` ("external diff died") when a driver fails.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from clausekit.cli.common import EXIT_OK, handle_errors
+
+
+def _colour(choice: str) -> bool:
+    """``auto``: colour when git shows the output in its pager or on a terminal, unless NO_COLOR."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    return bool(os.environ.get("GIT_PAGER_IN_USE")) or sys.stdout.isatty()
+
+
+@click.command(context_settings={"ignore_unknown_options": True})
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+@click.option(
+    "--color",
+    "--colour",
+    "color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the diff (auto: in git's pager or on a terminal, unless NO_COLOR is set).",
+)
+@handle_errors
+def command(args: tuple[str, ...], color: str) -> None:
+    """Show the clause-level diff of one path for git: ARGS are what git passes
+    (PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE [NEW-PATH RENAME-INFO]).
+
+    A side that does not exist (/dev/null) reads as an empty draft; a side that does
+    not parse is shown as a line diff after a one-line warning.
+    """
+    from clausekit.gitdiff import GitDiffCall, git_diff
+
+    call = GitDiffCall.from_args(args)
+    click.echo(git_diff(call, color=_colour(color)), nl=False, color=True)
+    sys.stdout.flush()
+    sys.exit(EXIT_OK)
