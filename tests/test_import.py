@@ -489,9 +489,12 @@ def as_shown(draft: Draft) -> Draft:
     from clausekit.render.view import build_view
 
     shown: dict[str, list[str]] = {}
+    printed = ""  # the id of the last provision printed
     for item in build_view(draft, environment(None)).items:
-        # A defined term is printed after the provision it belongs to: it reads as that provision's prose.
-        shown.setdefault(item.owner if item.kind == "term" else item.id, []).extend(p.text for p in item.paragraphs)
+        # A defined term reads as prose of the provision printed before it.
+        if item.kind != "term":
+            printed = item.id
+        shown.setdefault(printed, []).extend(p.text for p in item.paragraphs)
 
     def convert(items: tuple) -> tuple:
         return tuple(
