@@ -129,7 +129,15 @@ class _Writer:
         return ooxml.run(self.clean(text), **kwargs)
 
     def segments(self, p, segments: tuple[Segment, ...]) -> None:
+        # Consecutive plain segments (text, party names, term uses) share one run.
+        plain: list[str] = []
         for s in segments:
+            if s.kind in ("text", "party", "term"):
+                plain.append(s.text)
+                continue
+            if plain:
+                p.append(self.run("".join(plain)))
+                plain.clear()
             if s.kind == "ref" and s.href and s.href[1:] in self.by_anchor:
                 p.append(
                     ooxml.hyperlink(self.by_anchor[s.href[1:]], self.run(s.text, char_style=self.styles.hyperlink))
@@ -149,6 +157,8 @@ class _Writer:
                 p.append(self.run("]"))
             elif s.text:
                 p.append(self.run(s.text, bold=s.kind in ("definiendum", "broken-ref"), italic=s.kind == "mark"))
+        if plain:
+            p.append(self.run("".join(plain)))
 
     def mark(self, p, item: ItemView) -> None:
         if item.kind == "term":

@@ -99,28 +99,51 @@ def styles_of(document) -> Styles:
     )
 
 
+_W_VAL = qn("w:val")
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+# Text the run setter would split into w:tab / w:br elements.
+_NEEDS_SETTER = re.compile(r"[\t\n\r]")
+
+
 def paragraph(style_id: str | None):
     p = OxmlElement("w:p")
     if style_id:
-        p.get_or_add_pPr().style = style_id
+        ppr = OxmlElement("w:pPr")
+        pstyle = OxmlElement("w:pStyle")
+        pstyle.set(_W_VAL, style_id)
+        ppr.append(pstyle)
+        p.append(ppr)
     return p
 
 
 def run(text: str, bold: bool = False, italic: bool = False, char_style: str | None = None):
-    """A ``w:r``; python-docx's text setter writes tabs and breaks and keeps edge spaces."""
+    """A ``w:r`` holding ``text``.
+
+    python-docx's run text setter is the reference (tabs and line breaks become
+    ``w:tab``/``w:br``, edge spaces get ``xml:space="preserve"``), but it walks the text
+    a character at a time; plain text, nearly all of a treaty, is written directly with
+    the same result, and anything else still goes through the setter.
+    """
     r = OxmlElement("w:r")
     if bold or italic or char_style:
         rpr = OxmlElement("w:rPr")
         if char_style:
             rstyle = OxmlElement("w:rStyle")
-            rstyle.set(qn("w:val"), char_style)
+            rstyle.set(_W_VAL, char_style)
             rpr.append(rstyle)
         if bold:
             rpr.append(OxmlElement("w:b"))
         if italic:
             rpr.append(OxmlElement("w:i"))
         r.append(rpr)
-    r.text = text
+    if _NEEDS_SETTER.search(text):
+        r.text = text
+    elif text:
+        t = OxmlElement("w:t")
+        t.text = text
+        if text[0] == " " or text[-1] == " ":
+            t.set(_XML_SPACE, "preserve")
+        r.append(t)
     return r
 
 
