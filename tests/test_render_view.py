@@ -137,6 +137,11 @@ def test_cli_writes_docx_to_a_file_and_refuses_to_overwrite_its_input(tmp_path) 
     assert b"refusing to write the output over the input" in refused.stderr
 
 
+def test_cli_writes_docx_to_a_pipe() -> None:
+    result = run_clausekit("render", str(SMALL), "--format", "docx")
+    assert result.returncode == 0 and result.stdout[:2] == b"PK"
+
+
 def test_cli_errors_are_one_line_and_exit_2(tmp_path) -> None:
     bad = tmp_path / "bad.clause"
     bad.write_text('draft d "t" {\n  statu: x\n}\n')
