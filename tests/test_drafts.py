@@ -29,7 +29,17 @@ ALL_FILES = EXAMPLE_FILES + REFERENCE_FILES
 
 # Drafts that are reconstructions of leaked or reported texts (the example drafts) and the
 # drafts that are verified treaty text (the reference drafts).
-RECONSTRUCTED = ("us-28-point-plan", "e3-counterproposal", "us-guarantee-framework", "russia-positions")
+RECONSTRUCTED = (
+    "us-28-point-plan",
+    "e3-counterproposal",
+    "us-guarantee-framework",
+    "russia-positions",
+    "european-24-point-plan",
+    "ukraine-20-point-framework",
+)
+# Drafts that show delegations' alternatives as negotiation brackets, because their sources
+# report the positions side by side; in every other draft a "[...]" is editorial.
+WITH_BRACKETS = ("russia-positions", "ukraine-20-point-framework")
 REFERENCE = ("north-atlantic-treaty-1949", "us-japan-1960", "us-rok-1953")
 
 
@@ -126,7 +136,16 @@ def test_every_placeholder_says_what_is_known_and_has_no_text(draft_id: str) -> 
             assert not c.paragraphs and not c.children and c.guarantee is None, f"{draft_id}::{c.id}"
 
 
-@pytest.mark.parametrize("draft_id", ("us-28-point-plan", "e3-counterproposal", "us-guarantee-framework"))
+@pytest.mark.parametrize(
+    "draft_id",
+    (
+        "us-28-point-plan",
+        "e3-counterproposal",
+        "us-guarantee-framework",
+        "european-24-point-plan",
+        "ukraine-20-point-framework",
+    ),
+)
 def test_every_point_of_a_leaked_text_names_its_copy(draft_id: str) -> None:
     for c in draft(draft_id).body:
         if isinstance(c, Clause):
@@ -143,10 +162,8 @@ def test_party_codes_mean_the_same_in_every_draft() -> None:
     assert "Russia" in seen["RU"][2] and "Ukraine" in seen["UA"][2]
 
 
-@pytest.mark.parametrize("draft_id", sorted(set(DRAFT_BY_ID) - {"russia-positions"}))
+@pytest.mark.parametrize("draft_id", sorted(set(DRAFT_BY_ID) - set(WITH_BRACKETS)))
 def test_editorial_brackets_are_not_negotiation_brackets(draft_id: str) -> None:
-    # Only the compilation of Russian positions shows delegations' alternatives as brackets;
-    # in every other draft a "[...]" from a source is editorial and must be escaped text.
     for c in draft(draft_id).walk():
         for p in c.paragraphs:
             assert not any(isinstance(s, Bracket) for s in iter_inline(p.spans)), f"{draft_id}::{c.id}"
@@ -276,6 +293,27 @@ def test_the_april_2022_terms_record_the_veto_and_the_force_caps() -> None:
     caps = normalise(plain_text(clause("russia-positions", "force-cap").paragraphs[0].spans))
     for figure in ("RU: 85,000", "UA: 250,000", "RU: 342", "UA: 800", "RU: 519", "UA: 1,900", "40 km"):
         assert figure in caps
+
+
+# --- the December 2025 20-point framework and the European 24-point plan ----------------------
+
+
+def test_20_point_guarantee_drops_the_compensation_and_keeps_article_5() -> None:
+    point = clause("ukraine-20-point-framework", "us-guarantee")
+    assert point.number == "5" and point.guarantee is not None
+    assert point.guarantee.compensation is None and point.guarantee.duration is None
+    assert point.guarantee.mirrors == ("north-atlantic-treaty-1949::art-5",)
+    assert [c.number for c in point.clauses] == ["a", "b", "c"]
+
+
+@pytest.mark.parametrize("draft_id", ("ukraine-20-point-framework", "european-24-point-plan"))
+def test_numbered_points_run_in_order_and_unnumbered_ones_are_not_verbatim(draft_id: str) -> None:
+    d = draft(draft_id)
+    for c in d.body:
+        if isinstance(c, Clause) and c.number is None:
+            assert effective(d, c.id, "exactness") in ("paraphrase", "translated"), c.id
+    numbered = [c.number for c in d.body if isinstance(c, Clause) and c.number is not None]
+    assert numbered == [str(n) for n in range(1, len(numbered) + 1)]
 
 
 # --- reference drafts ------------------------------------------------------------------
@@ -522,6 +560,14 @@ QUOTED = [
         "ushakov-e3",
         "The European plan, at first glance ... is completely unconstructive and does not work for us",
     ),
+    # December 2025 20-point framework (Zelensky's words as quoted by kurdistan24.net)
+    (
+        "ukraine-20-point-framework",
+        "territories",
+        "In the Donetsk, Lugansk, Zaporizhzhia, and Kherson regions, the line of troop deployment as of the date of "
+        "this agreement is de facto recognized as the line of contact.",
+    ),
+    ("ukraine-20-point-framework", "elections", "as soon as possible after an agreement goes into effect"),
     # Reference treaties (verified copies)
     (
         "north-atlantic-treaty-1949",
