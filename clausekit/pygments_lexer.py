@@ -54,6 +54,7 @@ _ATTRIBUTION = re.compile(r"([ \t]*)([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*:)(?=[\s|\]]|\
 _MARKUP = re.compile(r"[\\\[\]|@#<]")
 _QUOTED = re.compile(r"\"(?:[^\"\\]|\\.)*\"?")
 _PARTY_WORD = re.compile(r"aka|match|members")
+_LINES = re.compile(r"[^\n]*\n|[^\n]+\Z")
 
 # Field values: party codes, clause references, fixed vocabularies, or prose.
 _CODE_FIELDS = frozenset({"proposer", "guarantor", "beneficiary"})
@@ -83,7 +84,8 @@ class ClauseLexer(Lexer):
         field_key = ""
         in_bracket = False
         pos = 0
-        for line in text.splitlines(keepends=True):
+        # Lines end at "\n" only, as for the parser (str.splitlines would also split at U+2028 and others).
+        for line in _LINES.findall(text):
             body = line.rstrip("\r\n")
             end = line[len(body) :]
             stripped = body.strip()

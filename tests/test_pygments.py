@@ -116,7 +116,7 @@ def test_inline_markup() -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from([*'abcXY1 \t\n\r{}[]|@#<>\\":/-', "clause x 1 {", "parties {", "key: ", "//"])))
+@given(st.lists(st.sampled_from([*'abcXY1 \t\n\r\u2028{}[]|@#<>\\":/-', "clause x 1 {", "parties {", "key: ", "//"])))
 def test_tokens_cover_the_text_exactly(pieces: list[str]) -> None:
     """Pygments' contract: the tokens, concatenated, are the input; offsets point at them."""
     text = "".join(pieces)
