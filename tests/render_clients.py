@@ -7,11 +7,13 @@ call, so the tests call them a few times only.
 
 from __future__ import annotations
 
+import atexit
 import os
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -53,7 +55,12 @@ def normalise(text: str) -> str:
     return " ".join(_RULE.sub(" ", text).split())
 
 
-def soffice_fodt(docx: Path, profile: Path) -> str:
+# One private LibreOffice profile per test session: its first use costs a few seconds.
+_SOFFICE_PROFILE = Path(tempfile.gettempdir()) / f"clausekit-test-soffice-{os.getpid()}"
+atexit.register(shutil.rmtree, _SOFFICE_PROFILE, ignore_errors=True)
+
+
+def soffice_fodt(docx: Path, profile: Path = _SOFFICE_PROFILE) -> str:
     """LibreOffice's reading of a .docx, as flat ODF XML."""
     soffice = need("soffice")
     outdir = docx.parent / "fodt"

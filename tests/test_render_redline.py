@@ -110,7 +110,7 @@ def test_accept_and_reject_give_the_two_renderings_for_any_pair(old: Draft, new:
 
 def test_libreoffice_recognises_every_change(tmp_path: Path) -> None:
     path = redline_file(load(OLD), load(NEW), tmp_path)
-    fodt = soffice_fodt(path, tmp_path / "profile")
+    fodt = soffice_fodt(path)
     run_level = [e for e in body_of(path.read_bytes()).iter(W_INS, W_DEL) if e.getparent().tag != W_RPR]
     # LibreOffice folds a paragraph mark into the change next to it: one region per run-level change.
     assert len(re.findall(r"<text:changed-region ", fodt)) == len(run_level) == 22
