@@ -357,6 +357,7 @@ QUOTED = [
     ),
     ("us-28-point-plan", "security-guarantees", "Ukraine will receive reliable security guarantees."),
     ("us-28-point-plan", "force-cap", "The size of the Ukrainian Armed Forces will be limited to 600,000 personnel."),
+    # The BBC prints "Nato" (house style); its9ja.com quotes the same sentence with "NATO", as here.
     (
         "us-28-point-plan",
         "nato-membership",
