@@ -6,6 +6,8 @@ Regenerate after an intended change: CLAUSEKIT_REGENERATE=1 python -m pytest tes
 
 from __future__ import annotations
 
+import subprocess
+
 import pytest
 from render_clients import GOLDEN, REGENERATE
 
@@ -30,3 +32,18 @@ def test_rendering_matches_golden_file(fmt: str, golden: str, accept: str | None
     if REGENERATE:
         path.write_text(rendered, encoding="utf-8")
     assert rendered == path.read_text(encoding="utf-8"), f"{golden} differs: regenerate if intended"
+
+
+def test_markdown_reads_as_the_text_rendering_in_pandoc(tmp_path) -> None:
+    """Every drafted character survives Markdown: no word turns into markup or vanishes."""
+    from render_clients import need, normalise
+
+    source = tmp_path / "small.md"
+    source.write_text(render(load(SMALL), "markdown"), encoding="utf-8")
+    result = subprocess.run(
+        [need("pandoc"), "-f", "commonmark", "-t", "plain", "--wrap=none", str(source)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert normalise(result.stdout) == normalise(render(load(SMALL), "text"))
