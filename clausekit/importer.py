@@ -44,6 +44,7 @@ MAX_TITLE_LENGTH = 150
 
 _ID = re.compile(r"[a-z](?:[a-z0-9._-]*[a-z0-9])?\Z")
 _PARTY_CODE = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*\Z")
+_BULLET = re.compile(r"[-*+\u2022][ \t]")
 _DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?\Z")
 
 
@@ -140,6 +141,9 @@ class _Builder:
         # paragraph: it belongs to an outer item ("NOTE:" under "a." "b." belongs to "10.").
         if self.paragraph is not None and limit is not None and limit > 0 and line.indent <= limit:
             self.end_paragraph()
+        # A bullet ("- ", "* ", "• ") starts a paragraph of its own.
+        if self.paragraph is not None and _BULLET.match(line.text):
+            self.end_paragraph()
         if self.paragraph is None:
             self.start_paragraph(self.owner_for_prose(line.indent), line.text, line)
         else:
@@ -171,7 +175,7 @@ class _Builder:
         last = len(markers) - 1
         for index, (number, kinds) in enumerate(markers):
             kind = self.choose_kind(number, kinds)
-            open_at = next((i for i, item in enumerate(self.items) if item.kind == kind), None)
+            open_at = self.open_list(kind, line.indent)
             # "10. a." after "10. ...": the first number names the open point 10.
             if index < last and open_at is not None and self.items[open_at].node.number == number:
                 del self.items[open_at + 1 :]
@@ -184,6 +188,21 @@ class _Builder:
             self.items.append(_Item(kind, node, line.indent))
         if rest:
             self.start_paragraph(self.items[-1].node, rest, line)
+
+    def open_list(self, kind: str, indent: int) -> int | None:
+        """The open item that a new number of ``kind`` at ``indent`` is a sibling of, if any.
+
+        Items of one kind at about the same indentation are one list; a number indented
+        deeper than every open item of its kind starts a list of its own inside the item
+        above (a Markdown "1." under "1.").
+        """
+        same = [i for i, item in enumerate(self.items) if item.kind == kind]
+        for i in reversed(same):
+            if abs(self.items[i].indent - indent) <= 1:
+                return i
+        if same and all(self.items[i].indent > indent for i in same):
+            return same[0]  # dedented past the list: still that list
+        return None
 
     def choose_kind(self, number: str, kinds: list[str]) -> str:
         """Resolve "i." (the letter after "h.", or roman one) from the lists that are open."""

@@ -118,6 +118,23 @@ def test_letters_and_roman_numerals_are_told_apart() -> None:
     ]
 
 
+def test_indentation_nests_lists_of_the_same_style() -> None:
+    text = "1. Scope\n   1. first sub\n   2. second sub\n2. Next\n 10. right-aligned\n"
+    draft = import_text(text, "x.md")
+    assert shape(draft) == [
+        (0, "clause", "point-1", "1", None),
+        (1, "clause", "point-1-1", "1", None),
+        (1, "clause", "point-1-2", "2", None),
+        (0, "clause", "point-2", "2", None),
+        (0, "clause", "point-10", "10", None),
+    ]
+
+
+def test_bullets_are_paragraphs_of_their_own() -> None:
+    draft = import_text("1. The parties:\n- consult;\n- act together;\n  and report.\n", "x.md")
+    assert words(draft.clause("point-1")) == ["The parties:", "- consult;", "- act together; and report."]
+
+
 def test_ids_are_unique_when_numbers_repeat() -> None:
     draft = import_text("1. first\n1. again\n1. and again\n", "x.txt")
     assert [c.id for c in draft.walk()] == ["point-1", "point-1-2", "point-1-3"]
