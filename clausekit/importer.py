@@ -169,6 +169,9 @@ class _Builder:
         """A plain-text "Article 5" line: always a top-level article."""
         self.headings = []
         self.heading(0, heading, line)
+        if heading.note:  # the note's words are kept, as the article's first paragraph
+            self.start_paragraph(self.headings[-1][1], heading.note, line)
+            self.end_paragraph()
 
     def numbered(self, markers: list[Marker], rest: str, line: SourceLine, title: str | None = None) -> None:
         self.end_paragraph()

@@ -169,6 +169,7 @@ class Heading:
     title: str | None
     article: bool = False  # it says "Article"
     marker: Marker | None = None  # the number is a list number ("10.", "a.") and nests like one
+    note: str | None = None  # an editorial note after the heading: "ARTICLE V  [verbatim]"
 
 
 def parse_heading(text: str) -> Heading:
@@ -186,8 +187,19 @@ def parse_heading(text: str) -> Heading:
     return Heading(None, text.strip() or None)
 
 
+_ARTICLE_WITH_NOTE = re.compile(
+    r"(?P<head>(?:ARTICLE|Article|Art\.)[ \t]+(?:\d{1,4}(?:bis|ter|quater|[a-z])?|[IVXLCDM]{1,8}))"
+    r"[ \t]+(?P<note>\[[^\]]*\]|\([^)]*\))\Z"
+)
+
+
 def article_line(text: str) -> Heading | None:
-    """A line of plain text that is an article heading: "Article 5", "ARTICLE V", "Article 5 — Title"."""
+    """A line of plain text that is an article heading: "Article 5", "ARTICLE V", "Article 5 — Title",
+    or one followed by an editorial note in brackets: "ARTICLE V  [verbatim]"."""
+    noted = _ARTICLE_WITH_NOTE.match(text)
+    if noted:
+        heading = article_line(noted.group("head"))
+        return Heading(heading.number, None, article=True, note=noted.group("note")) if heading else None
     match = _ARTICLE.match(text)
     if not match or not match.group("number"):
         return None

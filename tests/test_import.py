@@ -180,6 +180,13 @@ Article 7. This Treaty does not affect the rights and obligations of the Parties
 """
 
 
+def test_an_editorial_note_after_an_article_heading_is_kept_as_prose() -> None:
+    draft = import_text("ARTICLE V  [verbatim]\n\nEach Party recognizes.\n\nArticle 6 (not verified)\n", "x.txt")
+    assert shape(draft) == [(0, "article", "art-v", "V", None), (0, "article", "art-6", "6", None)]
+    assert words(draft.clause("art-v")) == ["[verbatim]", "Each Party recognizes."]
+    assert words(draft.clause("art-6")) == ["(not verified)"]
+
+
 def test_article_headings_become_articles() -> None:
     draft = import_text(TREATY, "nato.txt")
     assert draft.title == "The North Atlantic Treaty"
