@@ -27,7 +27,9 @@ from pathlib import Path
 from .errors import InputError, UsageError
 from .importer_text import Heading, Marker, SourceLine, article_line, parse_heading, read_markers, text_lines
 from .inline import escape_text
+from .lexer import _FIELD_LINE, _ID, _KEYWORD_LINE
 from .model import EXACTNESS_LEVELS, Clause, Comment, Draft, Location, Paragraph, Party, Text
+from .parser import _DATE, _PARTY_CODE
 
 __all__ = ["DEFAULT_EXACTNESS", "SourceLine", "import_docx", "import_file", "import_text"]
 
@@ -42,10 +44,7 @@ DOCX_SUFFIXES = (".docx",)
 MAX_TITLE_LENGTH = 150
 """A first line longer than this is prose, not the document's title."""
 
-_ID = re.compile(r"[a-z](?:[a-z0-9._-]*[a-z0-9])?\Z")
-_PARTY_CODE = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*\Z")
 _BULLET = re.compile(r"[-*+\u2022][ \t]")
-_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?\Z")
 
 
 # --- the builder ------------------------------------------------------------------------
@@ -384,13 +383,16 @@ def _base_id(node: _Node, parent_id: str | None, position: int) -> str:
     return f"{parent_id}-{position}" if parent_id is not None else f"section-{position}"
 
 
-# Prose lines that the clause language would read as structure: an opener ("clause x {"),
-# a lone "}", a comment, or a field ("note: ...") at the start of a block.
-_LOOKS_LIKE_STRUCTURE = re.compile(
-    r"//|}\Z"
-    r"|(?:draft|parties|term|article|clause|guarantee)(?=[\s{]).*{\Z"
-    r"|[a-z][a-z0-9]*(?:-[a-z0-9]+)*[ \t]*:(?:[ \t]|\Z)"
-)
+def _looks_like_structure(line: str) -> bool:
+    """Whether the clause language would read this prose line as structure: an opener
+    ("clause x {"), a lone "}", a comment, or a field ("note: ...") at the start of a block.
+    The lexer's own patterns decide, so the two cannot drift apart."""
+    return (
+        line.startswith("//")
+        or line == "}"
+        or (_KEYWORD_LINE.match(line) is not None and line.endswith("{"))
+        or _FIELD_LINE.match(line) is not None
+    )
 
 
 def _source_line(line: str) -> str:
@@ -400,7 +402,7 @@ def _source_line(line: str) -> str:
     source; a leading backslash keeps a line that looks like structure as prose.
     """
     escaped = escape_text(line.strip())
-    return "\\" + escaped if _LOOKS_LIKE_STRUCTURE.match(escaped) else escaped
+    return "\\" + escaped if _looks_like_structure(escaped) else escaped
 
 
 def _paragraph(lines: list[str], location: Location) -> Paragraph:
