@@ -18,9 +18,13 @@ import dataclasses
 import difflib
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import ClauseKitError, UsageError
 from .model import Draft
+
+if TYPE_CHECKING:
+    from .diff.options import DiffOptions
 
 DEV_NULL = "/dev/null"
 
@@ -108,14 +112,14 @@ def _raw(file: str | None) -> str | None:
         return None
 
 
-def git_diff(call: GitDiffCall, color: bool = False) -> str:
+def git_diff(call: GitDiffCall, color: bool = False, options: DiffOptions | None = None) -> str:
     """What the driver prints for one path: a header naming it, then the clause-level diff
     (or, when a side cannot be read as a draft, a warning and a line diff)."""
     if call.unmerged:
         return f"* Unmerged path {call.path}\n"
     header = "\n".join(_header(call)) + "\n"
     try:
-        return header + _clause_diff(call, color)
+        return header + _clause_diff(call, color, options)
     except ClauseKitError as error:
         reason = error.render().splitlines()[0]
     except RecursionError:
@@ -126,7 +130,7 @@ def git_diff(call: GitDiffCall, color: bool = False) -> str:
     return header + f"clausekit: {reason}; showing a line diff\n" + lines
 
 
-def _clause_diff(call: GitDiffCall, color: bool) -> str:
+def _clause_diff(call: GitDiffCall, color: bool, options: DiffOptions | None) -> str:
     from .diff import diff
     from .render.diff_text import render_diff_text
 
@@ -136,5 +140,5 @@ def _clause_diff(call: GitDiffCall, color: bool) -> str:
         if old is None and new is None:
             return ""
         old, new = (old or _empty_like(new)), (new or _empty_like(old))  # type: ignore[arg-type]
-    body = render_diff_text(diff(old, new), color=color)
+    body = render_diff_text(diff(old, new, options), color=color)
     return body if body.endswith("\n") else body + "\n"

@@ -191,3 +191,14 @@ def test_a_side_that_is_not_text_falls_back_without_crashing(tmp_path: Path) -> 
     assert out.splitlines()[0] == "diff --clausekit a/x.clause b/x.clause"
     assert out.splitlines()[1].startswith("clausekit: a/x.clause") or "NUL byte" in out.splitlines()[1]
     assert "showing a line diff" in out and "+draft plan" in out
+
+
+def test_driver_options_from_the_git_config(history: tuple[Path, dict[str, str]]) -> None:
+    work, env = history
+    git(work, env, "checkout", "-q", "HEAD~3", "--", "plan.clause")
+    (work / "plan.clause").write_text(V2.replace("European", "EUROPEAN"), encoding="utf-8")
+    git(work, env, "config", "diff.clausekit.command", f"{CLAUSEKIT} git-diff --ignore-case --color=never")
+    assert "No differences" in git(work, env, "diff")
+    git(work, env, "config", "diff.clausekit.command", f"{CLAUSEKIT} git-diff --color=always")
+    coloured = git(work, env, "diff")
+    assert "\x1b[" in coloured and "EUROPEAN" in coloured

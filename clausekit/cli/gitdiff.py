@@ -39,17 +39,24 @@ def _colour(choice: str) -> bool:
     show_default=True,
     help="Colour the diff (auto: in git's pager or on a terminal, unless NO_COLOR is set).",
 )
+@click.option("--ignore-case", is_flag=True, help="Words that differ only in case are the same.")
+@click.option("--ignore-punctuation", is_flag=True, help="Differences of punctuation alone are not changes.")
+@click.option("--ignore-quotes", is_flag=True, help="Typographic and straight quotes are the same.")
 @handle_errors
-def command(args: tuple[str, ...], color: str) -> None:
+def command(
+    args: tuple[str, ...], color: str, ignore_case: bool, ignore_punctuation: bool, ignore_quotes: bool
+) -> None:
     """Show the clause-level diff of one path for git: ARGS are what git passes
     (PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE [NEW-PATH RENAME-INFO]).
 
     A side that does not exist (/dev/null) reads as an empty draft; a side that does
     not parse is shown as a line diff after a one-line warning.
     """
+    from clausekit.diff.options import DiffOptions
     from clausekit.gitdiff import GitDiffCall, git_diff
 
     call = GitDiffCall.from_args(args)
-    click.echo(git_diff(call, color=_colour(color)), nl=False, color=True)
+    options = DiffOptions(ignore_case=ignore_case, ignore_punctuation=ignore_punctuation, ignore_quotes=ignore_quotes)
+    click.echo(git_diff(call, color=_colour(color), options=options), nl=False, color=True)
     sys.stdout.flush()
     sys.exit(EXIT_OK)
