@@ -1,0 +1,383 @@
+"""N-way comparison of drafts: ``compare(drafts, base=0) -> Comparison``.
+
+Negotiators compare several rival drafts at once (the EU's "four-column document", a UN
+compilation text). Each draft is aligned against one *base* draft with the diff
+(``clausekit.diff.diff``: the aligner, the word redline and the findings), so the work is
+k pairwise alignments of n log n each, not a progressive multiple alignment. A clause of
+some draft that the base lacks becomes a row of its own, placed after the row of the
+nearest clause before it that the draft shares with the base; clauses that several drafts
+add under the same id share one row (ids are stable by design).
+
+Every renderer (position matrix as Markdown, HTML, Word, JSON; the compilation text) is a
+view of the one ``Comparison`` built here. A placeholder (``exactness: missing``) is a cell
+whose text is not available: never a gap, never agreement.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from clausekit.analysis import analyse_paragraphs, is_english, match_aliases
+from clausekit.diff import cited_numbers, diff
+from clausekit.diff.changes import _guarantee_paragraphs
+from clausekit.diff.model import ClauseChange, Finding, WordOp, clause_label
+from clausekit.diff.options import DiffOptions
+from clausekit.errors import UsageError
+from clausekit.model import Clause, Draft
+
+__all__ = [
+    "CELL_STATUSES",
+    "Cell",
+    "Column",
+    "Comparison",
+    "Facts",
+    "Row",
+    "attribution_codes",
+    "compare",
+]
+
+CELL_STATUSES = ("base", "same", "modified", "added", "text", "gap", "missing", "unknown")
+"""What a cell holds:
+
+- ``base``: the base draft's clause (the reference of its row);
+- ``same``: the same words as the base's clause; ``modified``: different words (see the redline);
+- ``added``: a clause the base draft does not have;
+- ``text``: a clause whose base counterpart is a placeholder, so it cannot be compared;
+- ``gap``: the draft has no such clause;
+- ``missing``: the draft has the clause, but its text is not available (``exactness: missing``);
+- ``unknown``: the draft has no such clause as far as is known, but it sits inside a point
+  whose text is missing in that draft, so it may be there.
+"""
+
+_CODE = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*\Z")
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One draft of the comparison, headed by its proposer and date.
+
+    ``code`` attributes the draft's alternatives in the compilation text: the proposer's
+    party code, or ``US-2``, ``US-3`` for the second and third drafts of one proposer
+    (the first keeps ``US``), or ``D1``, ``D2`` ... (the column number) for a draft
+    without a proposer.
+    """
+
+    index: int
+    draft: Draft
+    code: str
+
+    @property
+    def proposer(self) -> str | None:
+        return self.draft.proposer
+
+    @property
+    def date(self) -> str | None:
+        return self.draft.date
+
+    @property
+    def heading(self) -> str:
+        """ "US, 2025-11-20" (what a column is headed by)."""
+        parts = [self.code]
+        if self.draft.date:
+            parts.append(self.draft.date)
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """The key facts of a clause as ``clausekit.analysis`` reads them (English prose only)."""
+
+    modalities: tuple[str, ...] = ()
+    quantities: tuple[str, ...] = ()
+    durations: tuple[str, ...] = ()
+    qualifiers: tuple[str, ...] = ()
+    guarantors: tuple[str, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.modalities or self.quantities or self.durations or self.qualifiers or self.guarantors)
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One draft's position on one row.
+
+    ``words`` is the word redline from the base's clause to this one and ``findings`` what
+    the change means (both empty unless ``status`` is ``modified``; findings also say when a
+    clause moved or was renumbered). ``similarity`` is the diff's ratio to the base clause.
+    """
+
+    status: str
+    clause: Clause | None = None
+    cited: str | None = None
+    facts: Facts | None = None
+    similarity: float | None = None
+    words: tuple[WordOp, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    moved: bool = False
+    note: str | None = None
+
+    @property
+    def has_text(self) -> bool:
+        return self.clause is not None and not self.clause.is_placeholder
+
+    @property
+    def label(self) -> str | None:
+        return clause_label(self.clause, self.cited) if self.clause is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One aligned clause across the drafts: a cell per column.
+
+    ``key`` is a stable id for the row (the base clause's id, or the id of the clause that a
+    draft added); ``parent`` the key of the row of the clause it sits in (None at the top).
+    ``in_base`` says whether the base draft has the clause.
+    """
+
+    key: str
+    cells: tuple[Cell, ...]
+    in_base: bool
+    parent: str | None = None
+
+    @property
+    def label(self) -> str:
+        for cell in self.cells:
+            if cell.status == "base" or (cell.clause is not None and cell.status != "gap"):
+                return cell.label or self.key
+        return self.key
+
+    @property
+    def state(self) -> str:
+        """``agreed`` (every draft has the same words), ``unknown`` (some text is not
+        available, the rest agrees) or ``differs``."""
+        statuses = {cell.status for cell in self.cells}
+        if statuses <= {"base", "same"}:
+            return "agreed"
+        if statuses <= {"base", "same", "missing", "unknown"}:
+            return "unknown"
+        return "differs"
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Several drafts side by side: a column per draft, a row per aligned clause."""
+
+    columns: tuple[Column, ...]
+    base: int
+    rows: tuple[Row, ...]
+    notes: tuple[str, ...] = ()
+
+    @property
+    def drafts(self) -> tuple[Draft, ...]:
+        return tuple(column.draft for column in self.columns)
+
+    def counts(self) -> dict[str, int]:
+        """Rows by state: agreed, differs, unknown."""
+        counts = {"agreed": 0, "differs": 0, "unknown": 0}
+        for row in self.rows:
+            counts[row.state] += 1
+        return counts
+
+    def row(self, key: str) -> Row | None:
+        for row in self.rows:
+            if row.key == key:
+                return row
+        return None
+
+
+def attribution_codes(drafts: Sequence[Draft]) -> tuple[str, ...]:
+    """The code each draft's alternatives are attributed to (see ``Column``)."""
+    taken: set[str] = set()
+    for draft in drafts:
+        taken.update(party.code for party in draft.parties)
+    out: list[str] = []
+    seen: dict[str, int] = {}
+    for index, draft in enumerate(drafts, start=1):
+        proposer = draft.proposer if draft.proposer and _CODE.match(draft.proposer) else None
+        if proposer is None:
+            code = f"D{index}"
+            while code in taken or code in out:
+                code += "X"
+        else:
+            seen[proposer] = seen.get(proposer, 0) + 1
+            code = proposer
+            if seen[proposer] > 1:
+                n = seen[proposer]
+                code = f"{proposer}-{n}"
+                while code in out or (code in taken and code not in (draft.proposer,)):
+                    n += 1
+                    code = f"{proposer}-{n}"
+        out.append(code)
+    return tuple(out)
+
+
+def clause_facts(clause: Clause, draft: Draft) -> Facts | None:
+    """The key facts of a clause (its prose and its guarantee fields); None for a placeholder."""
+    if clause.is_placeholder:
+        return None
+    guarantors = clause.guarantee.guarantors if clause.guarantee is not None else ()
+    if not is_english(draft.language):
+        return Facts(guarantors=guarantors)
+    paragraphs = clause.paragraphs + _guarantee_paragraphs(clause.guarantee)
+    if not paragraphs:
+        return Facts(guarantors=guarantors)
+    facts = analyse_paragraphs(paragraphs, aliases=match_aliases(draft.parties))
+    modality = clause.guarantee.modality if clause.guarantee is not None and clause.guarantee.modality else None
+    return Facts(
+        modalities=tuple(dict.fromkeys(([modality] if modality else []) + [m.phrase for m in facts.modalities])),
+        quantities=tuple(dict.fromkeys(q.text for q in facts.quantities)),
+        durations=tuple(dict.fromkeys(d.text for d in facts.durations)),
+        qualifiers=tuple(dict.fromkeys(q.text for q in facts.qualifiers)),
+        guarantors=guarantors,
+    )
+
+
+def _top(draft: Draft) -> tuple[Clause, ...]:
+    return tuple(item for item in draft.body if isinstance(item, Clause))
+
+
+def _parent_ids(draft: Draft) -> dict[int, Clause | None]:
+    """Each provision (by identity) -> the provision it sits in (None at the top)."""
+    out: dict[int, Clause | None] = {}
+
+    def visit(clause: Clause, parent: Clause | None) -> None:
+        out[id(clause)] = parent
+        for child in clause.clauses:
+            visit(child, clause)
+
+    for clause in _top(draft):
+        visit(clause, None)
+    return out
+
+
+class _ExtraRow:
+    """A row for clauses the base draft lacks, filled in as the drafts are read."""
+
+    __slots__ = ("anchor", "cells", "key", "parent")
+
+    def __init__(self, key: str, anchor: int, width: int, parent: str | None) -> None:
+        self.key = key
+        self.anchor = anchor
+        self.parent = parent
+        self.cells: list[Cell | None] = [None] * width
+
+
+def compare(drafts: Sequence[Draft], base: int = 0, options: DiffOptions | None = None) -> Comparison:
+    """Compare several drafts clause by clause against ``drafts[base]``."""
+    drafts = tuple(drafts)
+    if len(drafts) < 2:
+        raise UsageError("compare needs at least two drafts")
+    if not 0 <= base < len(drafts):
+        raise UsageError(f"base {base} is not one of the {len(drafts)} drafts")
+    options = options or DiffOptions()
+    width = len(drafts)
+    codes = attribution_codes(drafts)
+    columns = tuple(Column(index, draft, code) for index, (draft, code) in enumerate(zip(drafts, codes, strict=True)))
+
+    base_draft = drafts[base]
+    base_clauses = base_draft.walk()
+    base_index = {id(clause): i for i, clause in enumerate(base_clauses)}
+    base_parent = _parent_ids(base_draft)
+    base_cites = cited_numbers(_top(base_draft))
+    grid: list[list[Cell | None]] = [[None] * width for _ in base_clauses]
+    for i, clause in enumerate(base_clauses):
+        facts = clause_facts(clause, base_draft)
+        status = "missing" if clause.is_placeholder else "base"
+        grid[i][base] = Cell(status, clause, base_cites.get(clause.id), facts, 1.0 if facts else None)
+
+    used_keys = {clause.id for clause in base_clauses}
+    extras: dict[str, _ExtraRow] = {}
+    extras_after: dict[int, list[_ExtraRow]] = {}
+    notes: list[str] = []
+
+    for col, draft in enumerate(drafts):
+        if col == base:
+            continue
+        result = diff(base_draft, draft, options)
+        notes.extend(f"{codes[col]}: {note}" for note in result.notes)
+        parents = _parent_ids(draft)
+        # Which row each of this draft's clauses landed in (its parent's row is where it nests).
+        row_of: dict[int, str] = {}
+        anchor = -1
+        for change in result.changes:
+            if change.old is not None:
+                o = base_index[id(change.old)]
+                if change.new is not None:
+                    grid[o][col] = _paired_cell(change, base_draft, draft)
+                    row_of[id(change.new)] = base_clauses[o].id
+                    anchor = o
+                else:
+                    grid[o][col] = _absent_cell(change)
+                continue
+            clause = change.new
+            assert clause is not None
+            parent = parents.get(id(clause))
+            parent_key = row_of.get(id(parent)) if parent is not None else None
+            row = extras.get(clause.id)
+            if row is None or row.cells[col] is not None:
+                key = clause.id
+                n = 1
+                while key in used_keys:
+                    n += 1
+                    key = f"{clause.id}-{n}"
+                used_keys.add(key)
+                row = extras[key] = _ExtraRow(key, anchor, width, parent_key)
+                extras_after.setdefault(anchor, []).append(row)
+            row_of[id(clause)] = row.key
+            status = "missing" if clause.is_placeholder else "added"
+            row.cells[col] = Cell(status, clause, change.new_cited, clause_facts(clause, draft))
+
+    rows: list[Row] = []
+    state_of: dict[str, tuple[Cell, ...]] = {}
+
+    def add_extras(anchor: int) -> None:
+        for extra in extras_after.get(anchor, ()):
+            cells = tuple(
+                cell if cell is not None else _filler(extra.parent, col, state_of)
+                for col, cell in enumerate(extra.cells)
+            )
+            state_of[extra.key] = cells
+            rows.append(Row(extra.key, cells, False, extra.parent))
+
+    add_extras(-1)
+    for i, clause in enumerate(base_clauses):
+        parent = base_parent.get(id(clause))
+        cells = tuple(cell if cell is not None else Cell("gap") for cell in grid[i])
+        state_of[clause.id] = cells
+        rows.append(Row(clause.id, cells, True, parent.id if parent is not None else None))
+        add_extras(i)
+    return Comparison(columns, base, tuple(rows), tuple(dict.fromkeys(notes)))
+
+
+def _filler(parent: str | None, col: int, state_of: dict[str, tuple[Cell, ...]]) -> Cell:
+    """The cell of a draft that lacks a clause the base also lacks: a gap, unless the point
+    it would sit in has no known text in that draft."""
+    if parent is not None and parent in state_of and state_of[parent][col].status in ("missing", "unknown"):
+        return Cell("unknown", note="the text of the point it belongs to is not available in this draft")
+    return Cell("gap")
+
+
+def _paired_cell(change: ClauseChange, base_draft: Draft, draft: Draft) -> Cell:
+    clause = change.new
+    assert clause is not None and change.old is not None
+    moved = "moved" in change.kinds
+    facts = clause_facts(clause, draft)
+    if clause.is_placeholder:
+        return Cell("missing", clause, change.new_cited, None, None, (), (), moved)
+    if change.old.is_placeholder:
+        note = "the base draft's text of this clause is not available"
+        return Cell("text", clause, change.new_cited, facts, None, (), (), moved, note)
+    status = "modified" if "modified" in change.kinds else "same"
+    # The structural finding "modified" says no more than the status; keep what it means.
+    findings = tuple(f for f in change.findings if f.kind != "clause.modified")
+    return Cell(status, clause, change.new_cited, facts, change.similarity, change.words, findings, moved)
+
+
+def _absent_cell(change: ClauseChange) -> Cell:
+    if "unknown" in change.kinds:
+        detail = change.findings[0].detail if change.findings else None
+        return Cell("unknown", note=detail)
+    return Cell("gap")

@@ -1,0 +1,630 @@
+"""The compilation text: several drafts as one draft with bracketed, attributed alternatives.
+
+What negotiators call a compilation text (UN practice): the words that every draft shares
+stand clean; where the drafts differ, a bracket holds each draft's alternative, attributed
+to the draft by its code (``Column.code``: the proposer, ``US-2`` for a proposer's second
+draft): ``[US: 600,000 | E3: 800,000 in peacetime | RU: 85,000]``.
+
+- Inside a clause that mostly agrees (every draft within ``WORD_LEVEL_THRESHOLD`` of the
+  base draft's words, the same number of paragraphs), alternatives are at word level: the
+  diff's word redline of each draft against the base (``clausekit.diff.words.redline``) marks
+  the base characters every draft keeps; the runs between them become brackets, widened to
+  whole words.
+- Otherwise, each paragraph is one bracket of whole alternatives; a draft without the
+  clause (a gap) holds an empty option (``RU:``): it proposes nothing there.
+- A draft whose text is not available (a placeholder) holds no option, so its brackets stay
+  open when its alternatives are taken, and a comment says so: missing text is never shown
+  as a gap or as agreement.
+- What brackets cannot hold (guarantee fields that are codes, such as ``guarantor``; two
+  kinds of provision; a draft's own brackets inside a difference, since brackets do not
+  nest) becomes *variants*: the row's provision holds one provision per draft, with id
+  ``<row>--<code>`` and ``proposer: <code>``.
+
+Taking every alternative of one draft (``clausekit render --accept CODE``, or ``take`` here,
+which also drops the other drafts' variants) gives back that draft's text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from clausekit.compare import Column, Comparison, Row
+from clausekit.diff.align import ratio
+from clausekit.diff.align import words as similarity_tokens
+from clausekit.diff.words import redline
+from clausekit.model import (
+    Bracket,
+    BracketOption,
+    Clause,
+    ClauseRef,
+    Comment,
+    Draft,
+    Guarantee,
+    Inline,
+    Paragraph,
+    Party,
+    Term,
+    Text,
+    iter_inline,
+)
+
+__all__ = ["WORD_LEVEL_THRESHOLD", "compile_draft", "compile_source", "take", "variant_id"]
+
+WORD_LEVEL_THRESHOLD = 0.5
+"""A draft whose clause is at least this similar to the base's (difflib ratio of their
+words) is compared word by word; below it, the clause is a whole alternative."""
+
+_PARAGRAPH_FIELDS = ("triggers", "responses", "duration", "renewal", "conditions", "void_if", "compensation")
+_STRUCTURAL_FIELDS = ("guarantors", "beneficiaries", "modality", "mirrors")
+# Markup spans stand in the redline as one private-use character each, so that a party
+# reference or a term is one token that is either kept or changed, never cut in two.
+_PRIVATE = 0xF0000
+_SPACES = re.compile(r"\s+")
+
+
+def variant_id(row_key: str, code: str) -> str:
+    """The id of one draft's variant of a row: ``us-guarantee--e3``."""
+    return f"{row_key}--{code.lower()}"
+
+
+# --- the API ---------------------------------------------------------------------------
+
+
+def compile_draft(comparison: Comparison, draft_id: str = "compilation", title: str | None = None) -> Draft:
+    """The compilation text of a comparison, as a draft model (``format_draft`` writes it)."""
+    columns = comparison.columns
+    builder = _Builder(comparison)
+    body: list[Clause | Term] = [*builder.terms()]
+    body.extend(builder.tree())
+    labels = "; ".join(f"{c.code} = {c.draft.id} ({c.draft.label()}{', ' + c.date if c.date else ''})" for c in columns)
+    comments = (
+        Comment(" Compilation text made by clausekit compare. Text all drafts share is clean; a bracket holds"),
+        Comment(" each draft's alternative, attributed by its code. Drafts:"),
+        *(Comment(f"   {c.code}: {c.draft.id} ({c.draft.label()}, {c.date or 'undated'})") for c in columns),
+        Comment(" A draft missing from a bracket has no text available there (exactness: missing)."),
+    )
+    return Draft(
+        id=draft_id,
+        title=title or "Compilation text: " + " / ".join(c.draft.title for c in columns),
+        status="draft",
+        source=f"clausekit compare, base {columns[comparison.base].code}; {labels}",
+        exactness=_worst_exactness(comparison.drafts),
+        parties=_parties(columns),
+        body=tuple(body),
+        comments=comments,
+    )
+
+
+def compile_source(comparison: Comparison) -> str:
+    """The compilation text as canonical clause-language source."""
+    from clausekit.format import format_draft
+
+    return format_draft(compile_draft(comparison))
+
+
+def take(compilation: Draft, code: str) -> Draft:
+    """One draft's text back from a compilation: its alternative in every bracket
+    (``accept_brackets``) and its variant of every row whose variants are split."""
+    from clausekit.render.accept import accept_brackets
+
+    # accept_brackets keeps each paragraph's source lines (the prose as written, with its
+    # brackets), which ``format_draft`` would write back: drop them, the spans are the text.
+    accepted = _without_source_lines(accept_brackets(compilation, code).draft)
+
+    def keep(item: Clause | Term, parent: Clause | None) -> bool:
+        if not isinstance(item, Clause) or parent is None or item.proposer is None:
+            return True
+        is_variant = item.id == variant_id(parent.id, item.proposer)
+        return not is_variant or item.proposer == code
+
+    def prune(items: tuple[Clause | Term, ...], parent: Clause | None) -> tuple[Clause | Term, ...]:
+        out: list[Clause | Term] = []
+        for item in items:
+            if keep(item, parent):
+                out.append(replace(item, children=prune(item.children, item)) if isinstance(item, Clause) else item)
+        return tuple(out)
+
+    return replace(accepted, body=prune(accepted.body, None))
+
+
+def _without_source_lines(draft: Draft) -> Draft:
+    def para(p: Paragraph) -> Paragraph:
+        return replace(p, source_lines=()) if p.source_lines else p
+
+    def fix(value: object) -> object:
+        if isinstance(value, Paragraph):
+            return para(value)
+        if isinstance(value, tuple) and value and isinstance(value[0], Paragraph):
+            return tuple(para(p) for p in value)
+        return value
+
+    def item(node: Clause | Term) -> Clause | Term:
+        if isinstance(node, Term):
+            return replace(node, definition=tuple(para(p) for p in node.definition))
+        guarantee = node.guarantee
+        if guarantee is not None:
+            guarantee = replace(guarantee, **{n: fix(getattr(guarantee, n)) for n in _PARAGRAPH_FIELDS})  # type: ignore[arg-type]
+        return replace(
+            node,
+            paragraphs=tuple(para(p) for p in node.paragraphs),
+            children=tuple(item(c) for c in node.children),
+            guarantee=guarantee,
+        )
+
+    return replace(draft, body=tuple(item(i) for i in draft.body))
+
+
+# --- parties and header ---------------------------------------------------------------------
+
+
+def _worst_exactness(drafts: Sequence[Draft]) -> str | None:
+    from clausekit.model import EXACTNESS_LEVELS
+
+    levels = [EXACTNESS_LEVELS.index(d.exactness) for d in drafts if d.exactness in EXACTNESS_LEVELS]
+    # "missing" is for placeholders, not whole drafts; a compilation is at best as exact as its worst draft.
+    return EXACTNESS_LEVELS[min(max(levels), len(EXACTNESS_LEVELS) - 2)] if levels else None
+
+
+def _parties(columns: Sequence[Column]) -> tuple[Party, ...]:
+    """Every party of every draft (the first declaration of a code wins), then the codes that
+    stand for a proposer's second draft (``US-2``)."""
+    out: dict[str, Party] = {}
+    for column in columns:
+        for party in column.draft.parties:
+            out.setdefault(party.code, Party(party.code, party.name, party.aliases, party.match, party.members))
+    for column in columns:
+        if column.code in out:
+            continue
+        proposer = column.draft.party(column.draft.proposer) if column.draft.proposer else None
+        name = proposer.name if proposer is not None else column.draft.proposer or column.draft.title
+        detail = ", ".join(x for x in (column.draft.id, column.date) if x)
+        out[column.code] = Party(column.code, f"{name} ({detail})")
+    return tuple(out.values())
+
+
+# --- rows into provisions -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Alt:
+    """One column's text for a row: its paragraphs, or None for a gap."""
+
+    code: str
+    paragraphs: tuple[Paragraph, ...] | None
+
+
+class _Builder:
+    def __init__(self, comparison: Comparison) -> None:
+        self.comparison = comparison
+        self.codes = tuple(c.code for c in comparison.columns)
+        self.base = comparison.base
+        # Each draft's clause id -> the row it stands in: cross-references follow the rows.
+        self.retarget: list[dict[str, str]] = [{} for _ in comparison.columns]
+        for row in comparison.rows:
+            for col, cell in enumerate(row.cells):
+                if cell.clause is not None:
+                    self.retarget[col].setdefault(cell.clause.id, row.key)
+
+    # --- terms ---
+
+    def terms(self) -> list[Term]:
+        names: dict[str, list[Term | None]] = {}
+        for col, draft in enumerate(self.comparison.drafts):
+            for term in draft.terms():
+                names.setdefault(term.name, [None] * len(self.codes))
+                if names[term.name][col] is None:
+                    names[term.name][col] = term
+        out: list[Term] = []
+        for name, defined in names.items():
+            alts = [
+                _Alt(code, self._spans_of(col, term.definition) if term is not None else None)
+                for col, (code, term) in enumerate(zip(self.codes, defined, strict=True))
+            ]
+            base = self.base if defined[self.base] is not None else next(i for i, t in enumerate(defined) if t)
+            merged = _merge_paragraphs(alts, base, unknown=[])
+            out.append(Term(name, merged if merged is not None else _whole(alts, unknown=[])))
+        return out
+
+    # --- provisions ---
+
+    def tree(self) -> list[Clause]:
+        children: dict[str | None, list[Row]] = {}
+        keys = {row.key for row in self.comparison.rows}
+        for row in self.comparison.rows:
+            parent = row.parent if row.parent in keys else None
+            children.setdefault(parent, []).append(row)
+
+        def build(row: Row, depth: int) -> Clause:
+            siblings = children.get(row.key, ())
+            nested = [build(child, depth + 1) for child in siblings]
+            return self.provision(row, tuple(_renumber(siblings, nested, self.codes)), depth)
+
+        top = children.get(None, [])
+        return _renumber(top, [build(row, 0) for row in top], self.codes)
+
+    def provision(self, row: Row, nested: tuple[Clause, ...], depth: int) -> Clause:
+        cells = row.cells
+        lead = self._lead(row)
+        lead_clause = cells[lead].clause
+        assert lead_clause is not None
+        kind = lead_clause.kind if depth == 0 or lead_clause.kind != "article" else "clause"
+        unknown = [self.codes[col] for col, cell in enumerate(cells) if cell.status in ("missing", "unknown")]
+        texts = [(col, cell) for col, cell in enumerate(cells) if cell.has_text]
+        comments = self._comments(row, unknown)
+        shell = Clause(kind, row.key, lead_clause.number, lead_clause.title, comments=tuple(comments))
+        if not texts:
+            # Nobody's text is known: the row stays a placeholder.
+            return replace(shell, exactness="missing", children=nested)
+
+        alts = [
+            _Alt(self.codes[col], self._spans_of(col, cell.clause.paragraphs) if cell.has_text else None)  # type: ignore[union-attr]
+            for col, cell in enumerate(cells)
+            if cell.status not in ("missing", "unknown")
+        ]
+        reference = next(
+            (i for i, alt in enumerate(alts) if alt.code == self.codes[lead] and alt.paragraphs is not None),
+            next(i for i, alt in enumerate(alts) if alt.paragraphs is not None),
+        )
+        guarantees = [cell.clause.guarantee for _, cell in texts]  # type: ignore[union-attr]
+        kinds = {cell.clause.kind for _, cell in texts}  # type: ignore[union-attr]
+        gaps = any(alt.paragraphs is None for alt in alts)
+        splittable = len({k if k != "article" else "clause" for k in kinds}) > 1 or (
+            any(g is not None for g in guarantees) and (gaps or bool(unknown) or not _same_structure(guarantees))
+        )
+        paragraphs = None if splittable else _merge_paragraphs(alts, reference, unknown)
+        guarantee = None
+        if paragraphs is not None and guarantees[0] is not None:
+            guarantee = self._merge_guarantee(row, [col for col, _ in texts], guarantees[0])
+            if guarantee is None:
+                paragraphs = None
+        if paragraphs is None:
+            return replace(shell, kind="clause" if kind == "guarantee" else kind, children=self._variants(row) + nested)
+        return replace(
+            shell,
+            kind="guarantee" if guarantee is not None else kind,
+            paragraphs=paragraphs,
+            guarantee=guarantee,
+            children=nested,
+        )
+
+    def _lead(self, row: Row) -> int:
+        """The column whose clause gives the row its kind, number and title: the base's when
+        it has the clause, else the first draft that has it."""
+        if row.cells[self.base].clause is not None:
+            return self.base
+        return next(col for col, cell in enumerate(row.cells) if cell.clause is not None)
+
+    def _comments(self, row: Row, unknown: list[str]) -> list[Comment]:
+        out: list[Comment] = []
+        labels = {}
+        for col, cell in enumerate(row.cells):
+            if cell.clause is not None:
+                labels[self.codes[col]] = cell.label
+        if len(set(labels.values())) > 1:
+            out.append(Comment(" " + "; ".join(f"{code}: {label}" for code, label in labels.items())))
+        if unknown:
+            out.append(Comment(f" text not available (exactness: missing) in: {', '.join(unknown)}"))
+        return out
+
+    def _spans_of(self, col: int, paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
+        """Paragraphs as plain models (no positions), cross-references retargeted to rows."""
+        mapping = self.retarget[col]
+        return tuple(Paragraph(_retarget(p.spans, mapping)) for p in paragraphs)
+
+    def _merge_guarantee(self, row: Row, cols: list[int], template: Guarantee) -> Guarantee | None:
+        fields: dict[str, object] = {}
+        text_alts = {col: row.cells[col].clause.guarantee for col in cols}  # type: ignore[union-attr]
+        reference = self.base if self.base in text_alts else cols[0]
+        for name in _PARAGRAPH_FIELDS:
+            values = {col: getattr(g, name) for col, g in text_alts.items()}
+            single = not isinstance(getattr(template, name), tuple)
+            alts = []
+            for col in cols:
+                value = values[col]
+                paragraphs = (() if value is None else (value,)) if single else value
+                alts.append(_Alt(self.codes[col], self._spans_of(col, paragraphs)))
+            merged = _merge_paragraphs(alts, cols.index(reference), unknown=[])
+            if merged is None:
+                return None
+            if single:
+                if len(merged) > 1:
+                    return None
+                fields[name] = merged[0] if merged else None
+            else:
+                fields[name] = merged
+        return replace(template, **fields)  # type: ignore[arg-type]
+
+    def _variants(self, row: Row) -> tuple[Clause, ...]:
+        out: list[Clause] = []
+        for col, cell in enumerate(row.cells):
+            clause = cell.clause
+            if not cell.has_text or clause is None:
+                continue
+            code = self.codes[col]
+            guarantee = clause.guarantee
+            if guarantee is not None:
+                guarantee = _retarget_guarantee(guarantee, self.retarget[col])
+            out.append(
+                Clause(
+                    "clause" if clause.kind == "article" else clause.kind,
+                    variant_id(row.key, code),
+                    None,
+                    None,
+                    self._spans_of(col, clause.paragraphs),
+                    guarantee=guarantee,
+                    proposer=code,
+                )
+            )
+        return tuple(out)
+
+
+def _renumber(rows: Sequence[Row], clauses: list[Clause], codes: Sequence[str]) -> list[Clause]:
+    """Siblings from different drafts may show one number ("1" in the US plan and in Russia's
+    positions): the base draft's clauses keep theirs, another draft's becomes ``RU-1``."""
+    taken = {clause.number for row, clause in zip(rows, clauses, strict=True) if row.in_base and clause.number}
+    out: list[Clause] = []
+    for row, clause in zip(rows, clauses, strict=True):
+        if not row.in_base and clause.number is not None:
+            if clause.number in taken:
+                col = next(i for i, cell in enumerate(row.cells) if cell.clause is not None)
+                number = f"{codes[col]}-{clause.number}"
+                clause = replace(clause, number=None if number in taken else number)
+            if clause.number is not None:
+                taken.add(clause.number)
+        out.append(clause)
+    return out
+
+
+def _same_structure(guarantees: Sequence[Guarantee | None]) -> bool:
+    """Whether guarantees agree on everything that brackets cannot hold (codes, modality,
+    which fields are present and how often)."""
+    if any(g is None for g in guarantees):
+        return False
+
+    def shape(g: Guarantee) -> tuple:
+        counts = tuple(
+            (len(v) if isinstance(v, tuple) else v is not None) for v in (getattr(g, f) for f in _PARAGRAPH_FIELDS)
+        )
+        return (*(getattr(g, f) for f in _STRUCTURAL_FIELDS), counts)
+
+    return len({shape(g) for g in guarantees}) == 1  # type: ignore[arg-type]
+
+
+def _retarget(spans: tuple[Inline, ...], mapping: dict[str, str]) -> tuple[Inline, ...]:
+    out: list[Inline] = []
+    for span in spans:
+        if isinstance(span, ClauseRef) and span.target in mapping:
+            out.append(ClauseRef(mapping[span.target]))
+        elif isinstance(span, Bracket):
+            options = tuple(BracketOption(o.party, _retarget(o.spans, mapping)) for o in span.options)
+            out.append(Bracket(options))
+        else:
+            out.append(span)
+    return tuple(out)
+
+
+def _retarget_guarantee(guarantee: Guarantee, mapping: dict[str, str]) -> Guarantee:
+    def fix(value: object) -> object:
+        if isinstance(value, Paragraph):
+            return Paragraph(_retarget(value.spans, mapping))
+        if isinstance(value, tuple) and value and isinstance(value[0], Paragraph):
+            return tuple(Paragraph(_retarget(p.spans, mapping)) for p in value)
+        return value
+
+    return replace(guarantee, **{name: fix(getattr(guarantee, name)) for name in _PARAGRAPH_FIELDS})  # type: ignore[arg-type]
+
+
+# --- paragraphs -------------------------------------------------------------------------
+
+
+def _has_bracket(paragraphs: tuple[Paragraph, ...] | None) -> bool:
+    return bool(paragraphs) and any(isinstance(s, Bracket) for p in paragraphs for s in p.spans)  # type: ignore[union-attr]
+
+
+def _merge_paragraphs(alts: list[_Alt], reference: int, unknown: list[str]) -> tuple[Paragraph, ...] | None:
+    """The compiled paragraphs of one row, or None when brackets cannot hold the difference."""
+    present = [alt.paragraphs for alt in alts if alt.paragraphs is not None]
+    agree = not unknown and len(present) == len(alts) and all(p == present[0] for p in present)
+    if agree:
+        return present[0] if present else ()
+    if any(_has_bracket(alt.paragraphs) for alt in alts):
+        return None  # brackets do not nest: a draft's own brackets inside a difference
+    ref = alts[reference].paragraphs
+    word_level = (
+        not unknown
+        and ref is not None
+        and all(alt.paragraphs is not None and len(alt.paragraphs) == len(ref) for alt in alts)
+        and all(_similar(alt.paragraphs, ref) for alt in alts)  # type: ignore[arg-type]
+    )
+    if word_level:
+        assert ref is not None
+        merged = []
+        for j in range(len(ref)):
+            spans = _merge_spans([alt.paragraphs[j].spans for alt in alts], [a.code for a in alts], reference)  # type: ignore[index]
+            if spans is None:
+                return _whole(alts, unknown)
+            merged.append(Paragraph(spans))
+        return tuple(merged)
+    return _whole(alts, unknown)
+
+
+def _words_of(paragraphs: tuple[Paragraph, ...]) -> list[str]:
+    from clausekit.model import plain_text
+
+    return similarity_tokens(" ".join(plain_text(p.spans) for p in paragraphs))
+
+
+def _similar(paragraphs: tuple[Paragraph, ...], reference: tuple[Paragraph, ...]) -> bool:
+    if paragraphs == reference:
+        return True
+    return ratio(_words_of(paragraphs), _words_of(reference)) >= WORD_LEVEL_THRESHOLD
+
+
+def _whole(alts: list[_Alt], unknown: list[str]) -> tuple[Paragraph, ...]:
+    """Each paragraph one bracket of whole alternatives (a draft short of paragraphs, or
+    without the clause, holds an empty option); a paragraph every draft shares stays clean
+    unless some draft's text is not available."""
+    count = max((len(alt.paragraphs) for alt in alts if alt.paragraphs is not None), default=0)
+    out: list[Paragraph] = []
+    for j in range(count):
+        texts = [
+            alt.paragraphs[j].spans if alt.paragraphs is not None and j < len(alt.paragraphs) else () for alt in alts
+        ]
+        if not unknown and all(t == texts[0] for t in texts):
+            out.append(Paragraph(texts[0]))
+            continue
+        out.append(Paragraph((Bracket(tuple(BracketOption(a.code, t) for a, t in zip(alts, texts, strict=True))),)))
+    return tuple(out)
+
+
+# --- word level: one paragraph of every draft against the base's ----------------------------
+
+
+class _Codec:
+    """Markup spans <-> one private-use character each (equal spans, the same character)."""
+
+    def __init__(self) -> None:
+        self.chars: dict[Inline, str] = {}
+        self.spans: dict[str, Inline] = {}
+
+    def encode(self, spans: tuple[Inline, ...]) -> str | None:
+        parts: list[str] = []
+        for span in spans:
+            if isinstance(span, Text):
+                if any(ord(ch) >= _PRIVATE for ch in span.text):
+                    return None  # the text itself uses the characters markup is coded as
+                parts.append(span.text)
+                continue
+            char = self.chars.get(span)
+            if char is None:
+                char = self.chars[span] = chr(_PRIVATE + len(self.chars))
+                self.spans[char] = span
+            parts.append(char)
+        return "".join(parts)
+
+    def decode(self, text: str) -> tuple[Inline, ...]:
+        out: list[Inline] = []
+        plain: list[str] = []
+        for ch in text:
+            span = self.spans.get(ch)
+            if span is None:
+                plain.append(ch)
+                continue
+            if plain:
+                out.append(Text("".join(plain)))
+                plain.clear()
+            out.append(span)
+        if plain:
+            out.append(Text("".join(plain)))
+        return tuple(out)
+
+
+def _edits(ref: str, other: str) -> tuple[list[bool], dict[int, str]]:
+    """From the word redline of ``ref`` -> ``other``: which characters of ``ref`` the other
+    keeps, and what it inserts at each position of ``ref``."""
+    kept = [False] * len(ref)
+    inserted: dict[int, str] = {}
+    at = 0
+    for op in redline(ref, other):
+        if op.op == "equal":
+            for i in range(at, at + len(op.text)):
+                kept[i] = True
+            at += len(op.text)
+        elif op.op == "delete":
+            at += len(op.text)
+        else:
+            inserted[at] = inserted.get(at, "") + op.text
+    return kept, inserted
+
+
+def _merge_spans(texts: list[tuple[Inline, ...]], codes: list[str], reference: int) -> tuple[Inline, ...] | None:
+    codec = _Codec()
+    encoded = [codec.encode(spans) for spans in texts]
+    if any(e is None for e in encoded):
+        return None
+    strings: list[str] = encoded  # type: ignore[assignment]
+    ref = strings[reference]
+    edits = [_edits(ref, s) for s in strings]
+    length = len(ref)
+    common = [all(kept[i] for kept, _ in edits) for i in range(length)]
+    points = sorted({p for _, inserted in edits for p in inserted})
+    # Differing stretches of ref as [start, end) with the insertion points in [start, end].
+    stretches: list[list[int]] = []
+    i = 0
+    while i < length:
+        if not common[i]:
+            j = i
+            while j < length and not common[j]:
+                j += 1
+            stretches.append([i, j])
+            i = j
+        else:
+            i += 1
+    stretches.extend([p, p] for p in points)
+    if not stretches:
+        return texts[reference]
+    # Widen each stretch to whole words: it starts after, and ends before, white space every
+    # draft keeps (or the paragraph's ends); overlapping stretches join.
+    widened: list[list[int]] = []
+    for start, end in sorted(stretches):
+        while start > 0 and not (ref[start - 1].isspace() and common[start - 1]):
+            start -= 1
+        while end < length and not (ref[end].isspace() and common[end]):
+            end += 1
+        if widened and start <= widened[-1][1]:
+            widened[-1][1] = max(widened[-1][1], end)
+        else:
+            widened.append([start, end])
+    out: list[Inline] = []
+    at = 0
+    for start, end in widened:
+        out.extend(codec.decode(ref[at:start]))
+        options = [_piece(ref, kept, inserted, start, end) for kept, inserted in edits]
+        if all(option == options[0] for option in options):
+            out.extend(codec.decode(options[0]))
+        else:
+            out.append(
+                Bracket(
+                    tuple(
+                        BracketOption(code, codec.decode(_SPACES.sub(" ", option).strip()))
+                        for code, option in zip(codes, options, strict=True)
+                    )
+                )
+            )
+        at = end
+    out.extend(codec.decode(ref[at:]))
+    return _joined(out)
+
+
+def _piece(ref: str, kept: list[bool], inserted: dict[int, str], start: int, end: int) -> str:
+    """One draft's words for ref[start:end]: the characters it keeps and what it inserts."""
+    parts: list[str] = []
+    for i in range(start, end + 1):
+        if i in inserted:
+            parts.append(inserted[i])
+        if i < end and kept[i]:
+            parts.append(ref[i])
+    return "".join(parts)
+
+
+def _joined(spans: list[Inline]) -> tuple[Inline, ...]:
+    out: list[Inline] = []
+    for span in spans:
+        if isinstance(span, Text) and out and isinstance(out[-1], Text):
+            out[-1] = Text(out[-1].text + span.text)
+        elif not (isinstance(span, Text) and not span.text):
+            out.append(span)
+    return tuple(out)
+
+
+def parties_used(draft: Draft) -> set[str]:
+    """Every party code a draft's brackets attribute alternatives to (for tests and checks)."""
+    codes: set[str] = set()
+    for clause in draft.walk():
+        for paragraph in clause.paragraphs:
+            for span in iter_inline(paragraph.spans):
+                if isinstance(span, Bracket):
+                    codes.update(o.party for o in span.options if o.party)
+    return codes

@@ -1,0 +1,130 @@
+"""A ``Comparison`` in every format ``clausekit compare`` writes.
+
+``markdown`` and ``html`` come from templates (``templates/compare.*.j2``), ``json`` is the
+published ``clausekit.compare/1`` document (``docs/compare.schema.json``), ``docx`` is a
+landscape table (``compare_docx``) and ``clause`` the compilation text
+(``clausekit.compilation``).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from clausekit.compare import Cell, Column, Comparison
+from clausekit.diff import clause_text
+from clausekit.errors import UsageError
+
+from .compare_view import build_comparison_view, facts_pairs
+
+FORMATS = ("markdown", "html", "json", "docx", "clause")
+TEMPLATES = {"markdown": "compare.md.j2", "html": "compare.html.j2"}
+SCHEMA = "clausekit.compare/1"
+SCHEMA_ID = "https://clausekit.org/schema/compare/1/compare.schema.json"
+
+
+def render_comparison(comparison: Comparison, fmt: str, templates: str | None = None) -> str | bytes:
+    """The comparison as ``markdown``, ``html``, ``json``, ``clause`` (str) or ``docx`` (bytes)."""
+    if fmt in TEMPLATES:
+        from . import render_template
+
+        return render_template(TEMPLATES[fmt], templates, view=build_comparison_view(comparison))
+    if fmt == "json":
+        return render_comparison_json(comparison)
+    if fmt == "docx":
+        from .compare_docx import render_comparison_docx
+
+        return render_comparison_docx(comparison)
+    if fmt == "clause":
+        from clausekit.compilation import compile_source
+
+        return compile_source(comparison)
+    raise UsageError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
+
+
+def _column(column: Column, base: int) -> dict[str, Any]:
+    draft = column.draft
+    return {
+        "index": column.index,
+        "code": column.code,
+        "heading": column.heading,
+        "base": column.index == base,
+        "draft": {
+            "id": draft.id,
+            "title": draft.title,
+            "proposer": draft.proposer,
+            "date": draft.date,
+            "status": draft.status,
+            "exactness": draft.exactness,
+            "path": draft.path,
+        },
+    }
+
+
+def _cell(cell: Cell) -> dict[str, Any]:
+    clause = cell.clause
+    return {
+        "status": cell.status,
+        "clause": None
+        if clause is None
+        else {
+            "id": clause.id,
+            "kind": clause.kind,
+            "number": clause.number,
+            "cited": cell.cited,
+            "title": clause.title,
+            "label": cell.label,
+            "location": {"file": clause.location.file, "line": clause.location.line, "column": clause.location.column},
+        },
+        "text": clause_text(clause) if cell.has_text else None,  # type: ignore[arg-type]
+        "facts": None if cell.facts is None else dict(facts_pairs_full(cell)),
+        "similarity": cell.similarity,
+        "moved": cell.moved,
+        "words": [{"op": w.op, "text": w.text if w.op != "equal" else w.new_side} for w in cell.words],
+        "findings": [
+            {"kind": f.kind, "before": f.before, "after": f.after, "direction": f.direction, "detail": f.detail}
+            for f in cell.findings
+        ],
+        "note": cell.note,
+    }
+
+
+def facts_pairs_full(cell: Cell) -> list[tuple[str, list[str]]]:
+    facts = cell.facts
+    assert facts is not None
+    return [
+        ("modalities", list(facts.modalities)),
+        ("quantities", list(facts.quantities)),
+        ("durations", list(facts.durations)),
+        ("qualifiers", list(facts.qualifiers)),
+        ("guarantors", list(facts.guarantors)),
+    ]
+
+
+def comparison_data(comparison: Comparison) -> dict[str, Any]:
+    """The JSON document as Python data."""
+    return {
+        "schema": SCHEMA,
+        "base": comparison.base,
+        "columns": [_column(c, comparison.base) for c in comparison.columns],
+        "counts": comparison.counts(),
+        "notes": list(comparison.notes),
+        "rows": [
+            {
+                "key": row.key,
+                "label": row.label,
+                "parent": row.parent,
+                "in_base": row.in_base,
+                "state": row.state,
+                "cells": [_cell(cell) for cell in row.cells],
+            }
+            for row in comparison.rows
+        ],
+    }
+
+
+def render_comparison_json(comparison: Comparison) -> str:
+    return json.dumps(comparison_data(comparison), ensure_ascii=False, indent=2) + "\n"
+
+
+__all__ = ["FORMATS", "SCHEMA", "comparison_data", "facts_pairs", "render_comparison", "render_comparison_json"]

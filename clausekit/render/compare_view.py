@@ -1,0 +1,164 @@
+"""A comparison laid out for people: what the Markdown, HTML and Word matrices show.
+
+One view of one ``Comparison``: each renderer (templates for Markdown and HTML, python-docx
+for Word, plain data for JSON) takes these rows, so they all say the same words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from clausekit.compare import Cell, Comparison, Facts, Row
+from clausekit.diff import clause_text
+from clausekit.diff.model import WordOp
+
+# What a reader sees for a cell with no comparable text (never blank: a gap is information).
+STATUS_TEXT = {
+    "base": "base text",
+    "same": "same as base",
+    "modified": "modified",
+    "added": "not in base",
+    "text": "base text not available",
+    "gap": "no such clause",
+    "missing": "text not available",
+    "unknown": "not known",
+}
+STATE_TEXT = {"agreed": "agreed", "differs": "differs", "unknown": "agreed where known"}
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnView:
+    code: str
+    heading: str
+    title: str
+    draft_id: str
+    status: str | None
+    exactness: str | None
+    is_base: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CellView:
+    status: str
+    status_text: str
+    label: str | None
+    text: str  # the clause's own words (guarantee fields first), "" for a gap or missing text
+    runs: tuple[WordOp, ...]  # the word redline from the base clause (modified cells only)
+    facts: tuple[tuple[str, str], ...]  # (name, values) for the facts found
+    findings: tuple[str, ...]  # details of what the change means
+    finding_kinds: tuple[str, ...]
+    note: str | None
+    moved: bool
+    summary: str  # one line for the matrix: status and key facts
+
+
+@dataclass(frozen=True, slots=True)
+class RowView:
+    key: str
+    anchor: str
+    label: str
+    state: str
+    state_text: str
+    depth: int
+    in_base: bool
+    cells: tuple[CellView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ComparisonView:
+    title: str
+    columns: tuple[ColumnView, ...]
+    base_code: str
+    rows: tuple[RowView, ...]
+    counts: tuple[tuple[str, int], ...]
+    notes: tuple[str, ...]
+
+
+def facts_pairs(facts: Facts | None) -> tuple[tuple[str, str], ...]:
+    if facts is None:
+        return ()
+    out = []
+    for name, values in (
+        ("modality", facts.modalities),
+        ("quantities", facts.quantities),
+        ("durations", facts.durations),
+        ("qualifiers", facts.qualifiers),
+        ("guarantors", facts.guarantors),
+    ):
+        if values:
+            out.append((name, ", ".join(values)))
+    return tuple(out)
+
+
+def _summary(cell: Cell, facts: tuple[tuple[str, str], ...]) -> str:
+    parts = [STATUS_TEXT[cell.status]]
+    if cell.moved:
+        parts[0] += ", moved"
+    if cell.status == "modified" and cell.similarity is not None:
+        parts[0] += f" ({cell.similarity:.0%} similar)"
+    parts.extend(f"{name}: {values}" for name, values in facts)
+    return "; ".join(parts)
+
+
+def cell_view(cell: Cell) -> CellView:
+    facts = facts_pairs(cell.facts)
+    text = clause_text(cell.clause) if cell.has_text else ""  # type: ignore[arg-type]
+    shown = [f for f in cell.findings if f.kind not in ("clause.renumbered",)]
+    return CellView(
+        status=cell.status,
+        status_text=STATUS_TEXT[cell.status],
+        label=cell.label,
+        text=text,
+        runs=cell.words if cell.status == "modified" else (),
+        facts=facts,
+        findings=tuple(f.detail for f in shown),
+        finding_kinds=tuple(f.kind for f in shown),
+        note=cell.note,
+        moved=cell.moved,
+        summary=_summary(cell, facts),
+    )
+
+
+def _depths(rows: tuple[Row, ...]) -> dict[str, int]:
+    depth: dict[str, int] = {}
+    for row in rows:
+        depth[row.key] = depth.get(row.parent, -1) + 1 if row.parent is not None else 0
+    return depth
+
+
+def build_comparison_view(comparison: Comparison) -> ComparisonView:
+    columns = tuple(
+        ColumnView(
+            c.code,
+            c.heading,
+            c.draft.title,
+            c.draft.id,
+            c.draft.status,
+            c.draft.exactness,
+            c.index == comparison.base,
+        )
+        for c in comparison.columns
+    )
+    depths = _depths(comparison.rows)
+    rows = tuple(
+        RowView(
+            row.key,
+            "row-" + row.key,
+            row.label,
+            row.state,
+            STATE_TEXT[row.state],
+            depths.get(row.key, 0),
+            row.in_base,
+            tuple(cell_view(cell) for cell in row.cells),
+        )
+        for row in comparison.rows
+    )
+    title = "Comparison: " + " / ".join(c.heading for c in columns)
+    return ComparisonView(
+        title,
+        columns,
+        columns[comparison.base].code,
+        rows,
+        tuple(comparison.counts().items()),
+        comparison.notes,
+    )
