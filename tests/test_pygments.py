@@ -161,3 +161,24 @@ def test_pygments_finds_the_lexer_through_the_entry_point(tmp_path: Path) -> Non
     done = subprocess.run(command, capture_output=True, text=True, check=True)
     assert '<span class="k">draft</span>' in done.stdout
     assert '<span class="nd">US:</span>' in done.stdout
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["1. point [sic] @US #x <T> a|b \\\\ x", "a. sub ] [", "Article 5", "note: x", "}", ""]),
+        max_size=12,
+    )
+)
+def test_drafts_that_parse_highlight_without_errors(lines: list[str]) -> None:
+    """Whatever the parser accepts, the lexer reads without an error token (here: imported drafts,
+    whose prose is full of escapes)."""
+    from clausekit.errors import InputError
+    from clausekit.format import format_draft
+    from clausekit.importer import import_text
+
+    try:
+        text = format_draft(import_text("\n".join(lines), "generated.txt"))
+    except InputError:  # nothing to import
+        return
+    assert [v for _, t, v in ClauseLexer().get_tokens_unprocessed(text) if t is Error] == []
