@@ -126,6 +126,14 @@ def _depths(rows: tuple[Row, ...]) -> dict[str, int]:
     return depth
 
 
+def _first_code(row: Row, comparison: Comparison) -> str:
+    """The draft a row not in the base comes from (the first that has the clause)."""
+    for cell, column in zip(row.cells, comparison.columns, strict=True):
+        if cell.clause is not None:
+            return column.code
+    return "?"
+
+
 def build_comparison_view(comparison: Comparison) -> ComparisonView:
     columns = tuple(
         ColumnView(
@@ -144,7 +152,7 @@ def build_comparison_view(comparison: Comparison) -> ComparisonView:
         RowView(
             row.key,
             "row-" + row.key,
-            row.label,
+            row.label if row.in_base else f"{row.label} ({_first_code(row, comparison)})",
             row.state,
             STATE_TEXT[row.state],
             depths.get(row.key, 0),

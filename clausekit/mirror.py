@@ -1,0 +1,208 @@
+"""How a guarantee departs from the treaty clause it says it mirrors (``mirrors:``).
+
+A guarantee modelled on Article 5 of the North Atlantic Treaty is read against Article 5:
+its trigger, response, conditions, modality, duration and the qualifiers that narrow a
+commitment ("as it deems necessary", "in accordance with its constitutional processes").
+Nothing here reads prose itself: the facts come from ``clausekit.analysis`` (through
+``clausekit.compare.clause_facts``) and the departures from the diff's clause findings
+(``clausekit.diff.changes.clause_findings``, the model as the old side).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from clausekit.analysis import analyse_paragraphs, is_english, match_aliases
+from clausekit.compare import clause_facts
+from clausekit.diff import cited_numbers
+from clausekit.diff.changes import _guarantee_paragraphs, clause_findings
+from clausekit.diff.model import Finding, clause_label
+from clausekit.library import find_mirror, library, split_ref, suggest_ids
+from clausekit.model import Clause, Draft, Location, Paragraph, plain_text
+
+__all__ = ["Aspect", "MirrorReport", "UnknownMirror", "mirror_reports"]
+
+# Findings that the full-text comparison below replaces (the diff's look at prose only).
+_REPLACED = ("qualifier.", "condition.", "clause.", "guarantee.mirrors.")
+
+
+@dataclass(frozen=True, slots=True)
+class Aspect:
+    """One aspect of a guarantee side by side with its model: ``same`` when they agree."""
+
+    name: str
+    model: tuple[str, ...]
+    guarantee: tuple[str, ...]
+
+    @property
+    def same(self) -> bool:
+        return Counter(_norm(v) for v in self.model) == Counter(_norm(v) for v in self.guarantee)
+
+
+@dataclass(frozen=True, slots=True)
+class MirrorReport:
+    """A guarantee, the clause it mirrors, and where it departs from it."""
+
+    draft: Draft
+    clause: Clause
+    label: str
+    ref: str
+    model_draft: Draft
+    model: Clause
+    model_label: str
+    aspects: tuple[Aspect, ...]
+    departures: tuple[Finding, ...]
+
+    @property
+    def location(self) -> Location:
+        return self.clause.location
+
+
+@dataclass(frozen=True, slots=True)
+class UnknownMirror:
+    """A ``mirrors:`` reference that names no clause of the given or bundled drafts."""
+
+    draft: Draft
+    clause: Clause
+    ref: str
+    message: str
+
+    @property
+    def location(self) -> Location:
+        return self.clause.location
+
+    def render(self) -> str:
+        return f"{self.location}: {self.message}"
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _texts(paragraphs: Sequence[Paragraph]) -> tuple[str, ...]:
+    return tuple(plain_text(p.spans) for p in paragraphs)
+
+
+def _one(paragraph: Paragraph | None) -> tuple[str, ...]:
+    return () if paragraph is None else (plain_text(paragraph.spans),)
+
+
+def _aspects(model: Clause, model_draft: Draft, clause: Clause, draft: Draft) -> tuple[Aspect, ...]:
+    a, b = model.guarantee, clause.guarantee
+    fa, fb = clause_facts(model, model_draft), clause_facts(clause, draft)
+    out = [
+        Aspect("modality", (a.modality,) if a and a.modality else (), (b.modality,) if b and b.modality else ()),
+        Aspect("trigger", _texts(a.triggers) if a else (), _texts(b.triggers) if b else ()),
+        Aspect("response", _texts(a.responses) if a else (), _texts(b.responses) if b else ()),
+        Aspect("condition", _texts(a.conditions) if a else (), _texts(b.conditions) if b else ()),
+        Aspect("duration", _one(a.duration) if a else (), _one(b.duration) if b else ()),
+        Aspect("void-if", _texts(a.void_if) if a else (), _texts(b.void_if) if b else ()),
+        Aspect("qualifiers", fa.qualifiers if fa else (), fb.qualifiers if fb else ()),
+        Aspect("durations in the text", fa.durations if fa else (), fb.durations if fb else ()),
+        Aspect("guarantors", a.guarantors if a else (), b.guarantors if b else ()),
+        Aspect("beneficiaries", a.beneficiaries if a else (), b.beneficiaries if b else ()),
+    ]
+    return tuple(aspect for aspect in out if aspect.model or aspect.guarantee)
+
+
+def _full_text_findings(model: Clause, model_draft: Draft, clause: Clause, draft: Draft) -> list[Finding]:
+    """Qualifiers and conditions over the whole of each clause (prose and guarantee fields):
+    a qualifier the model has in its prose may stand in a ``response:`` field of the guarantee."""
+    if not (is_english(model_draft.language) and is_english(draft.language)):
+        return []
+    old = analyse_paragraphs(
+        model.paragraphs + _guarantee_paragraphs(model.guarantee), aliases=match_aliases(model_draft.parties)
+    )
+    new = analyse_paragraphs(
+        clause.paragraphs + _guarantee_paragraphs(clause.guarantee), aliases=match_aliases(draft.parties)
+    )
+    out: list[Finding] = []
+    before = Counter(q.key for q in old.qualifiers)
+    after = Counter(q.key for q in new.qualifiers)
+    shown = {q.key: q.text for q in (*old.qualifiers, *new.qualifiers)}
+    for key in before:
+        if before[key] > after[key]:
+            text = shown[key]
+            out.append(
+                Finding(
+                    "qualifier.removed",
+                    text,
+                    None,
+                    "removed",
+                    f'qualifier "{text}" of the model is not in the guarantee',
+                )
+            )
+    for key in after:
+        if after[key] > before[key]:
+            text = shown[key]
+            out.append(Finding("qualifier.added", None, text, "added", f'qualifier "{text}" is not in the model'))
+    old_conditions = {c.normalised: c.text for c in old.conditions}
+    new_conditions = {c.normalised: c.text for c in new.conditions}
+    for key, text in old_conditions.items():
+        if key not in new_conditions:
+            out.append(
+                Finding(
+                    "condition.removed", text, None, "removed", f'condition of the model not in the guarantee: "{text}"'
+                )
+            )
+    for key, text in new_conditions.items():
+        if key not in old_conditions:
+            out.append(Finding("condition.added", None, text, "added", f'condition not in the model: "{text}"'))
+    return out
+
+
+def _unknown(draft: Draft, clause: Clause, ref: str, drafts: Sequence[Draft]) -> UnknownMirror:
+    parts = split_ref(ref)
+    known = [*drafts, *library()]
+    if parts is None:
+        return UnknownMirror(draft, clause, ref, f"mirrors: '{ref}' is not of the form draft-id::clause-id")
+    draft_id, clause_id = parts
+    candidates = [d for d in known if d.id == draft_id]
+    if candidates:
+        ids = list(dict.fromkeys(c.id for d in candidates for c in d.walk()))
+        hint = suggest_ids(clause_id, ids, "its clause ids", "it has no clauses")
+        message = f"mirrors: '{ref}' names no clause: the draft '{draft_id}' has no clause '{clause_id}' ({hint})"
+    else:
+        ids = list(dict.fromkeys(d.id for d in known))
+        hint = suggest_ids(draft_id, ids, "known drafts", "no drafts are given or bundled")
+        message = f"mirrors: '{ref}' names no known draft '{draft_id}' ({hint}; see 'clausekit library')"
+    return UnknownMirror(draft, clause, ref, message)
+
+
+def mirror_reports(drafts: Sequence[Draft]) -> tuple[tuple[MirrorReport, ...], tuple[UnknownMirror, ...]]:
+    """Every guarantee of ``drafts`` that declares ``mirrors:``, against each clause it names
+    (searched in ``drafts`` first, then the bundled reference library)."""
+    reports: list[MirrorReport] = []
+    unknown: list[UnknownMirror] = []
+    for draft in drafts:
+        cites = cited_numbers(tuple(item for item in draft.body if isinstance(item, Clause)))
+        for clause in draft.walk():
+            if clause.guarantee is None:
+                continue
+            for ref in clause.guarantee.mirrors:
+                found = find_mirror(ref, drafts)
+                if found is None:
+                    unknown.append(_unknown(draft, clause, ref, drafts))
+                    continue
+                model_draft, model = found
+                model_cites = cited_numbers(tuple(i for i in model_draft.body if isinstance(i, Clause)))
+                findings = [
+                    f for f in clause_findings(model, clause, model_draft, draft) if not f.kind.startswith(_REPLACED)
+                ]
+                findings = _full_text_findings(model, model_draft, clause, draft) + findings
+                reports.append(
+                    MirrorReport(
+                        draft,
+                        clause,
+                        clause_label(clause, cites.get(clause.id)),
+                        ref,
+                        model_draft,
+                        model,
+                        f"{model_draft.title}, {clause_label(model, model_cites.get(model.id))}",
+                        _aspects(model, model_draft, clause, draft),
+                        tuple(findings),
+                    )
+                )
+    return tuple(reports), tuple(unknown)

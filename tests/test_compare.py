@@ -1,0 +1,295 @@
+"""clausekit compare: the Comparison model, the position matrix in every format, the CLI.
+
+Golden files people can read: tests/golden/compare/ holds a small three-draft case (us, e3,
+ru) and its Markdown matrix and compilation text. Regenerate after an intended change:
+CLAUSEKIT_REGENERATE=1 python -m pytest tests/test_compare.py
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from clausekit.compare import attribution_codes, compare
+from clausekit.parser import load, loads
+from clausekit.render.compare_output import comparison_data, render_comparison
+from conftest import DRAFTS, REGENERATE, ROOT, run_clausekit
+
+GOLDEN = ROOT / "tests" / "golden" / "compare"
+SMALL = [GOLDEN / "us.clause", GOLDEN / "e3.clause", GOLDEN / "ru.clause"]
+SHIPPED = [DRAFTS / "us-28-point-plan.clause", DRAFTS / "e3-counterproposal.clause", DRAFTS / "russia-positions.clause"]
+
+
+def small():
+    return compare([load(str(p)) for p in SMALL])
+
+
+def statuses(comparison, key):
+    return [cell.status for cell in comparison.row(key).cells]
+
+
+# --- the model ---------------------------------------------------------------------------
+
+
+def test_columns_are_headed_by_proposer_and_date():
+    c = small()
+    assert [col.heading for col in c.columns] == ["US, 2025-11-20", "E3, 2025-11-23", "RU, 2025-11"]
+    assert [col.code for col in c.columns] == ["US", "E3", "RU"]
+
+
+def test_rows_follow_the_base_and_cells_say_what_each_draft_holds():
+    c = small()
+    assert statuses(c, "sovereignty") == ["base", "same", "same"]
+    assert c.row("sovereignty").state == "agreed"
+    assert statuses(c, "force-cap") == ["base", "modified", "modified"]
+    assert statuses(c, "amnesty") == ["base", "gap", "same"]
+    assert statuses(c, "reconstruction") == ["gap", "added", "gap"]
+
+
+def test_a_placeholder_is_text_not_available_never_a_gap_or_agreement():
+    c = small()
+    assert statuses(c, "jets") == ["base", "missing", "gap"]
+    row = c.row("jets")
+    assert row.state == "differs"
+    only_missing = compare([load(str(SMALL[0])), load(str(SMALL[1]))])
+    assert only_missing.row("jets").state == "unknown"  # not "agreed"
+    assert only_missing.row("jets").cells[1].facts is None
+
+
+def test_clauses_absent_from_the_base_follow_their_nearest_preceding_aligned_clause():
+    c = small()
+    keys = [row.key for row in c.rows]
+    # Russia's neutrality comes after force-cap in its draft; E3's reconstruction after the guarantee.
+    assert keys.index("neutrality") == keys.index("force-cap") + 1
+    assert keys.index("reconstruction") == keys.index("guarantee") + 1
+    assert not c.row("neutrality").in_base
+
+
+def test_cells_carry_key_facts_and_differences_from_the_base():
+    c = small()
+    us, e3, ru = c.row("force-cap").cells
+    assert us.facts.quantities == ("600,000",) and us.facts.modalities == ("will",)
+    assert e3.facts.quantities == ("800,000",) and "in peacetime" in e3.facts.qualifiers
+    assert ru.facts.modalities == ("shall",)
+    kinds = {f.kind for f in e3.findings}
+    assert {"quantity.changed", "qualifier.added"} <= kinds
+    assert any(f.kind == "modality.strengthened" for f in ru.findings)
+    deleted = "".join(w.text for w in e3.words if w.op == "delete")
+    inserted = "".join(w.text for w in e3.words if w.op == "insert")
+    assert "600,000" in deleted and "800,000" in inserted
+    g = c.row("guarantee").cells
+    assert g[0].facts.guarantors == ("US",) and g[0].facts.durations == ("10 years",)
+
+
+def test_any_draft_can_be_the_base():
+    c = compare([load(str(p)) for p in SMALL], base=2)
+    assert c.base == 2
+    assert statuses(c, "neutrality") == ["gap", "gap", "base"]
+    assert c.row("neutrality").in_base
+
+
+def test_comparing_a_draft_with_itself_agrees_everywhere():
+    draft = load(str(SMALL[0]))
+    c = compare([draft, draft])
+    assert all(row.state == "agreed" for row in c.rows)
+
+
+def test_attribution_codes_keep_two_drafts_of_one_proposer_apart():
+    a = loads('draft a "A" {\n  proposer: US\n}\n', filename="a")
+    b = loads('draft b "B" {\n  proposer: US\n}\n', filename="b")
+    c = loads('draft c "C" {\n}\n', filename="c")
+    assert attribution_codes([a, b, c, a]) == ("US", "US-2", "D3", "US-3")
+
+
+def test_fewer_than_two_drafts_is_a_usage_error():
+    from clausekit.errors import UsageError
+
+    with pytest.raises(UsageError):
+        compare([load(str(SMALL[0]))])
+
+
+# --- outputs -----------------------------------------------------------------------------
+
+
+def _golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if REGENERATE:
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), f"{path} differs (CLAUSEKIT_REGENERATE=1 to update)"
+
+
+def test_markdown_matrix_golden():
+    _golden("matrix.md", render_comparison(small(), "markdown"))
+
+
+def test_compilation_text_golden():
+    _golden("compilation.clause", render_comparison(small(), "clause"))
+
+
+def test_json_validates_against_the_published_schema():
+    schema = json.loads((ROOT / "docs" / "compare.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    for comparison in (small(), compare([load(str(p)) for p in SHIPPED])):
+        data = json.loads(render_comparison(comparison, "json"))
+        assert data["schema"] == "clausekit.compare/1"
+        jsonschema.validate(data, schema)
+    assert data == comparison_data(comparison)
+
+
+def test_html_is_self_contained_and_escapes_drafted_text():
+    hostile = loads(
+        'draft x "X <script>" {\n  proposer: US\n}\n\n'
+        "clause a 1 {\n  <b>bold</b> & <script>alert(1)</script> text\n}\n",
+        filename="x",
+    )
+    other = loads('draft y "Y" {\n  proposer: E3\n}\n\nclause a 1 {\n  plain text\n}\n', filename="y")
+    page = render_comparison(compare([hostile, other]), "html")
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", page)
+    assert "@import" not in page and "<link" not in page
+
+
+def test_docx_is_a_landscape_table_with_a_column_per_draft():
+    import docx
+
+    data = render_comparison(small(), "docx")
+    document = docx.Document(io.BytesIO(data))
+    section = document.sections[0]
+    assert section.page_width > section.page_height
+    table = document.tables[0]
+    header = [cell.text.split("\n")[0] for cell in table.rows[0].cells]
+    assert header == ["Clause", "US, 2025-11-20 (base)", "E3, 2025-11-23", "RU, 2025-11"]
+    texts = [[cell.text for cell in row.cells] for row in table.rows[1:]]
+    jets = next(row for row in texts if row[0].startswith("Clause 3") and "European" in row[1])
+    assert "TEXT NOT AVAILABLE" in jets[2] and "NO SUCH CLAUSE" in jets[3]
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert "800,000" in z.read("word/document.xml").decode()
+
+
+# --- the shipped drafts ----------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not all(p.exists() for p in SHIPPED), reason="the example drafts are not in this checkout")
+def test_the_three_shipped_drafts_gaps_are_information_too():
+    c = compare([load(str(p)) for p in SHIPPED])
+    assert [col.code for col in c.columns] == ["US", "E3", "RU"]
+    # The E3 text deletes the amnesty point: a gap, not agreement.
+    assert statuses(c, "amnesty")[:2] == ["base", "gap"]
+    # Points whose E3 text was not published stay "text not available".
+    missing = [row.key for row in c.rows if row.cells[1].status == "missing"]
+    assert "eu-membership" in missing and "elections" in missing
+    # The force cap: 600,000 (US), 800,000 (E3), Russia's caps in brackets of its own.
+    us, e3, ru = c.row("force-cap").cells
+    assert "600,000" in us.facts.quantities and "800,000" in e3.facts.quantities
+    assert ru.status == "modified" and "85,000" in ru.facts.quantities
+    # Russia's own positions that the US plan lacks are rows of their own.
+    assert not c.row("memorandum-2025").in_base
+    assert statuses(c, "memorandum-2025") == ["gap", "gap", "added"]
+
+
+# --- the CLI -------------------------------------------------------------------------------
+
+
+def test_cli_writes_every_format(tmp_path):
+    for fmt, check in (
+        ("markdown", lambda b: b.startswith(b"# Comparison")),
+        ("html", lambda b: b.startswith(b"<!DOCTYPE html>")),
+        ("json", lambda b: json.loads(b)["schema"] == "clausekit.compare/1"),
+        ("clause", lambda b: b"[US: 600,000 | E3: 800,000 | RU: 85,000]" in b),
+        ("docx", lambda b: b[:2] == b"PK"),
+    ):
+        out = tmp_path / f"matrix.{fmt}"
+        result = run_clausekit("compare", *map(str, SMALL), "--format", fmt, "-o", str(out))
+        assert result.returncode == 0, result.stderr
+        assert check(out.read_bytes()), fmt
+
+
+def test_cli_base_option_picks_the_reference_draft():
+    result = run_clausekit("compare", *map(str, SMALL), "--base", str(SMALL[2]), "-f", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["base"] == 2
+    outside = run_clausekit("compare", str(SMALL[1]), "--base", str(SMALL[0]), "-f", "json")
+    data = json.loads(outside.stdout)
+    assert data["base"] == 0 and data["columns"][0]["code"] == "US"
+
+
+def test_cli_errors_exit_2_with_a_position(tmp_path):
+    bad = tmp_path / "bad.clause"
+    bad.write_text('draft bad "Bad" {\n}\n\nclause a 1 {\n  text [unclosed\n}\n', encoding="utf-8")
+    result = run_clausekit("compare", str(SMALL[0]), str(bad))
+    assert result.returncode == 2
+    first = result.stderr.decode().splitlines()[0]
+    assert re.match(rf"{re.escape(str(bad))}:5:\d+: ", first), first
+    assert "Traceback" not in result.stderr.decode()
+    one = run_clausekit("compare", str(SMALL[0]))
+    assert one.returncode == 2 and b"at least two drafts" in one.stderr
+
+
+def test_cli_never_writes_over_an_input(tmp_path):
+    copy = tmp_path / "us.clause"
+    shutil.copy(SMALL[0], copy)
+    before = copy.read_bytes()
+    result = run_clausekit("compare", str(copy), str(SMALL[1]), "-f", "clause", "-o", str(copy))
+    assert result.returncode == 2 and b"refusing" in result.stderr
+    assert copy.read_bytes() == before
+
+
+def test_the_compilation_text_checks_clean_and_renders_to_word(tmp_path):
+    out = tmp_path / "compilation.clause"
+    assert run_clausekit("compare", *map(str, SHIPPED), "-f", "clause", "-o", str(out)).returncode == 0
+    check = run_clausekit("check", str(out))
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert b" 0 errors" in check.stdout or b"0 errors" in check.stdout
+    word = tmp_path / "compilation.docx"
+    rendered = run_clausekit("render", str(out), "-f", "docx", "-o", str(word))
+    assert rendered.returncode == 0, rendered.stderr
+    assert zipfile.is_zipfile(word)
+
+
+# --- what a reader sees in a browser --------------------------------------------------------
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+
+def _chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [
+            CHROMIUM,  # type: ignore[list-item]
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            *args,
+        ],
+        capture_output=True,
+        timeout=90,
+    )
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (CI installs it)")
+def test_chromium_shows_the_matrix(tmp_path):
+    page = tmp_path / "matrix.html"
+    page.write_text(render_comparison(small(), "html"), encoding="utf-8")
+    result = _chromium(tmp_path, "--dump-dom", page.as_uri())
+    assert result.returncode == 0, result.stderr
+    dom = result.stdout.decode()
+    headers = re.findall(r'<th scope="col">(.*?)<span', dom)
+    assert headers == ["US, 2025-11-20 (base)", "E3, 2025-11-23", "RU, 2025-11"]
+    assert dom.count('<td class="missing">') == 1  # E3's point 3: text not available
+    assert "text not available" in dom and "no such clause" in dom
+    assert "<del>600,000</del>" in dom and "<ins>800,000</ins>" in dom
+    row = re.search(r'<tr id="row-sovereignty" class="(\w+)"', dom)
+    assert row and row.group(1) == "agreed"
