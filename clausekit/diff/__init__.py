@@ -16,7 +16,7 @@ from clausekit.diff.align import words as similarity_tokens
 from clausekit.diff.changes import clause_findings, draft_findings, prose_findings_applicable
 from clausekit.diff.model import CHANGE_KINDS, ClauseChange, DraftDiff, Finding, WordOp, clause_label
 from clausekit.diff.options import DiffOptions
-from clausekit.diff.words import normalised, redline
+from clausekit.diff.words import redline
 from clausekit.model import Clause, Draft, Guarantee, Paragraph, plain_text
 
 __all__ = [
@@ -95,29 +95,30 @@ def _quoted(title: str | None) -> str:
     return f'"{title}"' if title else "(untitled)"
 
 
-def _match_text(clause: Clause) -> str:
+def _match_text(clause: Clause, text: str) -> str:
     """What alignment compares: the clause's own text, else its title (an article that
     only holds clauses is known by its title); nothing for a placeholder."""
     if clause.is_placeholder:
         return ""
-    return clause_text(clause) or (f"\x00title {clause.title}" if clause.title else "")
+    return text or (f"\x00title {clause.title}" if clause.title else "")
 
 
 def diff(old: Draft, new: Draft, options: DiffOptions | None = None) -> DraftDiff:
     """Compare two drafts clause by clause."""
     options = options or DiffOptions()
     old_clauses, new_clauses = old.walk(), new.walk()
+    texts = ([clause_text(c) for c in old_clauses], [clause_text(c) for c in new_clauses])
     alignment = align(
         [c.id for c in old_clauses],
-        [_match_text(c) for c in old_clauses],
+        [_match_text(c, t) for c, t in zip(old_clauses, texts[0], strict=True)],
         [c.id for c in new_clauses],
-        [_match_text(c) for c in new_clauses],
+        [_match_text(c, t) for c, t in zip(new_clauses, texts[1], strict=True)],
         old_parents=_parents(old_clauses),
         new_parents=_parents(new_clauses),
     )
     analysed = prose_findings_applicable(old, new)
     cites = (cited_numbers(_top(old)), cited_numbers(_top(new)))
-    changes = _rows(alignment, old_clauses, new_clauses, old, new, options, cites)
+    changes = _rows(alignment, old_clauses, new_clauses, old, new, options, cites, texts)
     return DraftDiff(old, new, changes, tuple(draft_findings(old, new)), analysed, alignment.notes)
 
 
@@ -133,18 +134,19 @@ def diff_clauses(
     options = options or DiffOptions()
     old_clauses = _subtree(old_clause)
     new_clauses = _subtree(new_clause)
+    texts = ([clause_text(c) for c in old_clauses], [clause_text(c) for c in new_clauses])
     alignment = align(
         [c.id for c in old_clauses],
-        [_match_text(c) for c in old_clauses],
+        [_match_text(c, t) for c, t in zip(old_clauses, texts[0], strict=True)],
         [c.id for c in new_clauses],
-        [_match_text(c) for c in new_clauses],
+        [_match_text(c, t) for c, t in zip(new_clauses, texts[1], strict=True)],
         forced=[(0, 0)],
         old_parents=_parents(old_clauses),
         new_parents=_parents(new_clauses),
     )
     analysed = prose_findings_applicable(old_draft, new_draft)
     cites = (cited_numbers(_top(old_draft)), cited_numbers(_top(new_draft)))
-    changes = _rows(alignment, old_clauses, new_clauses, old_draft, new_draft, options, cites)
+    changes = _rows(alignment, old_clauses, new_clauses, old_draft, new_draft, options, cites, texts)
     return DraftDiff(old_draft, new_draft, changes, (), analysed, alignment.notes)
 
 
@@ -188,6 +190,7 @@ def _rows(
     new_draft: Draft,
     options: DiffOptions,
     cites: tuple[dict[str, str], dict[str, str]],
+    texts: tuple[list[str], list[str]],
 ) -> tuple[ClauseChange, ...]:
     """One row per aligned pair in the new draft's order; a removed clause stands after
     the nearest clause before it that stayed in place (or first)."""
@@ -235,7 +238,8 @@ def _rows(
         row = ClauseChange(
             old, clause, (), pair.match, pair.similarity, (), (), old_cites.get(old.id), new_cites.get(clause.id)
         )
-        rows.append(_paired(row, pair.moved, old_draft, new_draft, options))
+        own_texts = (texts[0][pair.old], texts[1][n])
+        rows.append(_paired(row, own_texts, pair.moved, old_draft, new_draft, options))
         if not pair.moved:
             rows.extend(removed(o) for o in removed_after.get(pair.old, ()))
     return tuple(rows)
@@ -274,27 +278,39 @@ def _alone(
     return replace(row, kinds=(kind,), findings=(finding,))
 
 
-def _paired(row: ClauseChange, moved: bool, old_draft: Draft, new_draft: Draft, options: DiffOptions) -> ClauseChange:
+def _paired(
+    row: ClauseChange,
+    own_texts: tuple[str, str],
+    moved: bool,
+    old_draft: Draft,
+    new_draft: Draft,
+    options: DiffOptions,
+) -> ClauseChange:
     old, new = row.old, row.new
     assert old is not None and new is not None
     kinds: set[str] = set()
     findings: list[Finding] = []
-    old_text, new_text = clause_text(old), clause_text(new)
+    old_text, new_text = own_texts
     label, old_label = row.label, row.old_label
     similarity = row.similarity
     if similarity < 0:  # matched by id: score it now
         similarity = 1.0 if old_text == new_text else ratio(similarity_tokens(old_text), similarity_tokens(new_text))
     word_ops: tuple[WordOp, ...] = ()
+    placeholder = old.is_placeholder or new.is_placeholder
+    if not placeholder and old_text != new_text:
+        word_ops = redline(old_text, new_text, options)
+        if all(op.op == "equal" for op in word_ops):  # only ignored differences
+            word_ops = ()
 
-    if old.is_placeholder or new.is_placeholder:
+    if placeholder:
         # A missing text is never reported as removed, unchanged or modified.
         kinds.add("unknown")
         side = " and ".join(name for name, clause in (("old", old), ("new", new)) if clause.is_placeholder)
         detail = f"{label}: text not known in the {side} draft (exactness: missing)"
         findings.append(Finding("clause.unknown", None, None, None, detail))
-    elif normalised(old_text, options) != normalised(new_text, options):
+    elif word_ops:
+        # Modified means the redline shows a change: the same test as the words shown.
         kinds.add("modified")
-        word_ops = redline(old_text, new_text, options)
         detail = f"{label} modified ({similarity:.0%} similar)"
         findings.append(Finding("clause.modified", None, None, "changed", detail))
         findings.extend(clause_findings(old, new, old_draft, new_draft, options))

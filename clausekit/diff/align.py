@@ -122,18 +122,20 @@ def align(
         for o, n in zip(olds, new_by_id.get(ident, ()), strict=False):
             take(o, n, "id", -1.0)
 
-    # 2. same normalised text: the k-th old clause with a text pairs with the k-th new one.
-    old_by_text: dict[str, list[int]] = defaultdict(list)
-    for o, text in enumerate(old_texts):
-        if old_free[o] and text.strip():
-            old_by_text[normalise(text)].append(o)
-    new_by_text: dict[str, list[int]] = defaultdict(list)
-    for n, text in enumerate(new_texts):
-        if new_free[n] and text.strip():
-            new_by_text[normalise(text)].append(n)
-    for key, olds in old_by_text.items():
-        for o, n in zip(olds, new_by_text.get(key, ()), strict=False):
-            take(o, n, "text", 1.0)
+    # 2. same text, then same normalised text: the k-th old clause with a text pairs with
+    # the k-th new one (exact texts first: hashing them is cheaper than normalising).
+    for key in (str, normalise):
+        old_by_text: dict[str, list[int]] = defaultdict(list)
+        for o, text in enumerate(old_texts):
+            if old_free[o] and text.strip():
+                old_by_text[key(text)].append(o)
+        new_by_text: dict[str, list[int]] = defaultdict(list)
+        for n, text in enumerate(new_texts):
+            if new_free[n] and text.strip():
+                new_by_text[key(text)].append(n)
+        for value, olds in old_by_text.items():
+            for o, n in zip(olds, new_by_text.get(value, ()), strict=False):
+                take(o, n, "text", 1.0)
 
     # 3. similar text
     notes: list[str] = []
@@ -149,7 +151,7 @@ def align(
         _by_children(found, old_free, new_free, old_parents, new_parents, take)
 
     # 4. order
-    in_place = _longest_chain(sorted(found.items()), _signatures(old_ids, old_texts), _signatures(new_ids, new_texts))
+    in_place = _longest_chain(sorted(found.items()), (old_texts, old_ids), (new_texts, new_ids))
     pairs = sorted(
         (Pair(o, n, how, sim, moved=(o, n) not in in_place) for o, (n, how, sim) in found.items()),
         key=lambda pair: pair.new,
@@ -201,11 +203,6 @@ def _by_children(
                 changed = True
 
 
-def _signatures(ids: Sequence[str], texts: Sequence[str]) -> list[tuple[str, str]]:
-    """What breaks a tie between two candidates: their content, never their side."""
-    return list(zip(texts, ids, strict=True))
-
-
 def _features(tokens: list[str]) -> set[int]:
     """Word pairs (shingles) of a clause, hashed to save memory; single words when short."""
     if len(tokens) < 2:
@@ -236,14 +233,14 @@ def _similar(
         for feature in new_features[n]:
             new_postings[feature].append(n)
 
-    def frequency(feature: int) -> int:
-        return len(old_postings.get(feature, ())) + len(new_postings.get(feature, ()))
+    frequency = {f: len(clauses) for f, clauses in old_postings.items()}
+    for f, clauses in new_postings.items():
+        frequency[f] = frequency.get(f, 0) + len(clauses)
 
     def rare(features: set[int]) -> list[int]:
         # A shingle of one clause only cannot find a partner; one of too many is noise.
-        usable = [f for f in features if 2 <= frequency(f) <= MAX_FEATURE_DF]
-        usable.sort(key=lambda f: (frequency(f), f))
-        return usable[:RARE_FEATURES]
+        usable = sorted((df, f) for f in features if 2 <= (df := frequency[f]) <= MAX_FEATURE_DF)
+        return [f for _, f in usable[:RARE_FEATURES]]
 
     # Shared rare shingles of each candidate pair, counted from both sides alike.
     hits: dict[tuple[int, int], int] = defaultdict(int)
@@ -269,22 +266,38 @@ def _similar(
         by_new[n].append((count, o))
     kept: set[tuple[int, int]] = set()
     truncated = 0
+
+    def strongest(options: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        # A candidate sharing under half the rare shingles of the best one is not the
+        # same clause edited; scoring it would only cost time.
+        floor = (options[0][0] + 1) // 2
+        return [item for item in options[:MAX_CANDIDATES] if item[0] >= floor]
+
     for o, options in by_old.items():
-        truncated += len(options) > MAX_CANDIDATES
         options.sort(key=lambda item: (-item[0], new_texts[item[1]], item[1]))
-        kept.update((o, n) for _, n in options[:MAX_CANDIDATES])
+        chosen = strongest(options)
+        truncated += len(chosen) == MAX_CANDIDATES < len(options) and options[MAX_CANDIDATES][0] >= chosen[-1][0]
+        kept.update((o, n) for _, n in chosen)
     for n, options in by_new.items():
-        truncated += len(options) > MAX_CANDIDATES
         options.sort(key=lambda item: (-item[0], old_texts[item[1]], item[1]))
-        kept.update((o, n) for _, o in options[:MAX_CANDIDATES])
+        chosen = strongest(options)
+        truncated += len(chosen) == MAX_CANDIDATES < len(options) and options[MAX_CANDIDATES][0] >= chosen[-1][0]
+        kept.update((o, n) for _, o in chosen)
 
     scored: list[tuple[float, tuple[str, str], tuple[str, str], int, int]] = []
-    matcher = difflib.SequenceMatcher(None, autojunk=False)
-    for o, n in kept:
+    # difflib indexes its second sequence (the costly part): one matcher per clause that
+    # plays that part, reused for all its candidates.
+    matchers: dict[tuple[bool, int], difflib.SequenceMatcher] = {}
+    for o, n in sorted(kept):
         a, b = old_tokens[o], new_tokens[n]
+        key = (True, n)
         if a > b:  # canonical order: the score must not depend on which draft is old
-            a, b = b, a
-        matcher.set_seqs(a, b)
+            a, b, key = b, a, (False, o)
+        matcher = matchers.get(key)
+        if matcher is None:
+            matcher = matchers[key] = difflib.SequenceMatcher(None, autojunk=False)
+            matcher.set_seq2(b)
+        matcher.set_seq1(a)
         if (
             matcher.real_quick_ratio() >= SIMILARITY_THRESHOLD
             and matcher.quick_ratio() >= SIMILARITY_THRESHOLD
@@ -318,8 +331,8 @@ def _similar(
 
 def _longest_chain(
     pairs: list[tuple[int, tuple[int, str, float]]],
-    old_signatures: Sequence[tuple[str, str]],
-    new_signatures: Sequence[tuple[str, str]],
+    old_side: tuple[Sequence[str], Sequence[str]],
+    new_side: tuple[Sequence[str], Sequence[str]],
 ) -> set[tuple[int, int]]:
     """The largest set of pairs in the same order on both sides (the clauses that stayed).
 
@@ -347,7 +360,8 @@ def _longest_chain(
 
     def preference(point: tuple[int, int]) -> tuple[int, tuple[str, str], tuple[str, str]]:
         o, n = point
-        first, second = sorted((old_signatures[o], new_signatures[n]))
+        # Ties are broken by content (text, then id), never by which side a clause is on.
+        first, second = sorted(((old_side[0][o], old_side[1][o]), (new_side[0][n], new_side[1][n])))
         return (o + n, first, second)
 
     chain: set[tuple[int, int]] = set()

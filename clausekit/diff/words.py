@@ -19,7 +19,7 @@ from clausekit.diff.options import DiffOptions
 # redline that shows "600,~~000~~**800**" instead of "~~600,000~~ **800,000**" misleads.
 _NUMBER = r"[$€£¥]?\d+(?:[.,:]\d+)*(?:%|\s?per\s?cent\b)?"
 _WORD = r"\w+(?:['’\-]\w+)*"
-_TOKEN = re.compile(rf"(?P<space>\s+)|(?P<number>{_NUMBER})|(?P<word>{_WORD})|(?P<punct>.)", re.DOTALL)
+_TOKEN = re.compile(rf"\s+|{_NUMBER}|{_WORD}|.", re.DOTALL)
 
 # Typographic quotes and apostrophes compare as their straight forms with --ignore-quotes.
 _QUOTES = str.maketrans(
@@ -29,7 +29,7 @@ _QUOTES = str.maketrans(
 
 def tokenize(text: str) -> list[str]:
     """Cut text into words, whole numbers, single punctuation marks and runs of white space."""
-    return [match.group() for match in _TOKEN.finditer(text)]
+    return _TOKEN.findall(text)
 
 
 def _is_gap(token: str) -> bool:
@@ -53,6 +53,10 @@ def _units(text: str, options: DiffOptions) -> tuple[list[str], list[str]]:
 
     With ``ignore_punctuation``, punctuation joins the white space around it into one
     gap, and every gap compares equal to every other: "Ukraine, and" matches "Ukraine and".
+
+    A space compares as "the space after <the word before it>": a bare space would be
+    the most common token of every text, so difflib would anchor on spaces between
+    unrelated words and spend quadratic time looking at all of them.
     """
     raw = tokenize(text)
     if options.ignore_punctuation:
@@ -62,15 +66,31 @@ def _units(text: str, options: DiffOptions) -> tuple[list[str], list[str]]:
                 merged[-1] += token
             else:
                 merged.append(token)
-        keys = [" " if _is_gap(token) else _normalise_token(token, options) for token in merged]
-        return merged, keys
-    return raw, [_normalise_token(token, options) for token in raw]
+        raw = merged
+    keys: list[str] = []
+    append = keys.append
+    previous = "^"
+    plain = not (options.ignore_case or options.ignore_quotes or options.ignore_punctuation)
+    for token in raw:
+        if token.isspace() or (options.ignore_punctuation and _is_gap(token)):
+            gap = " " if options.ignore_punctuation else ("\n\n" if token.count("\n") >= 2 else " ")
+            append(gap + previous)
+        else:
+            previous = token if plain else _normalise_token(token, options)
+            append(previous)
+    return raw, keys
 
 
 def normalised(text: str, options: DiffOptions | None = None) -> str:
     """The text as the redline compares it: equal here means no words changed."""
     options = options or DiffOptions()
-    _, keys = _units(text, options)
+    raw, _ = _units(text, options)
+    keys = [
+        (" " if options.ignore_punctuation else _normalise_token(token, options))
+        if token.isspace() or (options.ignore_punctuation and _is_gap(token))
+        else _normalise_token(token, options)
+        for token in raw
+    ]
     # Leading and trailing gaps carry no words.
     while keys and keys[0].isspace():
         keys.pop(0)
@@ -88,10 +108,23 @@ def redline(old: str, new: str, options: DiffOptions | None = None) -> tuple[Wor
     options = options or DiffOptions()
     old_raw, old_keys = _units(old, options)
     new_raw, new_keys = _units(new, options)
-    matcher = difflib.SequenceMatcher(None, old_keys, new_keys, autojunk=False)
+    # The words kept at both ends need no search: difflib looks only at the middle, where
+    # a clause edited in a few places differs (its cost grows with the product of lengths).
+    head = 0
+    limit = min(len(old_keys), len(new_keys))
+    while head < limit and old_keys[head] == new_keys[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and old_keys[-1 - tail] == new_keys[-1 - tail]:
+        tail += 1
+    old_end, new_end = len(old_keys) - tail, len(new_keys) - tail
+    matcher = difflib.SequenceMatcher(None, old_keys[head:old_end], new_keys[head:new_end], autojunk=False)
     # Each run: (op, old tokens, new tokens); equal runs keep both spellings.
     runs: list[tuple[str, list[str], list[str]]] = []
+    if head:
+        runs.append(("equal", old_raw[:head], new_raw[:head]))
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        i1, i2, j1, j2 = i1 + head, i2 + head, j1 + head, j2 + head
         if tag == "equal":
             runs.append(("equal", old_raw[i1:i2], new_raw[j1:j2]))
         else:
@@ -99,7 +132,17 @@ def redline(old: str, new: str, options: DiffOptions | None = None) -> tuple[Wor
                 runs.append(("delete", old_raw[i1:i2], []))
             if j2 > j1:
                 runs.append(("insert", [], new_raw[j1:j2]))
-    return _merge(_absorb_lone_gaps(runs))
+    if tail:
+        runs.append(("equal", old_raw[old_end:], new_raw[new_end:]))
+    if options.ignore_punctuation:
+        # Punctuation that appears or goes is not a change then: keep it as kept text
+        # spelt differently (the old side's marks, the new side's marks).
+        runs = [
+            ("equal", old_tokens, new_tokens) if all(_is_gap(t) for t in old_tokens + new_tokens) else run
+            for run in runs
+            for _, old_tokens, new_tokens in (run,)
+        ]
+    return _spaces_outside(_merge(_absorb_lone_gaps(runs)))
 
 
 def _absorb_lone_gaps(runs: list[tuple[str, list[str], list[str]]]) -> list[tuple[str, list[str], list[str]]]:
@@ -157,6 +200,30 @@ def _merge(runs: list[tuple[str, list[str], list[str]]]) -> tuple[WordOp, ...]:
     flush_changes()
     flush_equal()
     return tuple(ops)
+
+
+def _spaces_outside(ops: tuple[WordOp, ...]) -> tuple[WordOp, ...]:
+    """ "[-shall -]{+may not +}station" reads better as "[-shall-]{+may not+} station": a space
+    that ends both a deletion and its insertion is kept text, so it moves into the next run."""
+    out = list(ops)
+    index = 0
+    while index + 1 < len(out):
+        deleted, inserted = out[index], out[index + 1]
+        if deleted.op == "delete" and inserted.op == "insert":
+            old_tail = deleted.text[len(deleted.text.rstrip()) :]
+            new_tail = inserted.text[len(inserted.text.rstrip()) :]
+            if old_tail and old_tail == new_tail and deleted.text.strip() and inserted.text.strip():
+                cut = len(old_tail)
+                out[index] = WordOp("delete", deleted.text[:-cut])
+                out[index + 1] = WordOp("insert", inserted.text[:-cut])
+                following = out[index + 2] if index + 2 < len(out) else None
+                if following is not None and following.op == "equal":
+                    new_text = None if following.new_text is None else old_tail + following.new_text
+                    out[index + 2] = WordOp("equal", old_tail + following.text, new_text)
+                else:
+                    out.insert(index + 2, WordOp("equal", old_tail))
+        index += 1
+    return tuple(out)
 
 
 def rebuild(ops: tuple[WordOp, ...]) -> tuple[str, str]:
