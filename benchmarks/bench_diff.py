@@ -144,7 +144,8 @@ def _seconds(value: object) -> str:
 
 def report(rows: list[dict]) -> str:
     lines = [
-        "| N | clausekit end to end | diff stage | peak memory | precision | recall | moves found | git word-diff | redlines |",
+        "| N | clausekit end to end | diff stage | peak memory | precision | recall | moves found "
+        "| git word-diff | redlines |",
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in rows:

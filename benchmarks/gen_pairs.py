@@ -20,12 +20,67 @@ import json
 import random
 from pathlib import Path
 
-COMMON = (
-    "the parties shall will may agree to ensure that any armed attack against territory security guarantee "
-    "forces personnel sanctions measures consultations response within days years peacetime permanently in "
-    "accordance with constitutional processes necessary including use of force restore maintain peace "
-    "international committee implementation monitoring ceasefire and or not by for on at as a an this its"
-).split()
+COMMON = tuple(
+    [
+        "the",
+        "parties",
+        "shall",
+        "will",
+        "may",
+        "agree",
+        "to",
+        "ensure",
+        "that",
+        "any",
+        "armed",
+        "attack",
+        "against",
+        "territory",
+        "security",
+        "guarantee",
+        "forces",
+        "personnel",
+        "sanctions",
+        "measures",
+        "consultations",
+        "response",
+        "within",
+        "days",
+        "years",
+        "peacetime",
+        "permanently",
+        "in",
+        "accordance",
+        "with",
+        "constitutional",
+        "processes",
+        "necessary",
+        "including",
+        "use",
+        "of",
+        "force",
+        "restore",
+        "maintain",
+        "peace",
+        "international",
+        "committee",
+        "implementation",
+        "monitoring",
+        "ceasefire",
+        "and",
+        "or",
+        "not",
+        "by",
+        "for",
+        "on",
+        "at",
+        "as",
+        "a",
+        "an",
+        "this",
+        "its",
+    ]
+)
 
 
 def _vocabulary(rng: random.Random, size: int = 6000) -> list[str]:
@@ -54,7 +109,7 @@ def _edit(rng: random.Random, words: list[str], rare: list[str]) -> list[str]:
         if action == "replace":
             words[where] = rng.choice(rare)
         elif action == "insert":
-            words.insert(where, rng.choice(COMMON + rare))
+            words.insert(where, rng.choice(rare if rng.random() < 0.5 else COMMON))
         elif len(words) > 10:
             del words[where]
     return words
