@@ -119,24 +119,15 @@ def _full_text_findings(model: Clause, model_draft: Draft, clause: Clause, draft
         clause.paragraphs + _guarantee_paragraphs(clause.guarantee), aliases=match_aliases(draft.parties)
     )
     out: list[Finding] = []
-    before = Counter(q.key for q in old.qualifiers)
-    after = Counter(q.key for q in new.qualifiers)
-    shown = {q.key: q.text for q in (*old.qualifiers, *new.qualifiers)}
-    for key in before:
-        if before[key] > after[key]:
-            text = shown[key]
-            out.append(
-                Finding(
-                    "qualifier.removed",
-                    text,
-                    None,
-                    "removed",
-                    f'qualifier "{text}" of the model is not in the guarantee',
-                )
-            )
-    for key in after:
-        if after[key] > before[key]:
-            text = shown[key]
+    # Presence, not counts: a model may say "as it deems necessary" in its prose and again in a field.
+    before = {q.key: q.text for q in old.qualifiers}
+    after = {q.key: q.text for q in new.qualifiers}
+    for key, text in before.items():
+        if key not in after:
+            detail = f'qualifier "{text}" of the model is not in the guarantee'
+            out.append(Finding("qualifier.removed", text, None, "removed", detail))
+    for key, text in after.items():
+        if key not in before:
             out.append(Finding("qualifier.added", None, text, "added", f'qualifier "{text}" is not in the model'))
     old_conditions = {c.normalised: c.text for c in old.conditions}
     new_conditions = {c.normalised: c.text for c in new.conditions}

@@ -1,0 +1,90 @@
+"""clausekit mirror: guarantees read against the treaty clauses they say they mirror."""
+
+from __future__ import annotations
+
+import json
+
+from clausekit.mirror import mirror_reports
+from clausekit.parser import load, loads
+from conftest import DRAFTS, run_clausekit
+
+GUARANTEE = """draft g "G" {
+  proposer: US
+}
+
+parties {
+  US "the United States"
+  UA "Ukraine"
+}
+
+guarantee g 1 {
+  guarantor: US
+  beneficiary: UA
+  modality: may
+  trigger: an armed attack against @UA
+  response: such action as it deems necessary, in accordance with its constitutional processes
+  duration: 10 years
+  mirrors: north-atlantic-treaty-1949::art-5
+}
+"""
+
+
+def test_departures_from_article_5():
+    reports, unknown = mirror_reports([loads(GUARANTEE, filename="g.clause")])
+    assert not unknown
+    (report,) = reports
+    assert report.model.id == "art-5" and report.model_draft.id == "north-atlantic-treaty-1949"
+    aspects = {a.name: a for a in report.aspects}
+    assert aspects["modality"].model == ("will",) and aspects["modality"].guarantee == ("may",)
+    assert not aspects["modality"].same and not aspects["trigger"].same
+    assert aspects["duration"].model == () and aspects["duration"].guarantee == ("10 years",)
+    kinds = {(f.kind, f.before or f.after) for f in report.departures}
+    # Article 5 says "as it deems necessary" too: that is no departure; the constitutional
+    # processes qualifier (the US-Japan and US-ROK formula) is one.
+    assert not any(k == "qualifier.removed" and "deems" in (v or "") for k, v in kinds)
+    assert any(k == "qualifier.added" and "constitutional processes" in (v or "") for k, v in kinds)
+    assert any(k == "qualifier.removed" and "forthwith" in (v or "") for k, v in kinds)
+    assert ("guarantee.modality.changed", "will") in kinds
+    assert any(k == "guarantee.duration.changed" for k, _ in kinds)
+
+
+def test_a_mirror_in_the_files_given_is_found_before_the_library(tmp_path):
+    model = loads(
+        'draft north-atlantic-treaty-1949 "My copy" {\n}\n\nparties {\n  UA "Ukraine"\n}\n\n'
+        "guarantee art-5 5 {\n  guarantor: UA\n  beneficiary: UA\n  modality: may\n}\n",
+        filename="copy.clause",
+    )
+    reports, _ = mirror_reports([loads(GUARANTEE, filename="g.clause"), model])
+    assert reports[0].model_draft.title == "My copy"
+    assert {a.name: a.same for a in reports[0].aspects}["modality"]
+
+
+def test_cli_formats_and_the_shipped_drafts(tmp_path):
+    path = DRAFTS / "us-guarantee-framework.clause"
+    text = run_clausekit("mirror", str(path), str(DRAFTS / "e3-counterproposal.clause"))
+    assert text.returncode == 0, text.stderr
+    out = text.stdout.decode()
+    assert "mirrors north-atlantic-treaty-1949::art-5" in out
+    assert 'qualifier "as it deems necessary" of the model is not in the guarantee' in out
+    data = json.loads(run_clausekit("mirror", str(path), "-f", "json").stdout)
+    assert data["schema"] == "clausekit.mirror/1" and data["mirrors"][0]["model"]["clause"] == "art-5"
+    markdown = run_clausekit("mirror", str(path), "-f", "markdown").stdout.decode()
+    assert markdown.startswith("# Guarantees and the clauses they mirror") and "| modality |" in markdown
+
+
+def test_an_unknown_target_names_close_ids(tmp_path):
+    path = tmp_path / "g.clause"
+    path.write_text(GUARANTEE.replace("art-5", "art-55"), encoding="utf-8")
+    result = run_clausekit("mirror", str(path))
+    assert result.returncode == 2
+    message = result.stderr.decode()
+    assert message.startswith(f"{path}:10:1: mirrors: 'north-atlantic-treaty-1949::art-55' names no clause")
+    assert "did you mean 'art-5'" in message
+    path.write_text(GUARANTEE.replace("north-atlantic-treaty-1949", "north-atlantic-treaty"), encoding="utf-8")
+    result = run_clausekit("mirror", str(path))
+    assert result.returncode == 2 and "north-atlantic-treaty-1949" in result.stderr.decode()
+
+
+def test_the_shipped_reference_models_load():
+    reports, unknown = mirror_reports([load(str(DRAFTS / "russia-positions.clause"))])
+    assert not unknown and reports
