@@ -129,6 +129,8 @@ def _clause_fields(clause: Clause) -> list[tuple[str, str | Paragraph]]:
             fields.append(("compensation", guarantee.compensation))
         if guarantee.mirrors:
             fields.append(("mirrors", ", ".join(guarantee.mirrors)))
+        if guarantee.unknown:
+            fields.append(("unknown", ", ".join(guarantee.unknown)))
     return fields
 
 

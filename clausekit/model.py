@@ -173,6 +173,9 @@ class Guarantee:
     void_if: tuple[Paragraph, ...] = ()
     compensation: Paragraph | None = None
     mirrors: tuple[str, ...] = ()
+    # Fields whose value the source does not give (a text cut off mid-sentence): the
+    # diff reports nothing about them rather than "removed".
+    unknown: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,9 +54,12 @@ GUARANTEE_FIELDS = (
     "void-if",
     "compensation",
     "mirrors",
+    "unknown",
 )
 # Fields that may be given more than once (their values add up).
-REPEATABLE_FIELDS = frozenset({"guarantor", "beneficiary", "trigger", "response", "condition", "void-if", "mirrors"})
+REPEATABLE_FIELDS = frozenset(
+    {"guarantor", "beneficiary", "trigger", "response", "condition", "void-if", "mirrors", "unknown"}
+)
 # Fields whose value is prose with inline markup; the others are plain text or codes.
 PROSE_FIELDS = frozenset({"trigger", "response", "duration", "renewal", "condition", "void-if", "compensation"})
 
@@ -207,6 +210,17 @@ class _Build(Transformer):
                             vloc.column + max(0, field.value.find(ref)),
                         )
                 value = values.get(key, ()) + refs  # type: ignore[operator]
+            elif key == "unknown":
+                names = tuple(name.strip() for name in field.value.split(","))
+                for name in names:
+                    if name not in GUARANTEE_FIELDS or name in ("unknown", "mirrors"):
+                        raise self._error(
+                            f"'{name}' is not a guarantee field: 'unknown' lists the fields whose value the "
+                            "source does not give (trigger, response, modality, duration, ...)",
+                            vloc.line,
+                            vloc.column + max(0, field.value.find(name)),
+                        )
+                value = values.get(key, ()) + names  # type: ignore[operator]
             elif key == "modality":
                 value = " ".join(field.value.split())
             elif key in PROSE_FIELDS:
@@ -278,6 +292,7 @@ class _Build(Transformer):
                 void_if=values.get("void-if", ()),  # type: ignore[arg-type]
                 compensation=values.get("compensation"),  # type: ignore[arg-type]
                 mirrors=values.get("mirrors", ()),  # type: ignore[arg-type]
+                unknown=values.get("unknown", ()),  # type: ignore[arg-type]
             )
         return Clause(
             kind=kind,  # type: ignore[arg-type]

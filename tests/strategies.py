@@ -162,6 +162,7 @@ def guarantees(draw) -> Guarantee:
         conditions=tuple(draw(st.lists(paragraphs(), max_size=2))),
         void_if=tuple(draw(st.lists(paragraphs(), max_size=2))),
         compensation=draw(maybe),
+        unknown=tuple(draw(st.lists(st.sampled_from(["trigger", "response", "modality"]), max_size=2, unique=True))),
         mirrors=tuple(
             draw(st.lists(st.sampled_from(["north-atlantic-treaty-1949::art-5", "us-japan-1960::art-v"]), max_size=2))
         ),

@@ -467,3 +467,12 @@ def test_findings_are_symmetric(a, b, a_has_g, b_has_g):
     assert all(f.kind in FINDING_KINDS for f in forward)
     assert clause_findings(a, a, draft_a, draft_a) == ()
     assert forward == clause_findings(a, b, draft_a, draft_b)  # deterministic
+
+
+def test_a_guarantee_field_the_source_does_not_give_is_not_a_change():
+    old = draft("guarantee g 10 {\n  guarantor: US\n  beneficiary: UA\n  modality: will\n  response: sanctions\n}\n")
+    new = draft(
+        "guarantee g 10 {\n  guarantor: US\n  beneficiary: UA\n  unknown: response, modality\n}\n", draft_id="e"
+    )
+    found = clause_findings(old.body[0], new.body[0], old, new, DiffOptions())
+    assert [f.kind for f in found if f.kind.startswith("guarantee.")] == []

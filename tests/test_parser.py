@@ -200,3 +200,10 @@ def test_load_reports_unreadable_files(tmp_path):
         load(tmp_path / "binary.clause")
     with pytest.raises(InputError, match="is a directory"):
         load(tmp_path)
+
+
+def test_guarantee_fields_not_known():
+    draft = body("guarantee g 10 {\n  guarantor: US\n  unknown: response, modality\n}\n")
+    assert draft.body[0].guarantee.unknown == ("response", "modality")
+    with pytest.raises(ClauseSyntaxError, match="'colour' is not a guarantee field"):
+        body("guarantee g 10 {\n  unknown: colour\n}\n")

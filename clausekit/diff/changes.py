@@ -522,9 +522,12 @@ def _guarantee_findings(
         return []
     old, new = old or Guarantee(), new or Guarantee()
     out: list[_Found] = []
+    not_known = set(old.unknown) | set(new.unknown)
     for index, (name, attr) in enumerate(GUARANTEE_FIELDS):
         a, b = getattr(old, attr), getattr(new, attr)
-        if a == b:
+        if a == b or name in not_known:
+            # A value the source does not give is not a change (DIFF.md: never report
+            # a missing text as removed).
             continue
         before, after = _field_text(a), _field_text(b)
         if before == after:
