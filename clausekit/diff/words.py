@@ -203,26 +203,63 @@ def _merge(runs: list[tuple[str, list[str], list[str]]]) -> tuple[WordOp, ...]:
 
 
 def _spaces_outside(ops: tuple[WordOp, ...]) -> tuple[WordOp, ...]:
-    """ "[-shall -]{+may not +}station" reads better as "[-shall-]{+may not+} station": a space
-    that ends both a deletion and its insertion is kept text, so it moves into the next run."""
+    """ "[-shall -]{+may not +}station" reads better as "[-shall-]{+may not+} station": white
+    space that begins or ends both a deletion and its insertion is kept text, so it moves
+    into the kept run beside them (and a deletion of nothing but that space disappears)."""
     out = list(ops)
     index = 0
     while index + 1 < len(out):
         deleted, inserted = out[index], out[index + 1]
-        if deleted.op == "delete" and inserted.op == "insert":
-            old_tail = deleted.text[len(deleted.text.rstrip()) :]
-            new_tail = inserted.text[len(inserted.text.rstrip()) :]
-            if old_tail and old_tail == new_tail and deleted.text.strip() and inserted.text.strip():
-                cut = len(old_tail)
-                out[index] = WordOp("delete", deleted.text[:-cut])
-                out[index + 1] = WordOp("insert", inserted.text[:-cut])
-                following = out[index + 2] if index + 2 < len(out) else None
-                if following is not None and following.op == "equal":
-                    new_text = None if following.new_text is None else old_tail + following.new_text
-                    out[index + 2] = WordOp("equal", old_tail + following.text, new_text)
-                else:
-                    out.insert(index + 2, WordOp("equal", old_tail))
-        index += 1
+        if deleted.op != "delete" or inserted.op != "insert":
+            index += 1
+            continue
+        old, new = deleted.text, inserted.text
+        tail = _common_space(old[len(old.rstrip()) :], new[len(new.rstrip()) :], from_end=True)
+        if tail and len(tail) < max(len(old), len(new)):
+            old, new = old[: len(old) - len(tail)], new[: len(new) - len(tail)]
+        else:
+            tail = ""
+        head = _common_space(old[: len(old) - len(old.lstrip())], new[: len(new) - len(new.lstrip())])
+        if head and len(head) < max(len(old), len(new)):
+            old, new = old[len(head) :], new[len(head) :]
+        else:
+            head = ""
+        if not head and not tail:
+            index += 1
+            continue
+        middle = [WordOp("delete", old)] if old else []
+        middle += [WordOp("insert", new)] if new else []
+        before = [WordOp("equal", head)] if head else []
+        after = [WordOp("equal", tail)] if tail else []
+        out[index : index + 2] = before + middle + after
+        index += len(before) + len(middle)
+    return _join_equal(out)
+
+
+def _common_space(a: str, b: str, from_end: bool = False) -> str:
+    """The white space that ``a`` and ``b`` share at their start (or end)."""
+    if from_end:
+        a, b = a[::-1], b[::-1]
+    size = 0
+    while size < min(len(a), len(b)) and a[size] == b[size]:
+        size += 1
+    shared = a[:size]
+    return shared[::-1] if from_end else shared
+
+
+def _join_equal(ops: list[WordOp]) -> tuple[WordOp, ...]:
+    """Neighbouring kept runs as one."""
+    out: list[WordOp] = []
+    for op in ops:
+        if out and op.op == "equal" and out[-1].op == "equal":
+            last = out.pop()
+            new_side = None
+            if last.new_text is not None or op.new_text is not None:
+                new_side = last.new_side + op.new_side
+            text = last.text + op.text
+            out.append(WordOp("equal", text, None if new_side == text else new_side))
+        else:
+            out.append(op)
     return tuple(out)
 
 
