@@ -100,14 +100,15 @@ def _summary(cell: Cell, facts: tuple[tuple[str, str], ...]) -> str:
     return "; ".join(parts)
 
 
-def cell_view(cell: Cell) -> CellView:
+def cell_view(cell: Cell, row_label: str | None = None) -> CellView:
+    """One cell; its own label is shown only where it differs from the row's (renumbered)."""
     facts = facts_pairs(cell.facts)
     text = clause_text(cell.clause) if cell.has_text else ""  # type: ignore[arg-type]
     shown = [f for f in cell.findings if f.kind not in ("clause.renumbered",)]
     return CellView(
         status=cell.status,
         status_text=STATUS_TEXT[cell.status],
-        label=cell.label,
+        label=None if cell.label == row_label else cell.label,
         text=text,
         runs=cell.words if cell.status == "modified" else (),
         facts=facts,
@@ -157,7 +158,7 @@ def build_comparison_view(comparison: Comparison) -> ComparisonView:
             STATE_TEXT[row.state],
             depths.get(row.key, 0),
             row.in_base,
-            tuple(cell_view(cell) for cell in row.cells),
+            tuple(cell_view(cell, row.label) for cell in row.cells),
         )
         for row in comparison.rows
     )
