@@ -75,10 +75,22 @@ class _FieldComments:
         return [comment for _, comments in self.pending for comment in comments]
 
 
-def _write_field(out: _Writer, depth: int, key: str, value: str | Paragraph, notes: _FieldComments) -> None:
+def _write_field(
+    out: _Writer,
+    depth: int,
+    key: str,
+    value: str | Paragraph,
+    notes: _FieldComments,
+    written_lines: dict[str, tuple[str, ...]] | None = None,
+) -> None:
     out.comments(depth, notes.take(key))
+    lines: tuple[str, ...] | None = None
     if isinstance(value, Paragraph):
         lines = value.source_lines or (spans_to_source(value.spans),)
+    elif written_lines and key in written_lines and " ".join(" ".join(written_lines[key]).split()) == value:
+        # Keep the drafter's line breaks in a long value (a source note, say).
+        lines = written_lines[key]
+    if lines:
         out.line(depth, f"{key}: {lines[0]}")
         for continuation in lines[1:]:
             out.line(depth + 1, continuation)
@@ -144,8 +156,9 @@ def _write_clause(out: _Writer, depth: int, clause: Clause) -> None:
     out.line(depth, opener + " {")
     notes = _FieldComments(clause.field_comments)
     fields = _clause_fields(clause)
+    written = dict(clause.field_lines)
     for key, value in fields:
-        _write_field(out, depth + 1, key, value, notes)
+        _write_field(out, depth + 1, key, value, notes, written)
     # Comments of fields that no longer exist stay with the block rather than vanish.
     out.comments(depth + 1, notes.rest())
     items: list[Paragraph | Clause | Term] = [*clause.paragraphs]
@@ -203,10 +216,11 @@ def format_draft(draft: Draft) -> str:
     out.comments(0, draft.comments)
     out.line(0, f"draft {draft.id} {_quote(draft.title)} {{")
     notes = _FieldComments(draft.header_comments)
+    written = dict(draft.header_field_lines)
     for key in ("proposer", "date", "version", "status", "source", "exactness"):
         value = getattr(draft, key)
         if value is not None:
-            _write_field(out, 1, key, value, notes)
+            _write_field(out, 1, key, value, notes, written)
     if draft.language != "en":
         _write_field(out, 1, "language", draft.language, notes)
     out.comments(1, notes.rest())

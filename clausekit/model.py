@@ -203,6 +203,8 @@ class Clause:
     trailing_comments: tuple[Comment, ...] = field(default=(), compare=False)
     # Comments written between fields, keyed by the field they precede.
     field_comments: tuple[tuple[str, tuple[Comment, ...]], ...] = field(default=(), compare=False)
+    # Plain field values written over several lines, as written (for ``fmt``).
+    field_lines: tuple[tuple[str, tuple[str, ...]], ...] = field(default=(), compare=False)
 
     @property
     def is_placeholder(self) -> bool:
@@ -234,6 +236,7 @@ class Draft:
     comments: tuple[Comment, ...] = field(default=(), compare=False)
     header_comments: tuple[tuple[str, tuple[Comment, ...]], ...] = field(default=(), compare=False)
     header_trailing_comments: tuple[Comment, ...] = field(default=(), compare=False)
+    header_field_lines: tuple[tuple[str, tuple[str, ...]], ...] = field(default=(), compare=False)
     parties_comments: tuple[Comment, ...] = field(default=(), compare=False)
     parties_trailing_comments: tuple[Comment, ...] = field(default=(), compare=False)
     trailing_comments: tuple[Comment, ...] = field(default=(), compare=False)

@@ -235,6 +235,11 @@ class _Build(Transformer):
     def _field_comments(fields: list[FieldLine]) -> tuple[tuple[str, tuple[Comment, ...]], ...]:
         return tuple((f.key, f.comments) for f in fields if f.comments)
 
+    @staticmethod
+    def _field_lines(fields: list[FieldLine]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Plain values written over several lines (prose values keep theirs in Paragraph)."""
+        return tuple((f.key, tuple(f.lines)) for f in fields if len(f.lines) > 1 and f.key not in PROSE_FIELDS)
+
     # --- rules ---
 
     def header(self, children: list[Token]) -> tuple[Opener, dict[str, object], list[FieldLine], Close]:
@@ -310,6 +315,7 @@ class _Build(Transformer):
             comments=opener.comments,
             trailing_comments=close.comments,
             field_comments=self._field_comments(fields),
+            field_lines=self._field_lines(fields),
         )
 
     article = _provision
@@ -346,6 +352,7 @@ class _Build(Transformer):
             comments=opener.comments,
             header_comments=self._field_comments(fields),
             header_trailing_comments=close.comments,
+            header_field_lines=self._field_lines(fields),
             parties_comments=tuple(parties_comments),
             parties_trailing_comments=tuple(parties_trailing),
             trailing_comments=self.lexer.trailing_comments,
