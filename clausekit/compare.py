@@ -214,8 +214,12 @@ def attribution_codes(drafts: Sequence[Draft]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def clause_facts(clause: Clause, draft: Draft) -> Facts | None:
-    """The key facts of a clause (its prose and its guarantee fields); None for a placeholder."""
+def clause_facts(clause: Clause, draft: Draft, cache: dict | None = None) -> Facts | None:
+    """The key facts of a clause (its prose and its guarantee fields); None for a placeholder.
+
+    ``cache`` (any dict, kept by the caller) remembers facts by the clause's words: most
+    clauses of rival drafts are word for word the base's, and are read once.
+    """
     if clause.is_placeholder:
         return None
     guarantors = clause.guarantee.guarantors if clause.guarantee is not None else ()
@@ -224,15 +228,25 @@ def clause_facts(clause: Clause, draft: Draft) -> Facts | None:
     paragraphs = clause.paragraphs + _guarantee_paragraphs(clause.guarantee)
     if not paragraphs:
         return Facts(guarantors=guarantors)
-    facts = analyse_paragraphs(paragraphs, aliases=match_aliases(draft.parties))
+    aliases = match_aliases(draft.parties)
+    key = None
+    if cache is not None:
+        key = (paragraphs, clause.guarantee, tuple(sorted(aliases.items())))
+        found = cache.get(key)
+        if found is not None:
+            return found
+    facts = analyse_paragraphs(paragraphs, aliases=aliases)
     modality = clause.guarantee.modality if clause.guarantee is not None and clause.guarantee.modality else None
-    return Facts(
+    out = Facts(
         modalities=tuple(dict.fromkeys(([modality] if modality else []) + [m.phrase for m in facts.modalities])),
         quantities=tuple(dict.fromkeys(q.text for q in facts.quantities)),
         durations=tuple(dict.fromkeys(d.text for d in facts.durations)),
         qualifiers=tuple(dict.fromkeys(q.text for q in facts.qualifiers)),
         guarantors=guarantors,
     )
+    if cache is not None:
+        cache[key] = out
+    return out
 
 
 def _top(draft: Draft) -> tuple[Clause, ...]:
@@ -283,8 +297,9 @@ def compare(drafts: Sequence[Draft], base: int = 0, options: DiffOptions | None 
     base_parent = _parent_ids(base_draft)
     base_cites = cited_numbers(_top(base_draft))
     grid: list[list[Cell | None]] = [[None] * width for _ in base_clauses]
+    cache: dict = {}
     for i, clause in enumerate(base_clauses):
-        facts = clause_facts(clause, base_draft)
+        facts = clause_facts(clause, base_draft, cache)
         status = "missing" if clause.is_placeholder else "base"
         grid[i][base] = Cell(status, clause, base_cites.get(clause.id), facts, 1.0 if facts else None)
 
@@ -306,7 +321,7 @@ def compare(drafts: Sequence[Draft], base: int = 0, options: DiffOptions | None 
             if change.old is not None:
                 o = base_index[id(change.old)]
                 if change.new is not None:
-                    grid[o][col] = _paired_cell(change, base_draft, draft)
+                    grid[o][col] = _paired_cell(change, draft, cache)
                     row_of[id(change.new)] = base_clauses[o].id
                     anchor = o
                 else:
@@ -328,7 +343,7 @@ def compare(drafts: Sequence[Draft], base: int = 0, options: DiffOptions | None 
                 extras_after.setdefault(anchor, []).append(row)
             row_of[id(clause)] = row.key
             status = "missing" if clause.is_placeholder else "added"
-            row.cells[col] = Cell(status, clause, change.new_cited, clause_facts(clause, draft))
+            row.cells[col] = Cell(status, clause, change.new_cited, clause_facts(clause, draft, cache))
 
     rows: list[Row] = []
     state_of: dict[str, tuple[Cell, ...]] = {}
@@ -360,11 +375,11 @@ def _filler(parent: str | None, col: int, state_of: dict[str, tuple[Cell, ...]])
     return Cell("gap")
 
 
-def _paired_cell(change: ClauseChange, base_draft: Draft, draft: Draft) -> Cell:
+def _paired_cell(change: ClauseChange, draft: Draft, cache: dict) -> Cell:
     clause = change.new
     assert clause is not None and change.old is not None
     moved = "moved" in change.kinds
-    facts = clause_facts(clause, draft)
+    facts = clause_facts(clause, draft, cache)
     if clause.is_placeholder:
         return Cell("missing", clause, change.new_cited, None, None, (), (), moved)
     if change.old.is_placeholder:
