@@ -57,7 +57,9 @@ WORD_LEVEL_THRESHOLD = 0.5
 words) is compared word by word; below it, the clause is a whole alternative."""
 
 _PARAGRAPH_FIELDS = ("triggers", "responses", "duration", "renewal", "conditions", "void_if", "compensation")
-_STRUCTURAL_FIELDS = ("guarantors", "beneficiaries", "modality", "mirrors")
+# Fields brackets cannot hold (codes, a modal verb, references, the names of fields not known):
+# guarantees that differ in any of them are compiled as variants.
+_STRUCTURAL_FIELDS = ("guarantors", "beneficiaries", "modality", "mirrors", "unknown")
 # Markup spans stand in the redline as one private-use character each, so that a party
 # reference or a term is one token that is either kept or changed, never cut in two.
 _PRIVATE = 0xF0000

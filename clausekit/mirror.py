@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from clausekit.analysis import analyse_paragraphs, is_english, match_aliases
 from clausekit.compare import clause_facts
@@ -26,6 +26,8 @@ __all__ = ["Aspect", "MirrorReport", "UnknownMirror", "mirror_reports"]
 
 # Findings that the full-text comparison below replaces (the diff's look at prose only).
 _REPLACED = ("qualifier.", "condition.", "clause.", "guarantee.mirrors.")
+# Guarantee fields that hold prose (``Guarantee.unknown`` names fields this way).
+_PROSE_FIELDS = {"trigger", "response", "duration", "renewal", "condition", "void-if", "compensation"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,9 +37,14 @@ class Aspect:
     name: str
     model: tuple[str, ...]
     guarantee: tuple[str, ...]
+    # The guarantee's source does not give this field (``unknown:``): no departure is claimed.
+    not_known: bool = False
 
     @property
-    def same(self) -> bool:
+    def same(self) -> bool | None:
+        """Whether guarantee and model agree; None when the guarantee's value is not known."""
+        if self.not_known:
+            return None
         return Counter(_norm(v) for v in self.model) == Counter(_norm(v) for v in self.guarantee)
 
 
@@ -104,7 +111,12 @@ def _aspects(model: Clause, model_draft: Draft, clause: Clause, draft: Draft) ->
         Aspect("guarantors", a.guarantors if a else (), b.guarantors if b else ()),
         Aspect("beneficiaries", a.beneficiaries if a else (), b.beneficiaries if b else ()),
     ]
-    return tuple(aspect for aspect in out if aspect.model or aspect.guarantee)
+    not_known = set(b.unknown) if b else set()
+    if not_known & _PROSE_FIELDS:
+        # A field whose words are not known may hold any qualifier: none is known to be missing.
+        not_known.add("qualifiers")
+    out = [replace(a, not_known=True) if a.name in not_known else a for a in out]
+    return tuple(aspect for aspect in out if aspect.model or aspect.guarantee or aspect.not_known)
 
 
 def _full_text_findings(model: Clause, model_draft: Draft, clause: Clause, draft: Draft) -> list[Finding]:
@@ -119,11 +131,14 @@ def _full_text_findings(model: Clause, model_draft: Draft, clause: Clause, draft
         clause.paragraphs + _guarantee_paragraphs(clause.guarantee), aliases=match_aliases(draft.parties)
     )
     out: list[Finding] = []
+    # Words the guarantee's source does not give may hold any qualifier or condition: only
+    # what the guarantee adds is known then.
+    partial = bool(set(clause.guarantee.unknown) & _PROSE_FIELDS) if clause.guarantee else False
     # Presence, not counts: a model may say "as it deems necessary" in its prose and again in a field.
     before = {q.key: q.text for q in old.qualifiers}
     after = {q.key: q.text for q in new.qualifiers}
     for key, text in before.items():
-        if key not in after:
+        if key not in after and not partial:
             detail = f'qualifier "{text}" of the model is not in the guarantee'
             out.append(Finding("qualifier.removed", text, None, "removed", detail))
     for key, text in after.items():
@@ -132,7 +147,7 @@ def _full_text_findings(model: Clause, model_draft: Draft, clause: Clause, draft
     old_conditions = {c.normalised: c.text for c in old.conditions}
     new_conditions = {c.normalised: c.text for c in new.conditions}
     for key, text in old_conditions.items():
-        if key not in new_conditions:
+        if key not in new_conditions and not partial:
             out.append(
                 Finding(
                     "condition.removed", text, None, "removed", f'condition of the model not in the guarantee: "{text}"'

@@ -88,3 +88,17 @@ def test_an_unknown_target_names_close_ids(tmp_path):
 def test_the_shipped_reference_models_load():
     reports, unknown = mirror_reports([load(str(DRAFTS / "russia-positions.clause"))])
     assert not unknown and reports
+
+
+def test_fields_the_source_does_not_give_are_not_departures():
+    cut_off = GUARANTEE.replace("  mirrors:", "  unknown: response, modality\n  mirrors:")
+    cut_off = cut_off.replace("  modality: may\n", "").replace(
+        "  response: such action as it deems necessary, in accordance with its constitutional processes\n", ""
+    )
+    (report,), _ = mirror_reports([loads(cut_off, filename="g.clause")])
+    aspects = {a.name: a for a in report.aspects}
+    assert aspects["modality"].same is None and aspects["response"].same is None
+    assert aspects["qualifiers"].same is None  # the missing response may hold any of them
+    kinds = {f.kind for f in report.departures}
+    assert "qualifier.removed" not in kinds and "guarantee.modality.changed" not in kinds
+    assert "guarantee.trigger.changed" in kinds

@@ -20,10 +20,11 @@ def _text(reports, unknown=()) -> str:
     for r in reports:
         lines.append(f"{r.location}: {r.label} mirrors {r.ref} ({r.model_label})")
         for aspect in r.aspects:
-            mark = "=" if aspect.same else "≠"
+            mark = "?" if aspect.same is None else "=" if aspect.same else "≠"
+            shown = "(not known: the source does not give it)" if aspect.not_known else "(none)"
             lines.append(f"  {mark} {aspect.name}")
             lines.append(f"      model:     {_short('; '.join(aspect.model)) or '(none)'}")
-            lines.append(f"      guarantee: {_short('; '.join(aspect.guarantee)) or '(none)'}")
+            lines.append(f"      guarantee: {_short('; '.join(aspect.guarantee)) or shown}")
         if r.departures:
             lines.append("  departures:")
             lines.extend(f"    {f.kind}: {f.detail}" for f in r.departures)
@@ -44,8 +45,9 @@ def _markdown(reports) -> str:
         out.append("| --- | --- | --- | --- |")
         for a in r.aspects:
             model = markdown_inline("; ".join(a.model)) or "(none)"
-            guarantee = markdown_inline("; ".join(a.guarantee)) or "(none)"
-            out.append(f"| {a.name} | {model} | {guarantee} | {'same' if a.same else '**differs**'} |")
+            guarantee = markdown_inline("; ".join(a.guarantee)) or ("(not known)" if a.not_known else "(none)")
+            verdict = "not known" if a.same is None else "same" if a.same else "**differs**"
+            out.append(f"| {a.name} | {model} | {guarantee} | {verdict} |")
         if r.departures:
             out.append("")
             out.extend(f"- `{f.kind}` {markdown_inline(f.detail)}" for f in r.departures)
@@ -70,7 +72,13 @@ def _json(reports, unknown) -> str:
                 "mirrors": r.ref,
                 "model": {"draft": r.model_draft.id, "clause": r.model.id, "label": r.model_label},
                 "aspects": [
-                    {"name": a.name, "model": list(a.model), "guarantee": list(a.guarantee), "same": a.same}
+                    {
+                        "name": a.name,
+                        "model": list(a.model),
+                        "guarantee": list(a.guarantee),
+                        "same": a.same,
+                        "not_known": a.not_known,
+                    }
                     for a in r.aspects
                 ],
                 "departures": [
