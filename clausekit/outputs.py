@@ -31,12 +31,20 @@ def refuse_input_as_output(output: str | Path, inputs: Iterable[str | Path]) -> 
             raise UsageError(f"{output}: refusing to write the output over the input {source}")
 
 
-def write_atomic(path: str | Path, data: bytes | str) -> None:
-    """Write ``data`` to ``path`` all at once: a crash leaves the old file intact."""
+def write_atomic(path: str | Path, data: bytes | str | Iterable[str]) -> None:
+    """Write ``data`` to ``path`` all at once: a crash leaves the old file intact.
+
+    ``data`` may be an iterable of text chunks (a large JSON diff), written as they come
+    so that the whole text never sits in memory twice."""
     target = Path(path)
     if target.is_dir():
         raise OutputError(f"{target}: is a directory")
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    if isinstance(data, str):
+        chunks: Iterable[bytes] = (data.encode("utf-8"),)
+    elif isinstance(data, bytes):
+        chunks = (data,)
+    else:
+        chunks = (chunk.encode("utf-8") for chunk in data)
     folder = target.parent if str(target.parent) else Path(".")
     try:
         # Keep the mode of a file we replace; new files get the usual umask.
@@ -48,7 +56,8 @@ def write_atomic(path: str | Path, data: bytes | str) -> None:
         raise OutputError(f"{target}: cannot write ({error.strerror or error})") from None
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
+            for chunk in chunks:
+                stream.write(chunk)
             stream.flush()
             os.fsync(stream.fileno())
         if mode is not None:

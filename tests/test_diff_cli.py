@@ -193,3 +193,14 @@ def test_ignore_options_reach_the_redline(tmp_path):
 def test_the_real_command_runs_as_a_process(pair):
     result = run_clausekit("diff", str(pair[0]), str(pair[1]), "--exit-code")
     assert result.returncode == 1 and b"[removed]" in result.stdout
+
+
+def test_json_of_drafts_without_clauses_and_to_a_file(tmp_path):
+    empty = tmp_path / "empty.clause"
+    empty.write_text('draft empty "Nothing yet" {\n}\n')
+    document = json.loads(invoke(empty, empty, "-f", "json").output)
+    jsonschema.Draft202012Validator(SCHEMA).validate(document)
+    assert document["changes"] == [] and document["empty"] is True
+    target = tmp_path / "out.json"
+    assert invoke(empty, empty, "-f", "json", "-o", target).exit_code == 0
+    assert json.loads(target.read_text()) == document

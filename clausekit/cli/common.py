@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -82,12 +82,18 @@ def output_option() -> Callable[[F], F]:
     )
 
 
-def emit(data: str | bytes, output: str | None, inputs: Iterable[str | Path] = (), color: bool | None = None) -> None:
+def emit(
+    data: str | bytes | Iterator[str],
+    output: str | None,
+    inputs: Iterable[str | Path] = (),
+    color: bool | None = None,
+) -> None:
     """Send an output where the user asked: stdout, or a file written atomically.
 
     Binary outputs (DOCX) need a file; an output path that is one of the inputs is refused.
     ``color=True`` keeps ANSI colours on standard output even when it is not a terminal
-    (``--color=always``); by default click strips them there.
+    (``--color=always``); by default click strips them there. An iterator of text chunks
+    is written as it comes (large outputs).
     """
     from clausekit.errors import UsageError
     from clausekit.outputs import refuse_input_as_output, write_atomic
@@ -98,8 +104,12 @@ def emit(data: str | bytes, output: str | None, inputs: Iterable[str | Path] = (
                 raise UsageError("this format is binary: name a file with -o FILE")
             sys.stdout.buffer.write(data)
             sys.stdout.flush()
-        else:
+        elif isinstance(data, str):
             click.echo(data, nl=not data.endswith("\n"), color=color)
+        else:
+            for chunk in data:
+                sys.stdout.write(chunk)
+            sys.stdout.flush()
         return
     refuse_input_as_output(output, inputs)
     write_atomic(output, data)

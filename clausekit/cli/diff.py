@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from fnmatch import fnmatchcase
 from importlib.util import find_spec
 from typing import TYPE_CHECKING
@@ -212,8 +213,9 @@ def command(
 
 def render(
     result: DraftDiff, output_format: str, stat: bool = False, color: bool = False, layout: str = "inline"
-) -> str | bytes:
-    """One ``DraftDiff`` in the format asked for (each renderer imported only when used)."""
+) -> str | bytes | Iterator[str]:
+    """One ``DraftDiff`` in the format asked for (each renderer imported only when used;
+    JSON comes as chunks, written as they are made)."""
     if output_format == "text":
         from clausekit.render.diff_text import render_diff_text
 
@@ -223,9 +225,9 @@ def render(
 
         return render_diff_markdown(result, stat=stat)
     if output_format == "json":
-        from clausekit.render.diff_json import render_diff_json
+        from clausekit.render.diff_json import iter_diff_json
 
-        return render_diff_json(result)
+        return iter_diff_json(result)
     if output_format == "html":
         from clausekit.render.diff_html import render_diff_html
 

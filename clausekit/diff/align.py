@@ -21,6 +21,7 @@ import difflib
 import itertools
 import re
 import zlib
+from array import array
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -203,11 +204,12 @@ def _by_children(
                 changed = True
 
 
-def _features(tokens: list[str]) -> set[int]:
-    """Word pairs (shingles) of a clause, hashed to save memory; single words when short."""
+def _features(tokens: list[str]) -> array[int]:
+    """Word pairs (shingles) of a clause, hashed and packed to save memory; single words
+    when it is shorter than a pair."""
     if len(tokens) < 2:
-        return {zlib.crc32(t.encode()) for t in tokens}
-    return {zlib.crc32(f"{a} {b}".encode()) for a, b in itertools.pairwise(tokens)}
+        return array("L", sorted({zlib.crc32(t.encode()) for t in tokens}))
+    return array("L", sorted({zlib.crc32(f"{a} {b}".encode()) for a, b in itertools.pairwise(tokens)}))
 
 
 def _similar(
@@ -219,40 +221,53 @@ def _similar(
     old_ids: Sequence[str],
     new_ids: Sequence[str],
 ) -> list[tuple[int, int, float]]:
-    """Best-first matching of similar texts among the unmatched items."""
-    old_tokens = {o: words(old_texts[o]) for o in old_left}
-    new_tokens = {n: words(new_texts[n]) for n in new_left}
+    """Best-first matching of similar texts among the unmatched items.
+
+    Memory is kept to a few hundred bytes a clause: words are shared between clauses,
+    each clause keeps its shingles as a packed array, and the index holds only the
+    shingles that some clause chose as its rarest.
+    """
+    vocabulary: dict[str, str] = {}
+    old_tokens = {o: [vocabulary.setdefault(w, w) for w in words(old_texts[o])] for o in old_left}
+    new_tokens = {n: [vocabulary.setdefault(w, w) for w in words(new_texts[n])] for n in new_left}
     old_features = {o: _features(t) for o, t in old_tokens.items()}
     new_features = {n: _features(t) for n, t in new_tokens.items()}
-    old_postings: dict[int, list[int]] = defaultdict(list)
-    for o in old_left:
-        for feature in old_features[o]:
-            old_postings[feature].append(o)
-    new_postings: dict[int, list[int]] = defaultdict(list)
-    for n in new_left:
-        for feature in new_features[n]:
-            new_postings[feature].append(n)
+    frequency: dict[int, int] = defaultdict(int)
+    for features in (*old_features.values(), *new_features.values()):
+        for feature in features:
+            frequency[feature] += 1
 
-    frequency = {f: len(clauses) for f, clauses in old_postings.items()}
-    for f, clauses in new_postings.items():
-        frequency[f] = frequency.get(f, 0) + len(clauses)
-
-    def rare(features: set[int]) -> list[int]:
+    def rare(features: array[int]) -> list[int]:
         # A shingle of one clause only cannot find a partner; one of too many is noise.
         usable = sorted((df, f) for f in features if 2 <= (df := frequency[f]) <= MAX_FEATURE_DF)
         return [f for _, f in usable[:RARE_FEATURES]]
+
+    old_rare = {o: rare(old_features[o]) for o in old_left}
+    new_rare = {n: rare(new_features[n]) for n in new_left}
+    frequency.clear()  # the largest structure here: free it before building the index
+    wanted = {f for chosen in (*old_rare.values(), *new_rare.values()) for f in chosen}
+    old_postings: dict[int, list[int]] = defaultdict(list)
+    for o in old_left:
+        for feature in old_features.pop(o):
+            if feature in wanted:
+                old_postings[feature].append(o)
+    new_postings: dict[int, list[int]] = defaultdict(list)
+    for n in new_left:
+        for feature in new_features.pop(n):
+            if feature in wanted:
+                new_postings[feature].append(n)
 
     # Shared rare shingles of each candidate pair, counted from both sides alike.
     hits: dict[tuple[int, int], int] = defaultdict(int)
     unindexed = 0
     for o in old_left:
-        chosen = rare(old_features[o])
+        chosen = old_rare[o]
         unindexed += not chosen
         for feature in chosen:
             for n in new_postings.get(feature, ()):
                 hits[o, n] += 1
     for n in new_left:
-        chosen = rare(new_features[n])
+        chosen = new_rare[n]
         unindexed += not chosen
         for feature in chosen:
             for o in old_postings.get(feature, ()):
@@ -285,26 +300,31 @@ def _similar(
         kept.update((o, n) for _, o in chosen)
 
     scored: list[tuple[float, tuple[str, str], tuple[str, str], int, int]] = []
-    # difflib indexes its second sequence (the costly part): one matcher per clause that
-    # plays that part, reused for all its candidates.
-    matchers: dict[tuple[bool, int], difflib.SequenceMatcher] = {}
-    for o, n in sorted(kept):
-        a, b = old_tokens[o], new_tokens[n]
-        key = (True, n)
-        if a > b:  # canonical order: the score must not depend on which draft is old
-            a, b, key = b, a, (False, o)
-        matcher = matchers.get(key)
-        if matcher is None:
-            matcher = matchers[key] = difflib.SequenceMatcher(None, autojunk=False)
+    # difflib indexes its second sequence (the costly part): pairs are scored grouped by
+    # the clause that plays that part, so each is indexed once and one index lives at a time.
+    jobs = []
+    for o, n in kept:
+        if old_tokens[o] > new_tokens[n]:  # canonical order: the score must not depend on which draft is old
+            jobs.append((False, o, n))
+        else:
+            jobs.append((True, n, o))
+    jobs.sort()
+    matcher = difflib.SequenceMatcher(None, autojunk=False)
+    indexed: tuple[bool, int] | None = None
+    for second_is_new, second, first in jobs:
+        o, n = (first, second) if second_is_new else (second, first)
+        a, b = (old_tokens[o], new_tokens[n]) if second_is_new else (new_tokens[n], old_tokens[o])
+        if indexed != (second_is_new, second):
             matcher.set_seq2(b)
+            indexed = (second_is_new, second)
         matcher.set_seq1(a)
         if (
             matcher.real_quick_ratio() >= SIMILARITY_THRESHOLD
             and matcher.quick_ratio() >= SIMILARITY_THRESHOLD
             and (score := matcher.ratio()) >= SIMILARITY_THRESHOLD
         ):
-            first, second = sorted(((old_texts[o], old_ids[o]), (new_texts[n], new_ids[n])))
-            scored.append((-score, first, second, o, n))
+            low, high = sorted(((old_texts[o], old_ids[o]), (new_texts[n], new_ids[n])))
+            scored.append((-score, low, high, o, n))
     scored.sort()
 
     taken_old: set[int] = set()

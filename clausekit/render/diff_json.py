@@ -7,6 +7,7 @@ version; renaming or removing one raises it (and the schema's ``$id``).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from clausekit.diff import clause_text
@@ -78,8 +79,7 @@ def _change(change: ClauseChange) -> dict[str, Any]:
     }
 
 
-def diff_document(diff: DraftDiff) -> dict[str, Any]:
-    """The JSON document as Python data (every row, unchanged ones included)."""
+def _head(diff: DraftDiff) -> dict[str, Any]:
     counts = diff.counts()
     finding_counts: dict[str, int] = {}
     for finding in diff.findings():
@@ -94,9 +94,26 @@ def diff_document(diff: DraftDiff) -> dict[str, Any]:
         "counts": {kind: counts[kind] for kind in CHANGE_KINDS},
         "finding_counts": dict(sorted(finding_counts.items())),
         "draft_findings": [_finding(f) for f in diff.draft_findings],
-        "changes": [_change(change) for change in diff.changes],
     }
 
 
+def diff_document(diff: DraftDiff) -> dict[str, Any]:
+    """The JSON document as Python data (every row, unchanged ones included)."""
+    return {**_head(diff), "changes": [_change(change) for change in diff.changes]}
+
+
+def iter_diff_json(diff: DraftDiff) -> Iterator[str]:
+    """The JSON text in chunks: the summary indented, then one row a line.
+
+    A row a line keeps a large diff readable with grep and lets each row be encoded by
+    the fast encoder and written as it comes, instead of building the whole text.
+    """
+    head = json.dumps(_head(diff), ensure_ascii=False, indent=2)
+    yield head[: head.rindex("}")].rstrip() + ',\n  "changes": ['
+    for index, change in enumerate(diff.changes):
+        yield ("\n    " if index == 0 else ",\n    ") + json.dumps(_change(change), ensure_ascii=False)
+    yield ("\n  ]" if diff.changes else "]") + "\n}\n"
+
+
 def render_diff_json(diff: DraftDiff) -> str:
-    return json.dumps(diff_document(diff), ensure_ascii=False, indent=2) + "\n"
+    return "".join(iter_diff_json(diff))
