@@ -293,3 +293,14 @@ def test_chromium_shows_the_matrix(tmp_path):
     assert "<del>600,000</del>" in dom and "<ins>800,000</ins>" in dom
     row = re.search(r'<tr id="row-sovereignty" class="(\w+)"', dom)
     assert row and row.group(1) == "agreed"
+
+
+@pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed (CI installs it)")
+def test_pandoc_reads_the_word_matrix(tmp_path):
+    path = tmp_path / "matrix.docx"
+    path.write_bytes(render_comparison(small(), "docx"))
+    result = subprocess.run(["pandoc", str(path), "-t", "plain", "--wrap=none"], capture_output=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    text = result.stdout.decode()
+    for words in ("US, 2025-11-20 (base)", "TEXT NOT AVAILABLE", "800,000", "in peacetime", "NOT IN BASE"):
+        assert words in text, words
