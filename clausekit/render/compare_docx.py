@@ -67,7 +67,11 @@ class _Writer:
             _shade(target, _UNKNOWN_FILL)
         paragraph = target.add_paragraph()
         if cell.runs:
+            previous = None
             for r in cell.runs:
+                if r.op == "insert" and previous == "delete":
+                    self.run(paragraph, " ")  # keep "600,000" and "800,000" apart, as the HTML does
+                previous = r.op
                 pieces = (r.new_side if r.op == "equal" else r.text).split("\n\n")
                 for index, piece in enumerate(pieces):
                     if index:
