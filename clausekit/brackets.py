@@ -9,12 +9,13 @@ a negotiator asks: how much is still open, and for whom.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from clausekit.diff import cited_numbers
+from clausekit.diff.changes import _guarantee_paragraphs
 from clausekit.diff.model import clause_label
-from clausekit.model import Bracket, Clause, Draft, Guarantee, Location, Paragraph, Term, iter_inline, plain_text
+from clausekit.model import Bracket, Clause, Draft, Location, Paragraph, Term, iter_inline, plain_text
 
 UNATTRIBUTED = "unattributed"
 
@@ -57,27 +58,11 @@ class BracketReport:
         return out
 
 
-def _paragraphs(guarantee: Guarantee | None) -> Iterator[Paragraph]:
-    if guarantee is None:
-        return
-    for value in (
-        *guarantee.triggers,
-        *guarantee.responses,
-        guarantee.duration,
-        guarantee.renewal,
-        *guarantee.conditions,
-        *guarantee.void_if,
-        guarantee.compensation,
-    ):
-        if value is not None:
-            yield value
-
-
 def open_brackets(draft: Draft) -> BracketReport:
     cites = cited_numbers(tuple(item for item in draft.body if isinstance(item, Clause)))
     found: list[OpenBracket] = []
 
-    def collect(paragraphs: Iterator[Paragraph] | tuple[Paragraph, ...], article: str | None, where: str) -> None:
+    def collect(paragraphs: Iterable[Paragraph], article: str | None, where: str) -> None:
         for paragraph in paragraphs:
             for span in iter_inline(paragraph.spans):
                 if isinstance(span, Bracket):
@@ -90,7 +75,7 @@ def open_brackets(draft: Draft) -> BracketReport:
             return
         label = clause_label(item, cites.get(item.id))
         article = article or label
-        collect(_paragraphs(item.guarantee), article, label)
+        collect(_guarantee_paragraphs(item.guarantee), article, label)
         collect(item.paragraphs, article, label)
         for child in item.children:
             visit(child, article)

@@ -27,7 +27,7 @@ which also drops the other drafts' variants) gives back that draft's text.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from clausekit.compare import Column, Comparison, Row
@@ -47,7 +47,7 @@ from clausekit.model import (
     Party,
     Term,
     Text,
-    iter_inline,
+    plain_text,
 )
 
 __all__ = ["WORD_LEVEL_THRESHOLD", "compile_draft", "compile_source", "take", "variant_id"]
@@ -131,28 +131,30 @@ def take(compilation: Draft, code: str) -> Draft:
     return replace(accepted, body=prune(accepted.body, None))
 
 
+def _map_fields(guarantee: Guarantee, change: Callable[[Paragraph], Paragraph]) -> Guarantee:
+    """The guarantee with ``change`` applied to every paragraph of its prose fields."""
+    fields: dict[str, object] = {}
+    for name in _PARAGRAPH_FIELDS:
+        value = getattr(guarantee, name)
+        if isinstance(value, Paragraph):
+            fields[name] = change(value)
+        elif isinstance(value, tuple):
+            fields[name] = tuple(change(p) for p in value)
+    return replace(guarantee, **fields)  # type: ignore[arg-type]
+
+
 def _without_source_lines(draft: Draft) -> Draft:
     def para(p: Paragraph) -> Paragraph:
         return replace(p, source_lines=()) if p.source_lines else p
 
-    def fix(value: object) -> object:
-        if isinstance(value, Paragraph):
-            return para(value)
-        if isinstance(value, tuple) and value and isinstance(value[0], Paragraph):
-            return tuple(para(p) for p in value)
-        return value
-
     def item(node: Clause | Term) -> Clause | Term:
         if isinstance(node, Term):
             return replace(node, definition=tuple(para(p) for p in node.definition))
-        guarantee = node.guarantee
-        if guarantee is not None:
-            guarantee = replace(guarantee, **{n: fix(getattr(guarantee, n)) for n in _PARAGRAPH_FIELDS})  # type: ignore[arg-type]
         return replace(
             node,
             paragraphs=tuple(para(p) for p in node.paragraphs),
             children=tuple(item(c) for c in node.children),
-            guarantee=guarantee,
+            guarantee=None if node.guarantee is None else _map_fields(node.guarantee, para),
         )
 
     return replace(draft, body=tuple(item(i) for i in draft.body))
@@ -408,14 +410,7 @@ def _retarget(spans: tuple[Inline, ...], mapping: dict[str, str]) -> tuple[Inlin
 
 
 def _retarget_guarantee(guarantee: Guarantee, mapping: dict[str, str]) -> Guarantee:
-    def fix(value: object) -> object:
-        if isinstance(value, Paragraph):
-            return Paragraph(_retarget(value.spans, mapping))
-        if isinstance(value, tuple) and value and isinstance(value[0], Paragraph):
-            return tuple(Paragraph(_retarget(p.spans, mapping)) for p in value)
-        return value
-
-    return replace(guarantee, **{name: fix(getattr(guarantee, name)) for name in _PARAGRAPH_FIELDS})  # type: ignore[arg-type]
+    return _map_fields(guarantee, lambda p: Paragraph(_retarget(p.spans, mapping)))
 
 
 # --- paragraphs -------------------------------------------------------------------------
@@ -453,8 +448,6 @@ def _merge_paragraphs(alts: list[_Alt], reference: int, unknown: list[str]) -> t
 
 
 def _words_of(paragraphs: tuple[Paragraph, ...]) -> list[str]:
-    from clausekit.model import plain_text
-
     return similarity_tokens(" ".join(plain_text(p.spans) for p in paragraphs))
 
 
@@ -619,14 +612,3 @@ def _joined(spans: list[Inline]) -> tuple[Inline, ...]:
         elif not (isinstance(span, Text) and not span.text):
             out.append(span)
     return tuple(out)
-
-
-def parties_used(draft: Draft) -> set[str]:
-    """Every party code a draft's brackets attribute alternatives to (for tests and checks)."""
-    codes: set[str] = set()
-    for clause in draft.walk():
-        for paragraph in clause.paragraphs:
-            for span in iter_inline(paragraph.spans):
-                if isinstance(span, Bracket):
-                    codes.update(o.party for o in span.options if o.party)
-    return codes
