@@ -144,19 +144,21 @@ class Row:
 
     @property
     def label(self) -> str:
-        for cell in self.cells:
-            if cell.status == "base" or (cell.clause is not None and cell.status != "gap"):
-                return cell.label or self.key
-        return self.key
+        """How a reader names the row: as the base draft does, else as the first draft that has it."""
+        present = [cell for cell in self.cells if cell.clause is not None]
+        lead = next((cell for cell in present if cell.status == "base"), present[0] if present else None)
+        return (lead.label if lead is not None else None) or self.key
 
     @property
     def state(self) -> str:
         """``agreed`` (every draft has the same words), ``unknown`` (some text is not
-        available, the rest agrees) or ``differs``."""
+        available, and what is known agrees) or ``differs``."""
         statuses = {cell.status for cell in self.cells}
         if statuses <= {"base", "same"}:
             return "agreed"
-        if statuses <= {"base", "same", "missing", "unknown"}:
+        # Texts compared with a base whose text is missing agree only if they are the same words.
+        unplaced = {(c.clause.paragraphs, c.clause.guarantee) for c in self.cells if c.status == "text" and c.clause}
+        if statuses <= {"base", "same", "missing", "unknown", "text"} and len(unplaced) <= 1:
             return "unknown"
         return "differs"
 

@@ -304,3 +304,14 @@ def test_pandoc_reads_the_word_matrix(tmp_path):
     text = result.stdout.decode()
     for words in ("US, 2025-11-20 (base)", "TEXT NOT AVAILABLE", "800,000", "in peacetime", "NOT IN BASE"):
         assert words in text, words
+
+
+def test_texts_against_a_base_whose_text_is_missing_are_not_known_to_differ_unless_they_do():
+    head = 'draft {0} "{0}" {{\n  proposer: {1}\n}}\n\nclause x 1 {{\n  {2}\n}}\n'
+    missing = loads(head.format("a", "US", "exactness: missing"), filename="a")
+    some = loads(head.format("b", "E3", "Some text."), filename="b")
+    other = loads(head.format("c", "RU", "Other text."), filename="c")
+    assert [cell.status for cell in compare([missing, some]).rows[0].cells] == ["missing", "text"]
+    assert compare([missing, some]).rows[0].state == "unknown"
+    assert compare([missing, some, some]).rows[0].state == "unknown"
+    assert compare([missing, some, other]).rows[0].state == "differs"
