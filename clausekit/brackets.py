@@ -18,6 +18,7 @@ from clausekit.diff.model import clause_label
 from clausekit.model import Bracket, Clause, Draft, Location, Paragraph, Term, iter_inline, plain_text
 
 UNATTRIBUTED = "unattributed"
+OUTSIDE = "(outside provisions)"  # the "article" of a bracket in a term defined at the top
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +52,7 @@ class BracketReport:
         """Per article (or top-level provision): brackets per party, with ``total``."""
         out: dict[str, dict[str, int]] = {}
         for bracket in self.brackets:
-            counts = out.setdefault(bracket.article or "(outside provisions)", {"total": 0})
+            counts = out.setdefault(bracket.article or OUTSIDE, {"total": 0})
             counts["total"] += 1
             for party in bracket.parties:
                 counts[party] = counts.get(party, 0) + 1

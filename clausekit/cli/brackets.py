@@ -2,56 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from clausekit.cli.common import emit, format_option, handle_errors, output_option
-
-
-def _text(reports) -> str:
-    lines: list[str] = []
-    for report in reports:
-        name = report.draft.path or report.draft.id
-        per_party = ", ".join(f"{party} {n}" for party, n in report.by_party().items())
-        total = len(report.brackets)
-        noun = "bracket" if total == 1 else "brackets"
-        lines.append(f"{name}: {total} open {noun}" + (f" ({per_party})" if per_party else ""))
-        for article, counts in report.by_article().items():
-            detail = ", ".join(f"{p} {n}" for p, n in counts.items() if p != "total")
-            lines.append(f"  {article}: {counts['total']} ({detail})")
-            for bracket in report.brackets:
-                if (bracket.article or "(outside provisions)") == article:
-                    where = "" if bracket.where == article else f"{bracket.where}: "
-                    lines.append(f"    {bracket.location}: {where}{bracket.text}")
-    return "\n".join(lines) + "\n"
-
-
-def _json(reports) -> str:
-    data = {
-        "schema": "clausekit.brackets/1",
-        "files": [
-            {
-                "file": report.draft.path,
-                "draft": report.draft.id,
-                "total": len(report.brackets),
-                "by_party": report.by_party(),
-                "by_article": report.by_article(),
-                "brackets": [
-                    {
-                        "location": {"file": b.location.file, "line": b.location.line, "column": b.location.column},
-                        "article": b.article,
-                        "where": b.where,
-                        "parties": list(b.parties),
-                        "options": [{"party": p, "text": t} for p, t in b.options],
-                    }
-                    for b in report.brackets
-                ],
-            }
-            for report in reports
-        ],
-    }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 @click.command("brackets")
@@ -64,6 +17,7 @@ def command(files: tuple[str, ...], output_format: str, output: str | None) -> N
     (file:line:col) and counts."""
     from clausekit.brackets import open_brackets
     from clausekit.parser import load
+    from clausekit.render.compare_reports import brackets_json, brackets_text
 
     reports = [open_brackets(load(path)) for path in files]
-    emit(_json(reports) if output_format == "json" else _text(reports), output, files)
+    emit(brackets_json(reports) if output_format == "json" else brackets_text(reports), output, files)

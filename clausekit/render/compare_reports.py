@@ -1,0 +1,147 @@
+"""The reports of ``clausekit brackets`` and ``clausekit mirror`` as text, Markdown and JSON.
+
+The commands only load drafts and write what these functions return; the reports
+themselves are ``clausekit.brackets.BracketReport`` and ``clausekit.mirror.MirrorReport``.
+JSON documents carry ``"schema": "clausekit.brackets/1"`` and ``"clausekit.mirror/1"``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from clausekit.brackets import OUTSIDE, BracketReport
+from clausekit.mirror import MirrorReport, UnknownMirror
+from clausekit.render.templates import markdown_inline
+
+# --- brackets ----------------------------------------------------------------------------
+
+
+def brackets_text(reports: Sequence[BracketReport]) -> str:
+    lines: list[str] = []
+    for report in reports:
+        name = report.draft.path or report.draft.id
+        per_party = ", ".join(f"{party} {n}" for party, n in report.by_party().items())
+        total = len(report.brackets)
+        noun = "bracket" if total == 1 else "brackets"
+        lines.append(f"{name}: {total} open {noun}" + (f" ({per_party})" if per_party else ""))
+        for article, counts in report.by_article().items():
+            detail = ", ".join(f"{p} {n}" for p, n in counts.items() if p != "total")
+            lines.append(f"  {article}: {counts['total']} ({detail})")
+            for bracket in report.brackets:
+                if (bracket.article or OUTSIDE) == article:
+                    where = "" if bracket.where == article else f"{bracket.where}: "
+                    lines.append(f"    {bracket.location}: {where}{bracket.text}")
+    return "\n".join(lines) + "\n"
+
+
+def brackets_json(reports: Sequence[BracketReport]) -> str:
+    data = {
+        "schema": "clausekit.brackets/1",
+        "files": [
+            {
+                "file": report.draft.path,
+                "draft": report.draft.id,
+                "total": len(report.brackets),
+                "by_party": report.by_party(),
+                "by_article": report.by_article(),
+                "brackets": [
+                    {
+                        "location": {"file": b.location.file, "line": b.location.line, "column": b.location.column},
+                        "article": b.article,
+                        "where": b.where,
+                        "parties": list(b.parties),
+                        "options": [{"party": p, "text": t} for p, t in b.options],
+                    }
+                    for b in report.brackets
+                ],
+            }
+            for report in reports
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+# --- mirror ------------------------------------------------------------------------------
+
+
+def _short(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def mirror_text(reports: Sequence[MirrorReport], unknown: Sequence[UnknownMirror] = ()) -> str:
+    lines: list[str] = []
+    for r in reports:
+        lines.append(f"{r.location}: {r.label} mirrors {r.ref} ({r.model_label})")
+        for aspect in r.aspects:
+            mark = "?" if aspect.same is None else "=" if aspect.same else "≠"
+            shown = "(not known: the source does not give it)" if aspect.not_known else "(none)"
+            lines.append(f"  {mark} {aspect.name}")
+            lines.append(f"      model:     {_short('; '.join(aspect.model)) or '(none)'}")
+            lines.append(f"      guarantee: {_short('; '.join(aspect.guarantee)) or shown}")
+        if r.departures:
+            lines.append("  departures:")
+            lines.extend(f"    {f.kind}: {f.detail}" for f in r.departures)
+        lines.append("")
+    if not reports and not unknown:
+        lines.append("no guarantee declares 'mirrors:'")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def mirror_markdown(reports: Sequence[MirrorReport]) -> str:
+    out: list[str] = ["# Guarantees and the clauses they mirror", ""]
+    for r in reports:
+        out.append(f"## {markdown_inline(r.label)} → {markdown_inline(r.model_label)}")
+        out.append("")
+        out.append(f"`{r.location}` mirrors `{r.ref}`")
+        out.append("")
+        out.append("| aspect | model | guarantee | |")
+        out.append("| --- | --- | --- | --- |")
+        for a in r.aspects:
+            model = markdown_inline("; ".join(a.model)) or "(none)"
+            guarantee = markdown_inline("; ".join(a.guarantee)) or ("(not known)" if a.not_known else "(none)")
+            verdict = "not known" if a.same is None else "same" if a.same else "**differs**"
+            out.append(f"| {a.name} | {model} | {guarantee} | {verdict} |")
+        if r.departures:
+            out.append("")
+            out.extend(f"- `{f.kind}` {markdown_inline(f.detail)}" for f in r.departures)
+        out.append("")
+    if not reports:
+        out.append("No guarantee declares `mirrors:`.")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def mirror_json(reports: Sequence[MirrorReport], unknown: Sequence[UnknownMirror]) -> str:
+    def loc(location):
+        return {"file": location.file, "line": location.line, "column": location.column}
+
+    data = {
+        "schema": "clausekit.mirror/1",
+        "mirrors": [
+            {
+                "location": loc(r.location),
+                "clause": r.clause.id,
+                "label": r.label,
+                "draft": r.draft.id,
+                "mirrors": r.ref,
+                "model": {"draft": r.model_draft.id, "clause": r.model.id, "label": r.model_label},
+                "aspects": [
+                    {
+                        "name": a.name,
+                        "model": list(a.model),
+                        "guarantee": list(a.guarantee),
+                        "same": a.same,
+                        "not_known": a.not_known,
+                    }
+                    for a in r.aspects
+                ],
+                "departures": [
+                    {"kind": f.kind, "before": f.before, "after": f.after, "direction": f.direction, "detail": f.detail}
+                    for f in r.departures
+                ],
+            }
+            for r in reports
+        ],
+        "unknown": [{"location": loc(u.location), "mirrors": u.ref, "message": u.message} for u in unknown],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
