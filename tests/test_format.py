@@ -28,3 +28,16 @@ def test_canonical_form(path: Path):
 
 def test_there_is_a_case():
     assert CASES
+
+
+def test_a_draft_changed_in_code_is_written_from_its_spans():
+    from clausekit.render.accept import accept_brackets
+
+    draft = loads(
+        'draft d "T" {\n}\n\nparties {\n  US "U"\n  E3 "E"\n}\n\n'
+        "clause c 1 {\n  Capped at [US: 600,000 | E3: 800,000 in peacetime].\n}\n"
+    )
+    accepted = accept_brackets(draft, "E3").draft
+    text = format_draft(accepted)
+    assert "  Capped at 800,000 in peacetime.\n" in text
+    assert loads(text) == accepted

@@ -69,7 +69,9 @@ class _Taker:
 
     def paragraph(self, paragraph: Paragraph) -> Paragraph:
         spans = self.spans(paragraph.spans)
-        return paragraph if spans == paragraph.spans else replace(paragraph, spans=spans)
+        # The lines as written no longer say what the paragraph says: drop them, so
+        # that formatting the accepted draft writes the new spans.
+        return paragraph if spans == paragraph.spans else replace(paragraph, spans=spans, source_lines=())
 
     def maybe(self, paragraph: Paragraph | None) -> Paragraph | None:
         return None if paragraph is None else self.paragraph(paragraph)
