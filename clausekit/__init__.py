@@ -13,16 +13,18 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 # name -> (module, attribute): resolved on first use.
-_LAZY = {
+_LAZY: dict[str, tuple[str, str | None]] = {
     "load": ("clausekit.parser", "load"),
     "loads": ("clausekit.parser", "loads"),
     "dumps": ("clausekit.format", "format_draft"),
     "format_draft": ("clausekit.format", "format_draft"),
     "check": ("clausekit.checks", "check"),
-    "diff": ("clausekit.diff", "diff"),
-    "compare": ("clausekit.compare", "compare"),
-    "render": ("clausekit.render", "render"),
-    "library": ("clausekit.library", "library"),
+    # Callable modules (clausekit/_callable.py): clausekit.diff(old, new) works
+    # whether the name resolves here or through the import system.
+    "diff": ("clausekit.diff", None),
+    "compare": ("clausekit.compare", None),
+    "render": ("clausekit.render", None),
+    "library": ("clausekit.library", None),
     "Draft": ("clausekit.model", "Draft"),
     "ClauseSyntaxError": ("clausekit.errors", "ClauseSyntaxError"),
     "ClauseKitError": ("clausekit.errors", "ClauseKitError"),
@@ -45,7 +47,8 @@ def __getattr__(name: str) -> Any:
         module, attribute = _LAZY[name]
     except KeyError:
         raise AttributeError(f"module 'clausekit' has no attribute {name!r}") from None
-    value = getattr(import_module(module), attribute)
+    imported = import_module(module)
+    value = imported if attribute is None else getattr(imported, attribute)
     globals()[name] = value
     return value
 

@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from clausekit._callable import make_module_callable as _make_callable
 from clausekit.analysis import analyse_paragraphs, is_english, match_aliases
 from clausekit.diff import cited_numbers, diff
 from clausekit.diff.changes import _guarantee_paragraphs
@@ -398,3 +399,7 @@ def _absent_cell(change: ClauseChange) -> Cell:
         detail = change.findings[0].detail if change.findings else None
         return Cell("unknown", note=detail)
     return Cell("gap")
+
+
+# ``clausekit.compare(...)`` calls compare() (see clausekit/_callable.py).
+_make_callable(__name__, "compare")

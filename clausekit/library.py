@@ -16,6 +16,8 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from threading import Lock
 
+from clausekit._callable import make_module_callable as _make_callable
+
 from .errors import ClauseNotFoundError, UsageError
 from .model import Clause, Draft
 
@@ -170,3 +172,7 @@ def resolve_clause_spec(spec: str) -> tuple[Draft, Clause]:
         hint = suggest_ids(clause_id, [c.id for c in draft.walk()], "its clause ids", "it has no clauses")
         raise ClauseNotFoundError(f"{spec}: no clause '{clause_id}' in {where} ({hint})")
     return draft, clause
+
+
+# ``clausekit.library(...)`` calls library() (see clausekit/_callable.py).
+_make_callable(__name__, "library")

@@ -30,3 +30,23 @@ def test_grammar_templates_and_reference_drafts_are_package_resources():
     assert package.joinpath("grammar/clause.lark").is_file()
     assert package.joinpath("templates").is_dir()
     assert any(p.name.endswith(".clause") for p in package.joinpath("reference").iterdir())
+
+
+def test_the_python_api_mirrors_the_commands(tmp_path):
+    import clausekit
+
+    source = 'draft d "T" {\n  proposer: US\n}\n\nclause c 1 {\n  @US will act.\n}\n'
+    (tmp_path / "d.clause").write_text(source)
+    old = clausekit.load(tmp_path / "d.clause")
+    new = clausekit.loads(source.replace("will", "may"), filename="new.clause")
+    # clausekit.diff is both a package and the diff function (clausekit/_callable.py).
+    import clausekit.diff  # noqa: F401 - binds the package on clausekit, as any import would
+
+    report = clausekit.diff(old, new)
+    assert [f.kind for f in report.findings() if f.kind.startswith("modality")] == ["modality.weakened"]
+    assert clausekit.diff(old, old).is_empty
+    assert clausekit.dumps(old) == source
+    assert "will act" in clausekit.render(old, "text")
+    assert clausekit.library()
+    assert clausekit.compare([old, new]).rows
+    assert clausekit.check([old]) is not None

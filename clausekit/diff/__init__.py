@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import replace
 
+from clausekit._callable import make_module_callable as _make_callable
 from clausekit.diff.align import Alignment, align, ratio
 from clausekit.diff.align import words as similarity_tokens
 from clausekit.diff.changes import clause_findings, draft_findings, prose_findings_applicable
@@ -328,3 +329,7 @@ def _paired(
         findings.append(Finding("clause.retitled", old.title, new.title, None, detail))
     ordered = tuple(kind for kind in CHANGE_KINDS if kind in kinds) or ("unchanged",)
     return replace(row, kinds=ordered, similarity=round(similarity, 4), words=word_ops, findings=tuple(findings))
+
+
+# ``clausekit.diff(...)`` calls diff() (see clausekit/_callable.py).
+_make_callable(__name__, "diff")

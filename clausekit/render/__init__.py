@@ -8,6 +8,7 @@ folder of your own); DOCX is written by ``docx.py``. All of them lay out one
 
 from __future__ import annotations
 
+from clausekit._callable import make_module_callable as _make_callable
 from clausekit.errors import ClauseKitError, UsageError
 from clausekit.model import Draft
 
@@ -89,3 +90,7 @@ def render(
 
         return render_docx(draft, view, reference_doc)
     return render_template(TEMPLATE_NAMES[fmt], templates, view=view)
+
+
+# ``clausekit.render(...)`` calls render() (see clausekit/_callable.py).
+_make_callable(__name__, "render")
