@@ -73,12 +73,17 @@ def measure(command: list[str], cap: float = CAP_SECONDS) -> tuple[float | None,
     return (None if code == "capped" else seconds), peak_kb / 1024, code
 
 
-def median_run(command: list[str], runs: int, cap: float = CAP_SECONDS) -> tuple[float | None, float]:
+def median_run(
+    command: list[str], runs: int, cap: float = CAP_SECONDS, ok: tuple[str, ...] = ("0",)
+) -> tuple[float | None, float]:
+    """Median seconds (None when capped) and peak MB; a run that fails is an error, not a time."""
     times, peaks = [], []
     for _ in range(runs):
-        seconds, peak, _ = measure(command, cap)
+        seconds, peak, code = measure(command, cap)
         if seconds is None:
             return None, peak
+        if code not in ok:
+            raise SystemExit(f"{' '.join(command[:4])} ... exited with status {code}")
         times.append(seconds)
         peaks.append(peak)
     return statistics.median(times), max(peaks)
@@ -121,7 +126,7 @@ def bench(count: int, folder: Path) -> dict:
     row["notes"] = list(result.notes)
     if shutil.which("git"):
         git = ["git", "diff", "--no-index", "--word-diff=porcelain", str(folder / "old.txt"), str(folder / "new.txt")]
-        row["git_s"], row["git_mb"] = median_run(git, runs)
+        row["git_s"], row["git_mb"] = median_run(git, runs, ok=("0", "1"))  # 1: the files differ
     else:
         row["git_s"] = row["git_mb"] = None
     try:

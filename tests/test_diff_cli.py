@@ -163,7 +163,7 @@ def test_two_clauses_by_file_and_id(pair):
     old, new = pair
     result = invoke(f"{old}::force-cap", f"{new}::troops", "--color=never")
     assert result.exit_code == 0, result.output
-    assert "1 clauses: 1 modified" in result.output
+    assert "1 clause: 1 modified" in result.output
     wrong = invoke(f"{old}::force-capp", f"{new}::troops")
     assert wrong.exit_code == 2 and "force-cap" in wrong.output
     mixed = invoke(f"{old}::force-cap", new)
@@ -204,3 +204,11 @@ def test_json_of_drafts_without_clauses_and_to_a_file(tmp_path):
     target = tmp_path / "out.json"
     assert invoke(empty, empty, "-f", "json", "-o", target).exit_code == 0
     assert json.loads(target.read_text()) == document
+
+
+def test_two_bundled_reference_clauses(tmp_path):
+    result = invoke("north-atlantic-treaty-1949::art-5", "us-japan-1960::art-v", "--color=never")
+    assert result.exit_code == 0, result.output
+    assert "@@ Guarantee V [modified, renumbered (was 5)] @@" in result.output
+    unknown = invoke("north-atlantic-treaty-1949::art-55", "us-japan-1960::art-v")
+    assert unknown.exit_code == 2 and "art-5" in unknown.output
