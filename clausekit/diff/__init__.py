@@ -292,7 +292,6 @@ def _paired(
     kinds: set[str] = set()
     findings: list[Finding] = []
     old_text, new_text = own_texts
-    label, old_label = row.label, row.old_label
     similarity = row.similarity
     if similarity < 0:  # matched by id: score it now
         similarity = 1.0 if old_text == new_text else ratio(similarity_tokens(old_text), similarity_tokens(new_text))
@@ -307,16 +306,17 @@ def _paired(
         # A missing text is never reported as removed, unchanged or modified.
         kinds.add("unknown")
         side = " and ".join(name for name, clause in (("old", old), ("new", new)) if clause.is_placeholder)
-        detail = f"{label}: text not known in the {side} draft (exactness: missing)"
+        detail = f"{row.label}: text not known in the {side} draft (exactness: missing)"
         findings.append(Finding("clause.unknown", None, None, None, detail))
     elif word_ops:
         # Modified means the redline shows a change: the same test as the words shown.
         kinds.add("modified")
-        detail = f"{label} modified ({similarity:.0%} similar)"
+        detail = f"{row.label} modified ({similarity:.0%} similar)"
         findings.append(Finding("clause.modified", None, None, "changed", detail))
         findings.extend(clause_findings(old, new, old_draft, new_draft, options))
     if moved:
         kinds.add("moved")
+        old_label, label = row.old_label, row.label
         findings.append(Finding("clause.moved", old_label, label, None, f"{old_label} moved (now {label})"))
     if (row.old_cited or "") != (row.new_cited or ""):
         kinds.add("renumbered")
@@ -325,10 +325,12 @@ def _paired(
         findings.append(Finding("clause.renumbered", row.old_cited, row.new_cited, None, detail))
     if (old.title or "") != (new.title or ""):
         kinds.add("retitled")
-        detail = f"{label} retitled: {_quoted(old.title)} -> {_quoted(new.title)}"
+        detail = f"{row.label} retitled: {_quoted(old.title)} -> {_quoted(new.title)}"
         findings.append(Finding("clause.retitled", old.title, new.title, None, detail))
-    ordered = tuple(kind for kind in CHANGE_KINDS if kind in kinds) or ("unchanged",)
-    return replace(row, kinds=ordered, similarity=round(similarity, 4), words=word_ops, findings=tuple(findings))
+    ordered = tuple(kind for kind in CHANGE_KINDS if kind in kinds) if kinds else ("unchanged",)
+    return ClauseChange(
+        old, new, ordered, row.match, round(similarity, 4), word_ops, tuple(findings), row.old_cited, row.new_cited
+    )
 
 
 # ``clausekit.diff(...)`` calls diff() (see clausekit/_callable.py).

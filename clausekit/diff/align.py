@@ -204,12 +204,14 @@ def _by_children(
                 changed = True
 
 
-def _features(tokens: list[str]) -> array[int]:
-    """Word pairs (shingles) of a clause, hashed and packed to save memory; single words
-    when it is shorter than a pair."""
-    if len(tokens) < 2:
-        return array("L", sorted({zlib.crc32(t.encode()) for t in tokens}))
-    return array("L", sorted({zlib.crc32(f"{a} {b}".encode()) for a, b in itertools.pairwise(tokens)}))
+def _features(tokens: list[str], codes: dict[str, int]) -> array[int]:
+    """Word pairs (shingles) of a clause as packed numbers; single words when it is shorter
+    than a pair. A word's number is a checksum of the word (``codes`` caches it), so the
+    same pair has the same number in both drafts and in every run."""
+    numbers = [codes.get(t) or codes.setdefault(t, zlib.crc32(t.encode()) | 1) for t in tokens]
+    if len(numbers) < 2:
+        return array("Q", sorted(set(numbers)))
+    return array("Q", sorted({(a << 32) | b for a, b in itertools.pairwise(numbers)}))
 
 
 def _similar(
@@ -230,8 +232,9 @@ def _similar(
     vocabulary: dict[str, str] = {}
     old_tokens = {o: [vocabulary.setdefault(w, w) for w in words(old_texts[o])] for o in old_left}
     new_tokens = {n: [vocabulary.setdefault(w, w) for w in words(new_texts[n])] for n in new_left}
-    old_features = {o: _features(t) for o, t in old_tokens.items()}
-    new_features = {n: _features(t) for n, t in new_tokens.items()}
+    codes: dict[str, int] = {}
+    old_features = {o: _features(t, codes) for o, t in old_tokens.items()}
+    new_features = {n: _features(t, codes) for n, t in new_tokens.items()}
     frequency: dict[int, int] = defaultdict(int)
     for features in (*old_features.values(), *new_features.values()):
         for feature in features:
