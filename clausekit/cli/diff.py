@@ -26,43 +26,9 @@ if TYPE_CHECKING:
 # Formats written by modules that may not be installed: offered only when present.
 _OPTIONAL_FORMATS = {"html": "clausekit.render.diff_html", "docx": "clausekit.render.redline"}
 
-# The finding kinds of DIFF.md; ``clausekit.diff.changes.FINDING_KINDS`` adds to them when it names more.
+# The structural kinds are the diff's own; the semantic ones are named by changes.py.
 _STRUCTURAL_KINDS = tuple(
     f"clause.{kind}" for kind in ("added", "removed", "moved", "renumbered", "retitled", "modified", "unknown")
-)
-_GUARANTEE_FIELDS = (
-    "guarantor",
-    "beneficiary",
-    "modality",
-    "trigger",
-    "response",
-    "duration",
-    "renewal",
-    "condition",
-    "void-if",
-    "compensation",
-    "mirrors",
-)
-_SEMANTIC_KINDS = (
-    "modality.weakened",
-    "modality.strengthened",
-    "modality.changed",
-    "negation.changed",
-    "quantity.changed",
-    "duration.changed",
-    "date.changed",
-    "party.added",
-    "party.removed",
-    "qualifier.added",
-    "qualifier.removed",
-    "condition.added",
-    "condition.removed",
-    "bracket.opened",
-    "bracket.resolved",
-    "term.redefined",
-    "reference.retargeted",
-    "reference.broken",
-    *(f"guarantee.{name}.changed" for name in _GUARANTEE_FIELDS),
 )
 
 
@@ -80,14 +46,10 @@ def _formats() -> list[str]:
 
 
 def known_finding_kinds() -> tuple[str, ...]:
-    kinds = list(_STRUCTURAL_KINDS + _SEMANTIC_KINDS)
-    try:
-        from clausekit.diff import changes
-    except ImportError:  # pragma: no cover - the module ships with the package
-        return tuple(kinds)
-    extra = getattr(changes, "FINDING_KINDS", ())
-    kinds.extend(kind for kind in extra if kind not in kinds)
-    return tuple(kinds)
+    """Every finding kind the diff can report: what ``--fail-on`` accepts."""
+    from clausekit.diff.changes import FINDING_KINDS
+
+    return _STRUCTURAL_KINDS + tuple(kind for kind in FINDING_KINDS if kind not in _STRUCTURAL_KINDS)
 
 
 def parse_fail_on(value: str | None) -> tuple[str, ...]:
