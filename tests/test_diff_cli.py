@@ -212,3 +212,15 @@ def test_two_bundled_reference_clauses(tmp_path):
     assert "@@ Guarantee V [modified, renumbered (was 5)] @@" in result.output
     unknown = invoke("north-atlantic-treaty-1949::art-55", "us-japan-1960::art-v")
     assert unknown.exit_code == 2 and "art-5" in unknown.output
+
+
+@pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed")
+def test_markdown_renders_as_github_would(pair):
+    import subprocess
+
+    markdown = invoke(*pair, "-f", "markdown").output
+    html = subprocess.run(
+        ["pandoc", "-f", "gfm", "-t", "html"], input=markdown, capture_output=True, text=True, check=True
+    ).stdout
+    assert "<del>limited to 600,000 personnel</del> <strong>capped at 800,000 in peacetime</strong>" in html
+    assert 'href="#c-force-cap"' in html and 'id="c-force-cap"' in html

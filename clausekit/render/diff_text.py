@@ -225,7 +225,30 @@ def markdown_run(text: str, op: str) -> str:
     return "".join(out)
 
 
+_LINE_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
+
+
+def markdown_redline(runs: tuple[Run, ...]) -> str:
+    """A whole redline as Markdown. A deletion and the insertion that replaces it are kept
+    apart by one space ("~~600,000~~ **800,000**") unless white space already parts them;
+    a line break inside a paragraph (guarantee fields, one a line) stays a line break."""
+    out: list[str] = []
+    previous: Run | None = None
+    for current in runs:
+        if (
+            previous is not None
+            and previous.op == "delete"
+            and current.op == "insert"
+            and not previous.text[-1:].isspace()
+            and not current.text[:1].isspace()
+        ):
+            out.append(" ")
+        out.append(markdown_run(current.text, current.op))
+        previous = current
+    return _LINE_BREAK.sub("  \n", "".join(out))
+
+
 def render_diff_markdown(diff: DraftDiff, stat: bool = False, template_dir: str | None = None) -> str:
     """The diff as Markdown for a pull-request comment: summary, findings, then the clauses."""
     template = environment(template_dir).get_template(MARKDOWN_TEMPLATE)
-    return template.render(view=diff_view(diff), run=markdown_run, stat=stat)
+    return template.render(view=diff_view(diff), redline=markdown_redline, stat=stat)
