@@ -8,16 +8,16 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from conftest import DRAFTS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from strategies import drafts
 
 import clausekit.library as library_module
 from clausekit.checks import RULES, Finding, check, check_draft, rule_codes
 from clausekit.cli import main
 from clausekit.model import Draft, Location
 from clausekit.parser import loads
+from conftest import DRAFTS
+from strategies import drafts
 
 HEADER = 'draft test-draft "Test draft" {\n  proposer: US\n}\n\n'
 PARTIES = 'parties {\n  US "the United States"\n  UA "Ukraine"\n}\n\n'
