@@ -35,6 +35,29 @@ def parse_throughput(count: int, runs: int = 5) -> tuple[float, float, int]:
     return size / median / 1e6, median, size
 
 
+def peers(count: int, runs: int = 5) -> tuple[float, float]:
+    """Two floors in the same run: splitting the text into stripped lines (the least any
+    line-oriented reader does) and the C JSON parser on a JSON tree of the same drafts."""
+    import json
+
+    text = generate(count)
+    tree = [
+        {"id": f"c{i}", "number": str(i % 10 + 1), "paragraphs": [line.strip()]}
+        for i, line in enumerate(text.splitlines())
+        if line.startswith("    ") and not line.strip().startswith(("guarantor", "beneficiary", "trigger", "duration"))
+    ]
+    as_json = json.dumps(tree)
+    split_times, json_times = [], []
+    for _ in range(runs):
+        started = time.perf_counter()
+        [line.strip() for line in text.split("\n")]
+        split_times.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        json.loads(as_json)
+        json_times.append(time.perf_counter() - started)
+    return statistics.median(split_times), statistics.median(json_times)
+
+
 def startup(runs: int = 7) -> float:
     times = []
     for _ in range(runs):
@@ -49,7 +72,12 @@ def main() -> None:
     print(f"{'clauses':>8} {'size':>10} {'median':>9} {'MB/s':>7}")
     for count in counts:
         rate, median, size = parse_throughput(count)
-        print(f"{count:>8} {size / 1e6:>8.2f}MB {median:>8.3f}s {rate:>7.2f}")
+        split, as_json = peers(count)
+        print(
+            f"{count:>8} {size / 1e6:>8.2f}MB {median:>8.3f}s {rate:>7.2f}"
+            f"   peers: split lines {split:.3f}s ({median / split:.0f}x), json.loads of the same clauses "
+            f"{as_json:.3f}s ({median / as_json:.1f}x)"
+        )
     print(f"clausekit --help: median {startup() * 1000:.0f} ms (python -m clausekit, {sys.version.split()[0]})")
 
 
