@@ -9,6 +9,7 @@ asks ``analysis.py``). Every output of ``clausekit diff`` is a view of the resul
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Mapping
 from dataclasses import replace
 
 from clausekit._callable import make_module_callable as _make_callable
@@ -18,7 +19,7 @@ from clausekit.diff.changes import clause_findings, draft_findings, prose_findin
 from clausekit.diff.model import CHANGE_KINDS, ClauseChange, DraftDiff, Finding, WordOp, clause_label
 from clausekit.diff.options import DiffOptions
 from clausekit.diff.words import redline
-from clausekit.model import Clause, Draft, Guarantee, Paragraph, plain_text
+from clausekit.model import Bracket, Clause, ClauseRef, Draft, Guarantee, Inline, Paragraph, PartyRef, Text, plain_text
 
 __all__ = [
     "ClauseChange",
@@ -28,53 +29,205 @@ __all__ = [
     "WordOp",
     "cited_numbers",
     "clause_label",
+    "clause_pieces",
     "clause_text",
     "diff",
     "diff_clauses",
+    "named_ops",
+    "party_names",
 ]
+
+
+def party_names(draft: Draft) -> dict[str, str]:
+    """How a draft names its parties (code -> declared name): what a reader sees for ``@UA``."""
+    return {party.code: party.name for party in draft.parties}
+
+
+# A clause's text as pieces: (text as the diff compares it, the party code it stands for or
+# None). Joined as they are they give the stable text (codes); with each party piece read as
+# the party's name they give what a reader sees. One walk serves both, so the two can never
+# disagree about where a party reference stands.
+_Piece = tuple[str, str | None]
+
+
+def _span_pieces(spans: tuple[Inline, ...], out: list[_Piece]) -> None:
+    """``plain_text`` as pieces (the same words, in the same order)."""
+    for span in spans:
+        if isinstance(span, Text):
+            out.append((span.text, None))
+        elif isinstance(span, PartyRef):
+            out.append((span.code, span.code))
+        elif isinstance(span, ClauseRef):
+            out.append(("#" + span.target, None))
+        elif isinstance(span, Bracket):
+            out.append(("[", None))
+            for index, option in enumerate(span.options):
+                if index:
+                    out.append((" / ", None))
+                if option.party:
+                    out.append((option.party, option.party))
+                    out.append((": ", None))
+                _span_pieces(option.spans, out)
+            out.append(("]", None))
+        else:  # a term reads as its name
+            out.append((span.name, None))
+
+
+def _codes_pieces(label: str, codes: tuple[str, ...], out: list[_Piece]) -> None:
+    out.append((label, None))
+    for index, code in enumerate(codes):
+        if index:
+            out.append((", ", None))
+        out.append((code, code))
+
+
+def _paragraph_line(label: str, paragraph: Paragraph, out: list[_Piece]) -> None:
+    out.append((label, None))
+    _span_pieces(paragraph.spans, out)
+
+
+def _guarantee_pieces(guarantee: Guarantee) -> list[list[_Piece]]:
+    """The guarantee fields as ``key: value`` lines, in the order the language lists them."""
+    lines: list[list[_Piece]] = []
+
+    def line() -> list[_Piece]:
+        lines.append([])
+        return lines[-1]
+
+    if guarantee.guarantors:
+        _codes_pieces("guarantor: ", guarantee.guarantors, line())
+    if guarantee.beneficiaries:
+        _codes_pieces("beneficiary: ", guarantee.beneficiaries, line())
+    if guarantee.modality:
+        line().append(("modality: " + guarantee.modality, None))
+    for p in guarantee.triggers:
+        _paragraph_line("trigger: ", p, line())
+    for p in guarantee.responses:
+        _paragraph_line("response: ", p, line())
+    if guarantee.duration is not None:
+        _paragraph_line("duration: ", guarantee.duration, line())
+    if guarantee.renewal is not None:
+        _paragraph_line("renewal: ", guarantee.renewal, line())
+    for p in guarantee.conditions:
+        _paragraph_line("condition: ", p, line())
+    for p in guarantee.void_if:
+        _paragraph_line("void-if: ", p, line())
+    if guarantee.compensation is not None:
+        _paragraph_line("compensation: ", guarantee.compensation, line())
+    if guarantee.mirrors:
+        line().append(("mirrors: " + ", ".join(guarantee.mirrors), None))
+    return lines
+
+
+def _join_blocks(blocks: list[list[_Piece]], separator: str) -> list[_Piece]:
+    out: list[_Piece] = []
+    for block in blocks:
+        if out:
+            out.append((separator, None))
+        out.extend(block)
+    return out
+
+
+def clause_pieces(clause: Clause) -> list[_Piece]:
+    """A clause's own text as pieces (see ``clause_text``); party pieces carry their code."""
+    blocks: list[list[_Piece]] = []
+    if clause.guarantee is not None:
+        fields = _guarantee_pieces(clause.guarantee)
+        if fields:
+            blocks.append(_join_blocks(fields, "\n"))
+    for paragraph in clause.paragraphs:
+        pieces: list[_Piece] = []
+        _span_pieces(paragraph.spans, pieces)
+        blocks.append(pieces)
+    return _join_blocks([b for b in blocks if any(text for text, _ in b)], "\n\n")
+
+
+def _read(piece: _Piece, names: Mapping[str, str] | None) -> str:
+    text, code = piece
+    return names.get(code, text) if names and code is not None else text
+
+
+def clause_text(clause: Clause, names: Mapping[str, str] | None = None) -> str:
+    """A clause's own text: its guarantee fields, then its prose (not its children's).
+
+    Paragraphs are separated by a blank line; cross-references read as ``#id``, so
+    renumbering the target does not change the text. Party references read as their codes
+    (the stable text the diff aligns and compares), or, given ``names`` (``party_names`` of
+    the clause's draft), as the names the draft declares: what a reader is shown.
+    """
+    if not names:
+        return _code_text(clause)
+    return "".join(_read(piece, names) for piece in clause_pieces(clause))
 
 
 def _prose(paragraph: Paragraph | None) -> str:
     return plain_text(paragraph.spans) if paragraph is not None else ""
 
 
-def _guarantee_lines(guarantee: Guarantee) -> list[str]:
-    """The guarantee fields as ``key: value`` lines, in the order the language lists them."""
-    lines: list[str] = []
-    if guarantee.guarantors:
-        lines.append("guarantor: " + ", ".join(guarantee.guarantors))
-    if guarantee.beneficiaries:
-        lines.append("beneficiary: " + ", ".join(guarantee.beneficiaries))
-    if guarantee.modality:
-        lines.append("modality: " + guarantee.modality)
-    lines.extend("trigger: " + _prose(p) for p in guarantee.triggers)
-    lines.extend("response: " + _prose(p) for p in guarantee.responses)
-    if guarantee.duration is not None:
-        lines.append("duration: " + _prose(guarantee.duration))
-    if guarantee.renewal is not None:
-        lines.append("renewal: " + _prose(guarantee.renewal))
-    lines.extend("condition: " + _prose(p) for p in guarantee.conditions)
-    lines.extend("void-if: " + _prose(p) for p in guarantee.void_if)
-    if guarantee.compensation is not None:
-        lines.append("compensation: " + _prose(guarantee.compensation))
-    if guarantee.mirrors:
-        lines.append("mirrors: " + ", ".join(guarantee.mirrors))
-    return lines
-
-
-def clause_text(clause: Clause) -> str:
-    """A clause's own text: its guarantee fields, then its prose (not its children's).
-
-    Paragraphs are separated by a blank line; party references read as their codes and
-    cross-references as ``#id``, so renumbering the target does not change the text.
-    """
+def _code_text(clause: Clause) -> str:
+    """``clause_text`` with codes, built without pieces: alignment asks it of every clause."""
     blocks: list[str] = []
-    if clause.guarantee is not None:
-        fields = _guarantee_lines(clause.guarantee)
+    guarantee = clause.guarantee
+    if guarantee is not None:
+        fields = ["".join(text for text, _ in line) for line in _guarantee_pieces(guarantee)]
         if fields:
             blocks.append("\n".join(fields))
     blocks.extend(_prose(p) for p in clause.paragraphs)
     return "\n\n".join(block for block in blocks if block)
+
+
+def named_ops(
+    ops: tuple[WordOp, ...],
+    old: Clause,
+    new: Clause,
+    old_names: Mapping[str, str],
+    new_names: Mapping[str, str],
+) -> tuple[WordOp, ...]:
+    """A redline of the stable texts (codes) as a reader sees it: each party code read as the
+    name its own draft declares. The runs still rebuild both texts, now the named ones.
+
+    A party reference is one word of the redline, so no run cuts one in two; were one cut,
+    its name would go with the run that holds its first letter."""
+    old_pieces, new_pieces = clause_pieces(old), clause_pieces(new)
+    if not any(code for _, code in old_pieces) and not any(code for _, code in new_pieces):
+        return ops
+    old_reader = _PieceReader(old_pieces, old_names)
+    new_reader = _PieceReader(new_pieces, new_names)
+    out: list[WordOp] = []
+    for op in ops:
+        if op.op == "delete":
+            out.append(WordOp("delete", old_reader.take(len(op.text))))
+        elif op.op == "insert":
+            out.append(WordOp("insert", new_reader.take(len(op.text))))
+        else:
+            text, new_text = old_reader.take(len(op.text)), new_reader.take(len(op.new_side))
+            out.append(WordOp("equal", text, None if new_text == text else new_text))
+    return tuple(out)
+
+
+class _PieceReader:
+    """Reads a stable text's pieces in order, a run's length at a time, as named text."""
+
+    def __init__(self, pieces: list[_Piece], names: Mapping[str, str]) -> None:
+        self.pieces = pieces
+        self.names = names
+        self.index = 0  # the piece being read
+        self.offset = 0  # how far into it
+
+    def take(self, size: int) -> str:
+        out: list[str] = []
+        while size > 0 and self.index < len(self.pieces):
+            text, code = self.pieces[self.index]
+            step = min(size, len(text) - self.offset)
+            if code is None:
+                out.append(text[self.offset : self.offset + step])
+            elif self.offset == 0:
+                out.append(self.names.get(code, text))
+            size -= step
+            self.offset += step
+            if self.offset >= len(text):
+                self.index, self.offset = self.index + 1, 0
+        return "".join(out)
 
 
 def cited_numbers(clauses: tuple[Clause, ...], prefix: str = "") -> dict[str, str]:
@@ -196,6 +349,7 @@ def _rows(
     """One row per aligned pair in the new draft's order; a removed clause stands after
     the nearest clause before it that stayed in place (or first)."""
     old_cites, new_cites = cites
+    names = (party_names(old_draft), party_names(new_draft))
     partner_of_new = {pair.new: pair for pair in alignment.pairs}
     # old index -> the removed old clauses that follow it (anchor -1: before everything)
     in_place_old = sorted(pair.old for pair in alignment.pairs if not pair.moved)
@@ -240,7 +394,7 @@ def _rows(
             old, clause, (), pair.match, pair.similarity, (), (), old_cites.get(old.id), new_cites.get(clause.id)
         )
         own_texts = (texts[0][pair.old], texts[1][n])
-        rows.append(_paired(row, own_texts, pair.moved, old_draft, new_draft, options))
+        rows.append(_paired(row, own_texts, pair.moved, old_draft, new_draft, options, names))
         if not pair.moved:
             rows.extend(removed(o) for o in removed_after.get(pair.old, ()))
     return tuple(rows)
@@ -286,6 +440,7 @@ def _paired(
     old_draft: Draft,
     new_draft: Draft,
     options: DiffOptions,
+    names: tuple[Mapping[str, str], Mapping[str, str]],
 ) -> ClauseChange:
     old, new = row.old, row.new
     assert old is not None and new is not None
@@ -314,6 +469,8 @@ def _paired(
         detail = f"{row.label} modified ({similarity:.0%} similar)"
         findings.append(Finding("clause.modified", None, None, "changed", detail))
         findings.extend(clause_findings(old, new, old_draft, new_draft, options))
+        # Compared as codes (stable whatever a draft calls a party), shown as names.
+        word_ops = named_ops(word_ops, old, new, *names)
     if moved:
         kinds.add("moved")
         old_label, label = row.old_label, row.label

@@ -9,10 +9,11 @@ landscape table (``compare_docx``) and ``clause`` the compilation text
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from clausekit.compare import Cell, Column, Comparison
-from clausekit.diff import clause_text
+from clausekit.diff import clause_text, party_names
 from clausekit.errors import UsageError
 
 from .compare_view import build_comparison_view, facts_pairs
@@ -61,7 +62,7 @@ def _column(column: Column, base: int) -> dict[str, Any]:
     }
 
 
-def _cell(cell: Cell) -> dict[str, Any]:
+def _cell(cell: Cell, names: Mapping[str, str]) -> dict[str, Any]:
     clause = cell.clause
     return {
         "status": cell.status,
@@ -76,7 +77,7 @@ def _cell(cell: Cell) -> dict[str, Any]:
             "label": cell.label,
             "location": {"file": clause.location.file, "line": clause.location.line, "column": clause.location.column},
         },
-        "text": clause_text(clause) if cell.has_text else None,  # type: ignore[arg-type]
+        "text": clause_text(clause, names) if cell.has_text else None,  # type: ignore[arg-type]
         "facts": None if cell.facts is None else dict(facts_pairs_full(cell)),
         "similarity": cell.similarity,
         "moved": cell.moved,
@@ -103,6 +104,7 @@ def facts_pairs_full(cell: Cell) -> list[tuple[str, list[str]]]:
 
 def comparison_data(comparison: Comparison) -> dict[str, Any]:
     """The JSON document as Python data."""
+    names = [party_names(c.draft) for c in comparison.columns]
     return {
         "schema": SCHEMA,
         "base": comparison.base,
@@ -116,7 +118,7 @@ def comparison_data(comparison: Comparison) -> dict[str, Any]:
                 "parent": row.parent,
                 "in_base": row.in_base,
                 "state": row.state,
-                "cells": [_cell(cell) for cell in row.cells],
+                "cells": [_cell(cell, name) for cell, name in zip(row.cells, names, strict=True)],
             }
             for row in comparison.rows
         ],

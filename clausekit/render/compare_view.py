@@ -6,10 +6,11 @@ for Word, plain data for JSON) takes these rows, so they all say the same words.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from clausekit.compare import Cell, Comparison, Facts, Row
-from clausekit.diff import clause_text
+from clausekit.diff import clause_text, party_names
 from clausekit.diff.model import WordOp
 
 # What a reader sees for a cell with no comparable text (never blank: a gap is information).
@@ -100,10 +101,11 @@ def _summary(cell: Cell, facts: tuple[tuple[str, str], ...]) -> str:
     return "; ".join(parts)
 
 
-def cell_view(cell: Cell, row_label: str | None = None) -> CellView:
-    """One cell; its own label is shown only where it differs from the row's (renumbered)."""
+def cell_view(cell: Cell, row_label: str | None = None, names: Mapping[str, str] | None = None) -> CellView:
+    """One cell; its own label is shown only where it differs from the row's (renumbered).
+    ``names``: how the cell's draft names its parties (``party_names``), for its text."""
     facts = facts_pairs(cell.facts)
-    text = clause_text(cell.clause) if cell.has_text else ""  # type: ignore[arg-type]
+    text = clause_text(cell.clause, names) if cell.has_text else ""  # type: ignore[arg-type]
     shown = [f for f in cell.findings if f.kind not in ("clause.renumbered",)]
     return CellView(
         status=cell.status,
@@ -149,6 +151,7 @@ def build_comparison_view(comparison: Comparison) -> ComparisonView:
         for c in comparison.columns
     )
     depths = _depths(comparison.rows)
+    names = [party_names(c.draft) for c in comparison.columns]
     rows = tuple(
         RowView(
             row.key,
@@ -158,7 +161,7 @@ def build_comparison_view(comparison: Comparison) -> ComparisonView:
             STATE_TEXT[row.state],
             depths.get(row.key, 0),
             row.in_base,
-            tuple(cell_view(cell, row.label) for cell in row.cells),
+            tuple(cell_view(cell, row.label, name) for cell, name in zip(row.cells, names, strict=True)),
         )
         for row in comparison.rows
     )

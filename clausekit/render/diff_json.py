@@ -7,10 +7,10 @@ version; renaming or removing one raises it (and the schema's ``$id``).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
-from clausekit.diff import clause_text
+from clausekit.diff import clause_text, party_names
 from clausekit.diff.model import CHANGE_KINDS, ClauseChange, DraftDiff, Finding, WordOp
 from clausekit.model import Clause, Draft
 
@@ -32,7 +32,7 @@ def _draft(draft: Draft) -> dict[str, Any]:
     }
 
 
-def _clause(clause: Clause, label: str | None, cited: str | None) -> dict[str, Any]:
+def _clause(clause: Clause, label: str | None, cited: str | None, names: Mapping[str, str]) -> dict[str, Any]:
     location = clause.location
     return {
         "id": clause.id,
@@ -42,7 +42,7 @@ def _clause(clause: Clause, label: str | None, cited: str | None) -> dict[str, A
         "cited": cited,
         "label": label,
         "exactness": clause.exactness,
-        "text": None if clause.is_placeholder else clause_text(clause),
+        "text": None if clause.is_placeholder else clause_text(clause, names),
         "location": {"file": location.file, "line": location.line, "column": location.column}
         if location.line
         else None,
@@ -66,14 +66,14 @@ def _word(op: WordOp) -> dict[str, Any]:
     return out
 
 
-def _change(change: ClauseChange) -> dict[str, Any]:
+def _change(change: ClauseChange, names: tuple[Mapping[str, str], Mapping[str, str]]) -> dict[str, Any]:
     return {
         "key": change.key,
         "kinds": list(change.kinds),
         "match": change.match,
         "similarity": change.similarity,
-        "old": _clause(change.old, change.old_label, change.old_cited) if change.old is not None else None,
-        "new": _clause(change.new, change.new_label, change.new_cited) if change.new is not None else None,
+        "old": _clause(change.old, change.old_label, change.old_cited, names[0]) if change.old is not None else None,
+        "new": _clause(change.new, change.new_label, change.new_cited, names[1]) if change.new is not None else None,
         "words": [_word(op) for op in change.words],
         "findings": [_finding(f) for f in change.findings],
     }
@@ -99,7 +99,8 @@ def _head(diff: DraftDiff) -> dict[str, Any]:
 
 def diff_document(diff: DraftDiff) -> dict[str, Any]:
     """The JSON document as Python data (every row, unchanged ones included)."""
-    return {**_head(diff), "changes": [_change(change) for change in diff.changes]}
+    names = (party_names(diff.old), party_names(diff.new))
+    return {**_head(diff), "changes": [_change(change, names) for change in diff.changes]}
 
 
 def iter_diff_json(diff: DraftDiff) -> Iterator[str]:
@@ -110,8 +111,9 @@ def iter_diff_json(diff: DraftDiff) -> Iterator[str]:
     """
     head = json.dumps(_head(diff), ensure_ascii=False, indent=2)
     yield head[: head.rindex("}")].rstrip() + ',\n  "changes": ['
+    names = (party_names(diff.old), party_names(diff.new))
     for index, change in enumerate(diff.changes):
-        yield ("\n    " if index == 0 else ",\n    ") + json.dumps(_change(change), ensure_ascii=False)
+        yield ("\n    " if index == 0 else ",\n    ") + json.dumps(_change(change, names), ensure_ascii=False)
     yield ("\n  ]" if diff.changes else "]") + "\n}\n"
 
 

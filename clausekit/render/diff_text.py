@@ -9,12 +9,12 @@ callables handed to the template, so the same view serves both.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import click
 
-from clausekit.diff import clause_text
+from clausekit.diff import clause_text, party_names
 from clausekit.diff.model import CHANGE_KINDS, ClauseChange, DraftDiff, Finding
 from clausekit.model import Draft
 from clausekit.render.templates import environment, markdown_escape, markdown_inline
@@ -100,25 +100,35 @@ def _status(change: ClauseChange) -> str:
     return ", ".join(parts)
 
 
-def _runs(change: ClauseChange) -> tuple[Run, ...]:
+def _runs(change: ClauseChange, names: tuple[Mapping[str, str], Mapping[str, str]]) -> tuple[Run, ...]:
+    """The text shown for a row, parties by the names each draft declares (``names``: old, new).
+    A modified row's redline already reads so (``ClauseChange.words``)."""
     if change.words:
         return tuple(Run(op.op, op.text if op.op == "delete" else op.new_side) for op in change.words)
+    old_names, new_names = names
     if "unknown" in change.kinds:
         # Whatever text is known is shown as it stands: it is neither deleted nor inserted.
-        known = next((c for c in (change.new, change.old) if c is not None and not c.is_placeholder), None)
-        return (Run("equal", clause_text(known)),) if known is not None and clause_text(known) else ()
+        if change.new is not None and not change.new.is_placeholder:
+            text = clause_text(change.new, new_names)
+        elif change.old is not None and not change.old.is_placeholder:
+            text = clause_text(change.old, old_names)
+        else:
+            text = ""
+        return (Run("equal", text),) if text else ()
     if change.new is None and change.old is not None:
-        return (Run("delete", clause_text(change.old)),) if clause_text(change.old) else ()
+        text = clause_text(change.old, old_names)
+        return (Run("delete", text),) if text else ()
     if change.old is None and change.new is not None:
-        return (Run("insert", clause_text(change.new)),) if clause_text(change.new) else ()
+        text = clause_text(change.new, new_names)
+        return (Run("insert", text),) if text else ()
     return ()
 
 
-def _note(change: ClauseChange) -> str | None:
+def _note(change: ClauseChange, runs: tuple[Run, ...]) -> str | None:
     if "unknown" not in change.kinds:
         return None
     known = [name for name, c in (("old", change.old), ("new", change.new)) if c is not None and not c.is_placeholder]
-    if not _runs(change) or not known:
+    if not runs or not known:
         return "no text known on either side"
     return f"the text below is the {known[0]} draft's; the other is not known"
 
@@ -129,12 +139,14 @@ _STRUCTURAL = frozenset(f"clause.{kind}" for kind in CHANGE_KINDS)
 def diff_view(diff: DraftDiff) -> DiffView:
     findings: list[FindingView] = [FindingView(f, None, None) for f in diff.draft_findings]
     rows: list[RowView] = []
+    names = (party_names(diff.old), party_names(diff.new))
     for change in diff.changes:
         anchor = change_anchor(change)
         label = change.label
         row_findings = tuple(FindingView(f, anchor, label) for f in change.findings)
         findings.extend(row_findings)
         if change.changed:
+            runs = _runs(change, names)
             rows.append(
                 RowView(
                     change.key,
@@ -142,9 +154,9 @@ def diff_view(diff: DraftDiff) -> DiffView:
                     label,
                     change.kinds,
                     _status(change),
-                    _runs(change),
+                    runs,
                     tuple(f for f in row_findings if f.kind not in _STRUCTURAL),
-                    _note(change),
+                    _note(change, runs),
                 )
             )
     counts = diff.counts()
