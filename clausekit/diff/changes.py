@@ -541,6 +541,35 @@ def _guarantee_findings(
     return out
 
 
+# --- reading each side once ----------------------------------------------------------------------
+
+_NO_FACTS = ProseFacts()
+
+# The drafts' alias tables, made once per draft object rather than once per clause pair (a
+# diff asks for them for every modified clause). Keyed like ``_ID_CACHE``: the draft is kept
+# with its entry, so an id is never reused by another draft while the entry lives.
+_ALIAS_CACHE: dict[int, tuple[Draft, dict[str, str]]] = {}
+
+
+def _aliases(draft: Draft) -> dict[str, str]:
+    cached = _ALIAS_CACHE.get(id(draft))
+    if cached is not None and cached[0] is draft:
+        return cached[1]
+    aliases = match_aliases(draft.parties)
+    if len(_ALIAS_CACHE) > 16:
+        _ALIAS_CACHE.clear()
+    _ALIAS_CACHE[id(draft)] = (draft, aliases)
+    return aliases
+
+
+def _facts(paragraphs: tuple[Paragraph, ...], scale: ModalityScale, aliases: dict[str, str]) -> ProseFacts:
+    """The facts of some paragraphs; none for none (most clauses have no guarantee fields, and
+    reading an empty text still costs a full pass of every reader)."""
+    if not paragraphs:
+        return _NO_FACTS
+    return analyse_paragraphs(paragraphs, scale, aliases)
+
+
 # --- the API --------------------------------------------------------------------------------------
 
 
@@ -563,12 +592,12 @@ def clause_findings(
     options = options or DiffOptions()
     scale = options.modality_scale
     prose = prose_findings_applicable(old_draft, new_draft)
-    old_aliases = match_aliases(old_draft.parties) if prose else {}
-    new_aliases = match_aliases(new_draft.parties) if prose else {}
-    old_facts = analyse_paragraphs(old.paragraphs, scale, old_aliases)
-    new_facts = analyse_paragraphs(new.paragraphs, scale, new_aliases)
-    old_g = analyse_paragraphs(_guarantee_paragraphs(old.guarantee), scale, old_aliases)
-    new_g = analyse_paragraphs(_guarantee_paragraphs(new.guarantee), scale, new_aliases)
+    old_aliases = _aliases(old_draft) if prose else {}
+    new_aliases = _aliases(new_draft) if prose else {}
+    old_facts = _facts(old.paragraphs, scale, old_aliases)
+    new_facts = _facts(new.paragraphs, scale, new_aliases)
+    old_g = _facts(_guarantee_paragraphs(old.guarantee), scale, old_aliases)
+    new_g = _facts(_guarantee_paragraphs(new.guarantee), scale, new_aliases)
 
     found: list[_Found] = []
     if prose:
