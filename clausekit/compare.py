@@ -5,8 +5,9 @@ compilation text). Each draft is aligned against one *base* draft with the diff
 (``clausekit.diff.diff``: the aligner, the word redline and the findings), so the work is
 k pairwise alignments of n log n each, not a progressive multiple alignment. A clause of
 some draft that the base lacks becomes a row of its own, placed after the row of the
-nearest clause before it that the draft shares with the base; clauses that several drafts
-add under the same id share one row (ids are stable by design).
+nearest clause before it that the draft shares with the base (before its first shared
+clause when there is none before it, after the base's last row when it shares none);
+clauses that several drafts add under the same id share one row (ids are stable by design).
 
 Every renderer (position matrix as Markdown, HTML, Word, JSON; the compilation text) is a
 view of the one ``Comparison`` built here. A placeholder (``exactness: missing``) is a cell
@@ -319,7 +320,11 @@ def compare(drafts: Sequence[Draft], base: int = 0, options: DiffOptions | None 
         parents = _parent_ids(draft)
         # Which row each of this draft's clauses landed in (its parent's row is where it nests).
         row_of: dict[int, str] = {}
-        anchor = -1
+        # Clauses before the draft's first shared clause stand just before that clause's
+        # row, and a draft that shares none (a position paper beside a treaty text) follows
+        # the base's rows: the base's own order opens the matrix.
+        shared = [base_index[id(c.old)] for c in result.changes if c.old is not None and c.new is not None]
+        anchor = min(shared) - 1 if shared else len(base_clauses) - 1
         for change in result.changes:
             if change.old is not None:
                 o = base_index[id(change.old)]
