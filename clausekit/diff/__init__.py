@@ -35,8 +35,10 @@ __all__ = [
     "clause_text",
     "diff",
     "diff_clauses",
+    "hidden_fields",
     "named_ops",
     "party_names",
+    "read_piece",
 ]
 
 
@@ -67,19 +69,24 @@ def _span_pieces(spans: tuple[Inline, ...], out: list[_Piece]) -> None:
                 if index:
                     out.append((" / ", None))
                 if option.party:
-                    out.append((option.party, option.party))
-                    out.append((": ", None))
+                    # Who proposed an alternative reads as a code, as in the rendered draft.
+                    out.append((option.party + ": ", None))
                 _span_pieces(option.spans, out)
             out.append(("]", None))
         else:  # a term reads as its name
             out.append((span.name, None))
 
 
+# Between the parties of a guarantor or beneficiary list: ", " between codes, "; " between
+# names (a name may hold commas: "the United Kingdom, France and Germany").
+LIST_SEPARATOR = "\x00;"
+
+
 def _codes_pieces(label: str, codes: tuple[str, ...], out: list[_Piece]) -> None:
     out.append((label, None))
     for index, code in enumerate(codes):
         if index:
-            out.append((", ", None))
+            out.append((", ", LIST_SEPARATOR))
         out.append((code, code))
 
 
@@ -88,35 +95,38 @@ def _paragraph_line(label: str, paragraph: Paragraph, out: list[_Piece]) -> None
     _span_pieces(paragraph.spans, out)
 
 
-def _guarantee_pieces(guarantee: Guarantee) -> list[list[_Piece]]:
-    """The guarantee fields as ``key: value`` lines, in the order the language lists them."""
+def _guarantee_pieces(guarantee: Guarantee, leave_out: frozenset[str] = frozenset()) -> list[list[_Piece]]:
+    """The guarantee fields as ``key: value`` lines, in the order the language lists them,
+    but for the fields named in ``leave_out``."""
     lines: list[list[_Piece]] = []
 
     def line() -> list[_Piece]:
         lines.append([])
         return lines[-1]
 
-    if guarantee.guarantors:
+    def shown(field: str) -> bool:
+        return field not in leave_out
+
+    if guarantee.guarantors and shown("guarantor"):
         _codes_pieces("guarantor: ", guarantee.guarantors, line())
-    if guarantee.beneficiaries:
+    if guarantee.beneficiaries and shown("beneficiary"):
         _codes_pieces("beneficiary: ", guarantee.beneficiaries, line())
-    if guarantee.modality:
+    if guarantee.modality and shown("modality"):
         line().append(("modality: " + guarantee.modality, None))
-    for p in guarantee.triggers:
-        _paragraph_line("trigger: ", p, line())
-    for p in guarantee.responses:
-        _paragraph_line("response: ", p, line())
-    if guarantee.duration is not None:
-        _paragraph_line("duration: ", guarantee.duration, line())
-    if guarantee.renewal is not None:
-        _paragraph_line("renewal: ", guarantee.renewal, line())
-    for p in guarantee.conditions:
-        _paragraph_line("condition: ", p, line())
-    for p in guarantee.void_if:
-        _paragraph_line("void-if: ", p, line())
-    if guarantee.compensation is not None:
-        _paragraph_line("compensation: ", guarantee.compensation, line())
-    if guarantee.mirrors:
+    paragraph_fields = (
+        ("trigger", guarantee.triggers),
+        ("response", guarantee.responses),
+        ("duration", (guarantee.duration,) if guarantee.duration is not None else ()),
+        ("renewal", (guarantee.renewal,) if guarantee.renewal is not None else ()),
+        ("condition", guarantee.conditions),
+        ("void-if", guarantee.void_if),
+        ("compensation", (guarantee.compensation,) if guarantee.compensation is not None else ()),
+    )
+    for field, paragraphs in paragraph_fields:
+        if shown(field):
+            for p in paragraphs:
+                _paragraph_line(field + ": ", p, line())
+    if guarantee.mirrors and shown("mirrors"):
         line().append(("mirrors: " + ", ".join(guarantee.mirrors), None))
     return lines
 
@@ -130,11 +140,11 @@ def _join_blocks(blocks: list[list[_Piece]], separator: str) -> list[_Piece]:
     return out
 
 
-def clause_pieces(clause: Clause) -> list[_Piece]:
+def clause_pieces(clause: Clause, leave_out: frozenset[str] = frozenset()) -> list[_Piece]:
     """A clause's own text as pieces (see ``clause_text``); party pieces carry their code."""
     blocks: list[list[_Piece]] = []
     if clause.guarantee is not None:
-        fields = _guarantee_pieces(clause.guarantee)
+        fields = _guarantee_pieces(clause.guarantee, leave_out)
         if fields:
             blocks.append(_join_blocks(fields, "\n"))
     for paragraph in clause.paragraphs:
@@ -144,34 +154,48 @@ def clause_pieces(clause: Clause) -> list[_Piece]:
     return _join_blocks([b for b in blocks if any(text for text, _ in b)], "\n\n")
 
 
-def _read(piece: _Piece, names: Mapping[str, str] | None) -> str:
+def read_piece(piece: _Piece, names: Mapping[str, str] | None) -> str:
+    """A piece as a reader sees it, given the names of its draft's parties (None: codes)."""
     text, code = piece
-    return names.get(code, text) if names and code is not None else text
+    if not names or code is None:
+        return text
+    return "; " if code == LIST_SEPARATOR else names.get(code, text)
 
 
-def clause_text(clause: Clause, names: Mapping[str, str] | None = None) -> str:
+def clause_text(clause: Clause, names: Mapping[str, str] | None = None, leave_out: frozenset[str] = frozenset()) -> str:
     """A clause's own text: its guarantee fields, then its prose (not its children's).
 
     Paragraphs are separated by a blank line; cross-references read as ``#id``, so
     renumbering the target does not change the text. Party references read as their codes
     (the stable text the diff aligns and compares), or, given ``names`` (``party_names`` of
     the clause's draft), as the names the draft declares: what a reader is shown.
+    ``leave_out`` names guarantee fields to leave out (see ``hidden_fields``).
     """
     if not names:
-        return _code_text(clause)
-    return "".join(_read(piece, names) for piece in clause_pieces(clause))
+        return _code_text(clause, leave_out)
+    return "".join(read_piece(piece, names) for piece in clause_pieces(clause, leave_out))
+
+
+def hidden_fields(old: Clause, new: Clause) -> frozenset[str]:
+    """The guarantee fields a pair's redline leaves out: those whose value one side's source
+    does not give (``unknown:``). A missing value is not a deletion, so it is not shown as one."""
+    fields: set[str] = set()
+    for clause in (old, new):
+        if clause.guarantee is not None:
+            fields.update(clause.guarantee.unknown)
+    return frozenset(fields)
 
 
 def _prose(paragraph: Paragraph | None) -> str:
     return plain_text(paragraph.spans) if paragraph is not None else ""
 
 
-def _code_text(clause: Clause) -> str:
+def _code_text(clause: Clause, leave_out: frozenset[str] = frozenset()) -> str:
     """``clause_text`` with codes, built without pieces: alignment asks it of every clause."""
     blocks: list[str] = []
     guarantee = clause.guarantee
     if guarantee is not None:
-        fields = ["".join(text for text, _ in line) for line in _guarantee_pieces(guarantee)]
+        fields = ["".join(text for text, _ in line) for line in _guarantee_pieces(guarantee, leave_out)]
         if fields:
             blocks.append("\n".join(fields))
     blocks.extend(_prose(p) for p in clause.paragraphs)
@@ -184,14 +208,17 @@ def named_ops(
     new: Clause,
     old_names: Mapping[str, str],
     new_names: Mapping[str, str],
+    leave_out: frozenset[str] = frozenset(),
 ) -> tuple[WordOp, ...]:
     """A redline of the stable texts (codes) as a reader sees it: each party code read as the
     name its own draft declares. The runs still rebuild both texts, now the named ones.
 
     A party reference is one word of the redline, so no run cuts one in two; were one cut,
     its name would go with the run that holds its first letter."""
-    old_pieces, new_pieces = clause_pieces(old), clause_pieces(new)
+    old_pieces, new_pieces = clause_pieces(old, leave_out), clause_pieces(new, leave_out)
     if not any(code for _, code in old_pieces) and not any(code for _, code in new_pieces):
+        return ops
+    if not old_names and not new_names:
         return ops
     old_reader = _PieceReader(old_pieces, old_names)
     new_reader = _PieceReader(new_pieces, new_names)
@@ -224,7 +251,7 @@ class _PieceReader:
             if code is None:
                 out.append(text[self.offset : self.offset + step])
             elif self.offset == 0:
-                out.append(self.names.get(code, text))
+                out.append(read_piece((text, code), self.names))
             size -= step
             self.offset += step
             if self.offset >= len(text):
@@ -474,6 +501,9 @@ def _paired(
     kinds: set[str] = set()
     findings: list[Finding] = []
     old_text, new_text = own_texts
+    hidden = hidden_fields(old, new)
+    if hidden:
+        old_text, new_text = clause_text(old, leave_out=hidden), clause_text(new, leave_out=hidden)
     similarity = row.similarity
     if similarity < 0:  # matched by id: score it now
         similarity = 1.0 if old_text == new_text else ratio(similarity_tokens(old_text), similarity_tokens(new_text))
@@ -493,11 +523,12 @@ def _paired(
     elif word_ops:
         # Modified means the redline shows a change: the same test as the words shown.
         kinds.add("modified")
-        detail = f"{row.label} modified ({similarity:.0%} similar)"
+        likeness = f"{similarity:.0%} similar" if similarity >= 0.005 else "no words in common"
+        detail = f"{row.label} modified ({likeness})"
         findings.append(Finding("clause.modified", None, None, "changed", detail))
         findings.extend(clause_findings(old, new, old_draft, new_draft, options))
         # Compared as codes (stable whatever a draft calls a party), shown as names.
-        word_ops = named_ops(word_ops, old, new, *names)
+        word_ops = named_ops(word_ops, old, new, *names, hidden)
     if moved:
         kinds.add("moved")
         old_label, label = row.old_label, row.label

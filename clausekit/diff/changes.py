@@ -342,21 +342,27 @@ def _clause_parties(clause: Clause, facts: ProseFacts, guarantee_facts: ProseFac
     return codes
 
 
-def _party_name(code: str, *drafts: Draft) -> str:
+def party_label(code: str, *drafts: Draft) -> str:
+    """A party as a reader knows it, by the name the first of ``drafts`` that declares it
+    gives, with its code: "Ukraine (UA)"; the code alone when none declares it."""
     for draft in drafts:
         party = draft.party(code)
         if party is not None:
-            return f"{code} ({party.name})"
+            return f"{party.name} ({code})"
     return code
 
 
-def _party_findings(old: set[str], new: set[str], old_draft: Draft, new_draft: Draft, where: str) -> list[_Found]:
+def _party_findings(
+    old: set[str], new: set[str], old_draft: Draft, new_draft: Draft, verbs: tuple[str, str]
+) -> list[_Found]:
+    """Parties on one side only; ``verbs`` say it ("now names", "no longer names")."""
+    added, removed = verbs
     out: list[_Found] = []
     for code in sorted(old - new):
-        detail = f"{where} no longer names {_party_name(code, old_draft, new_draft)}"
+        detail = f"{removed} {party_label(code, old_draft, new_draft)}"
         out.append(_Found(0, Finding("party.removed", code, None, "removed", detail)))
     for code in sorted(new - old):
-        detail = f"{where} now names {_party_name(code, new_draft, old_draft)}"
+        detail = f"{added} {party_label(code, new_draft, old_draft)}"
         out.append(_Found(0, Finding("party.added", None, code, "added", detail)))
     return out
 
@@ -486,15 +492,19 @@ def _guarantee_paragraphs(guarantee: Guarantee | None) -> tuple[Paragraph, ...]:
     return tuple(out)
 
 
-def _field_text(value: object) -> str | None:
-    """A field value as a short text: codes comma separated, paragraphs as words, '; ' between."""
+def _field_text(value: object, names: dict[str, str] | None = None) -> str | None:
+    """A field value as a short text: codes comma separated, paragraphs as words, '; ' between.
+
+    With ``names`` (code -> name), as a reader sees it: parties by name, '; ' between names."""
     if value is None or value == ():
         return None
     if isinstance(value, Paragraph):
-        return plain_text(value.spans)
+        return plain_text(value.spans, names)
     if isinstance(value, tuple):
         if all(isinstance(v, Paragraph) for v in value):
-            return "; ".join(plain_text(v.spans) for v in value)
+            return "; ".join(plain_text(v.spans, names) for v in value)
+        if names:
+            return "; ".join(names.get(str(v), str(v)) for v in value)
         return ", ".join(str(v) for v in value)
     return str(value)
 
@@ -515,9 +525,36 @@ def _field_direction(name: str, before: str | None, after: str | None, scale: Mo
     return "changed"
 
 
+def _field_detail(
+    name: str, old: object, new: object, names: tuple[dict[str, str], dict[str, str]], direction: str
+) -> str:
+    """One sentence for a changed field, parties by name: "void-if removed: ...", "mirrors added:
+    ...", or "compensation: before -> after". A field of several values (triggers, responses,
+    ...) that only lost or only gained some names just those."""
+    before, after = _field_text(old, names[0]), _field_text(new, names[1])
+    if before is None:
+        return f"{name} added: {_short(after or '')}"
+    if after is None:
+        return f"{name} removed: {_short(before)}"
+    if isinstance(old, tuple) and isinstance(new, tuple) and all(isinstance(v, Paragraph) for v in old + new):
+        gone, came = difference(list(old), list(new), lambda p: p)
+        if not came:
+            return f"{name} removed: " + _short("; ".join(plain_text(p.spans, names[0]) for p in gone))
+        if not gone:
+            return f"{name} added: " + _short("; ".join(plain_text(p.spans, names[1]) for p in came))
+    detail = f"{name}: {_short(before)} -> {_short(after)}"
+    return detail if direction in ("added", "removed", "changed") else f"{detail} ({direction})"
+
+
 def _guarantee_findings(
-    old: Guarantee | None, new: Guarantee | None, scale: ModalityScale, prose: bool
+    old: Guarantee | None,
+    new: Guarantee | None,
+    scale: ModalityScale,
+    prose: bool,
+    names: tuple[dict[str, str], dict[str, str]] = ({}, {}),
 ) -> list[_Found]:
+    """Field by field; ``before``/``after`` read parties as codes, ``detail`` as the names
+    each draft declares (``names``: old, new)."""
     if old is None and new is None:
         return []
     old, new = old or Guarantee(), new or Guarantee()
@@ -534,9 +571,7 @@ def _guarantee_findings(
             continue  # the same words, differently marked up (a reference where there was a name)
         direction = _field_direction(name, before, after, scale, prose)
         short_before, short_after = (_short(t) if t is not None else None for t in (before, after))
-        detail = f"guarantee {name}: {short_before or '(none)'} -> {short_after or '(none)'}"
-        if direction not in ("added", "removed", "changed"):
-            detail += f" ({direction})"
+        detail = _field_detail(name, a, b, names, direction)
         out.append(_Found(index, Finding(f"guarantee.{name}.changed", short_before, short_after, direction, detail)))
     return out
 
@@ -545,21 +580,31 @@ def _guarantee_findings(
 
 _NO_FACTS = ProseFacts()
 
-# The drafts' alias tables, made once per draft object rather than once per clause pair (a
-# diff asks for them for every modified clause). Keyed like ``_ID_CACHE``: the draft is kept
-# with its entry, so an id is never reused by another draft while the entry lives.
-_ALIAS_CACHE: dict[int, tuple[Draft, dict[str, str]]] = {}
+# Tables of a draft's parties (the aliases matched in prose, the names shown), made once per
+# draft object rather than once per clause pair: a diff asks for them for every modified
+# clause. Keyed like ``_ID_CACHE``: the draft is kept with its entry, so an id is never reused
+# by another draft while the entry lives.
+_PARTY_CACHE: dict[int, tuple[Draft, dict[str, str], dict[str, str]]] = {}
+
+
+def _party_tables(draft: Draft) -> tuple[dict[str, str], dict[str, str]]:
+    cached = _PARTY_CACHE.get(id(draft))
+    if cached is not None and cached[0] is draft:
+        return cached[1], cached[2]
+    aliases = match_aliases(draft.parties)
+    names = {party.code: party.name for party in draft.parties}
+    if len(_PARTY_CACHE) > 16:
+        _PARTY_CACHE.clear()
+    _PARTY_CACHE[id(draft)] = (draft, aliases, names)
+    return aliases, names
 
 
 def _aliases(draft: Draft) -> dict[str, str]:
-    cached = _ALIAS_CACHE.get(id(draft))
-    if cached is not None and cached[0] is draft:
-        return cached[1]
-    aliases = match_aliases(draft.parties)
-    if len(_ALIAS_CACHE) > 16:
-        _ALIAS_CACHE.clear()
-    _ALIAS_CACHE[id(draft)] = (draft, aliases)
-    return aliases
+    return _party_tables(draft)[0]
+
+
+def _names(draft: Draft) -> dict[str, str]:
+    return _party_tables(draft)[1]
 
 
 def _facts(paragraphs: tuple[Paragraph, ...], scale: ModalityScale, aliases: dict[str, str]) -> ProseFacts:
@@ -612,11 +657,11 @@ def clause_findings(
         _clause_parties(new, new_facts, new_g),
         old_draft,
         new_draft,
-        "the clause",
+        ("now names", "no longer names"),
     )
     found += _bracket_findings(old, new)
     found += _reference_findings(old, new, old_draft, new_draft)
-    found += _guarantee_findings(old.guarantee, new.guarantee, scale, prose)
+    found += _guarantee_findings(old.guarantee, new.guarantee, scale, prose, (_names(old_draft), _names(new_draft)))
     return _sorted(found)
 
 
@@ -642,7 +687,13 @@ def draft_findings(old_draft: Draft, new_draft: Draft, options: DiffOptions | No
     found: list[_Found] = []
     old_codes = {p.code for p in old_draft.parties}
     new_codes = {p.code for p in new_draft.parties}
-    found += _party_findings(old_codes, new_codes, old_draft, new_draft, "the parties block")
+    found += _party_findings(
+        old_codes,
+        new_codes,
+        old_draft,
+        new_draft,
+        ("the parties block now declares", "the parties block no longer declares"),
+    )
     old_terms = {t.name: t for t in old_draft.terms()}
     new_terms = {t.name: t for t in new_draft.terms()}
     for index, name in enumerate(sorted(old_terms.keys() | new_terms.keys())):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import click
 
 from clausekit.diff import clause_text, party_names
+from clausekit.diff.changes import party_label
 from clausekit.diff.model import CHANGE_KINDS, ClauseChange, DraftDiff, Finding
 from clausekit.model import Draft
 from clausekit.render.templates import environment, markdown_escape, markdown_inline
@@ -50,6 +51,14 @@ class FindingView:
         return self.finding.detail
 
     @property
+    def rest(self) -> str:
+        """The sentence without the clause's name it may begin with (shown beside a link to it)."""
+        detail = self.finding.detail
+        if self.where and detail.startswith(self.where + " "):
+            return detail[len(self.where) + 1 :]
+        return detail
+
+    @property
     def text(self) -> str:
         """The sentence, naming its clause unless it already does (structural findings)."""
         if self.where is None or self.kind in _STRUCTURAL:
@@ -78,10 +87,17 @@ class DiffView:
     total: int
     counts: tuple[tuple[str, int], ...]  # non-zero kinds, in CHANGE_KINDS order
     finding_counts: tuple[tuple[str, int], ...]
-    findings: tuple[FindingView, ...]
+    findings: tuple[FindingView, ...]  # the summary list: neither declarations nor unknown rows
     rows: tuple[RowView, ...]  # changed rows only
     notes: tuple[str, ...]
     empty: bool
+    # Parties the parties blocks declare on one side only, as one sentence (None: no such party).
+    # True, but a declaration is not a change of any clause, so it is not listed among them.
+    declared: str | None = None
+    # Rows whose change is not known (a text is missing on one side), named in one line rather
+    # than one finding each: each stands below with what is known of it.
+    unknown: tuple[FindingView, ...] = ()
+    kind_width: int = 28  # the widest kind listed, for the text layout's column
 
 
 def change_anchor(change: ClauseChange) -> str:
@@ -124,9 +140,19 @@ def _runs(change: ClauseChange, names: tuple[Mapping[str, str], Mapping[str, str
     return ()
 
 
+def _fields_note(change: ClauseChange) -> str | None:
+    """Which guarantee fields the redline leaves out, their value not being known on a side."""
+    parts = []
+    for side, clause in (("old", change.old), ("new", change.new)):
+        if clause is not None and clause.guarantee is not None and clause.guarantee.unknown:
+            fields = ", ".join(clause.guarantee.unknown)
+            parts.append(f"{fields}: not known in the {side} draft")
+    return "; ".join(parts) + ", so not compared" if parts else None
+
+
 def _note(change: ClauseChange, runs: tuple[Run, ...]) -> str | None:
     if "unknown" not in change.kinds:
-        return None
+        return _fields_note(change) if change.old is not None and change.new is not None else None
     known = [name for name, c in (("old", change.old), ("new", change.new)) if c is not None and not c.is_placeholder]
     if not runs or not known:
         return "no text known on either side"
@@ -136,15 +162,33 @@ def _note(change: ClauseChange, runs: tuple[Run, ...]) -> str | None:
 _STRUCTURAL = frozenset(f"clause.{kind}" for kind in CHANGE_KINDS)
 
 
+def _declared(diff: DraftDiff) -> str | None:
+    """The parties declared on one side only, as one sentence."""
+    added = [f.after for f in diff.draft_findings if f.kind == "party.added" and f.after]
+    removed = [f.before for f in diff.draft_findings if f.kind == "party.removed" and f.before]
+    if not added and not removed:
+        return None
+    parts = []
+    if added:
+        parts.append("Parties declared in the new draft only: " + "; ".join(party_label(c, diff.new) for c in added))
+    if removed:
+        parts.append("in the old draft only: " + "; ".join(party_label(c, diff.old) for c in removed))
+    return ". ".join(part[0].upper() + part[1:] for part in parts) + "."
+
+
 def diff_view(diff: DraftDiff) -> DiffView:
-    findings: list[FindingView] = [FindingView(f, None, None) for f in diff.draft_findings]
+    findings: list[FindingView] = [
+        FindingView(f, None, None) for f in diff.draft_findings if not f.kind.startswith("party.")
+    ]
+    unknown: list[FindingView] = []
     rows: list[RowView] = []
     names = (party_names(diff.old), party_names(diff.new))
     for change in diff.changes:
         anchor = change_anchor(change)
         label = change.label
         row_findings = tuple(FindingView(f, anchor, label) for f in change.findings)
-        findings.extend(row_findings)
+        for item in row_findings:
+            (unknown if item.kind == "clause.unknown" else findings).append(item)
         if change.changed:
             runs = _runs(change, names)
             rows.append(
@@ -161,8 +205,8 @@ def diff_view(diff: DraftDiff) -> DiffView:
             )
     counts = diff.counts()
     finding_counts: dict[str, int] = {}
-    for item in findings:
-        finding_counts[item.kind] = finding_counts.get(item.kind, 0) + 1
+    for f in diff.findings():
+        finding_counts[f.kind] = finding_counts.get(f.kind, 0) + 1
     notes = list(diff.notes)
     if not diff.prose_analysed:
         notes.append(
@@ -180,6 +224,9 @@ def diff_view(diff: DraftDiff) -> DiffView:
         tuple(rows),
         tuple(notes),
         diff.is_empty,
+        _declared(diff),
+        tuple(unknown),
+        max((len(f.kind) for f in findings), default=0),
     )
 
 

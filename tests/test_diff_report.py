@@ -1,0 +1,63 @@
+"""How the diff report reads: declarations apart from the findings, unknown rows in one line,
+and a guarantee field whose value is not known never shown as deleted."""
+
+from __future__ import annotations
+
+import pytest
+
+from clausekit.diff import diff
+from clausekit.parser import load, loads
+from clausekit.render.diff_json import diff_document
+from clausekit.render.diff_text import diff_view, render_diff_markdown, render_diff_text
+from conftest import DRAFTS
+
+
+@pytest.fixture(scope="module")
+def us_e3():
+    return diff(load(str(DRAFTS / "us-28-point-plan.clause")), load(str(DRAFTS / "e3-counterproposal.clause")))
+
+
+def findings_block(text: str) -> str:
+    return text.split("Findings (", 1)[1].split("\n\n", 1)[0]
+
+
+def test_parties_declared_are_one_line_not_findings(us_e3):
+    text = render_diff_text(us_e3)
+    assert "Parties declared in the new draft only: Germany (DE); " in text
+    assert "In the old draft only: the European Union (EU)." in text
+    assert "parties block" not in findings_block(text)
+    # The data keeps them: JSON and --fail-on see the same findings as before.
+    kinds = [f["kind"] for f in diff_document(us_e3)["draft_findings"]]
+    assert kinds.count("party.added") == 4 and kinds.count("party.removed") == 1
+
+
+def test_unknown_rows_are_named_in_one_line(us_e3):
+    view = diff_view(us_e3)
+    assert not any(f.kind == "clause.unknown" for f in view.findings)
+    assert len(view.unknown) == 22
+    text = render_diff_text(us_e3)
+    assert "Not known (22), a text is missing on one side: Clause 10(c), Clause 11, " in text
+    markdown = render_diff_markdown(us_e3)
+    assert "[Clause 10(c)](#c-russian-invasion-response)" in markdown
+
+
+def test_markdown_findings_do_not_repeat_the_clause_name(us_e3):
+    markdown = render_diff_markdown(us_e3)
+    assert "- [Clause 3](#c-nato-expansion-expectation) `clause.removed` removed\n" in markdown
+
+
+def test_a_field_not_known_on_one_side_is_left_out_of_the_redline():
+    def draft(fields: str, draft_id: str):
+        text = f'draft {draft_id} "D" {{\n}}\n\nguarantee g 1 {{\n  guarantor: US\n{fields}\n  The guarantee.\n}}\n'
+        return loads(text, filename=f"{draft_id}.clause")
+
+    old = draft("  response: sanctions\n  void-if: an attack\n", "old")
+    new = draft("  unknown: response\n", "new")
+    result = diff(old, new)
+    change = result.changes[0]
+    assert "modified" in change.kinds
+    shown = "".join(op.text for op in change.words)
+    assert "response" not in shown and "void-if: an attack" in shown
+    text = render_diff_text(result)
+    assert "(response: not known in the new draft, so not compared)" in text
+    assert [f.kind for f in change.findings if f.kind.startswith("guarantee.")] == ["guarantee.void-if.changed"]
