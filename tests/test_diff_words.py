@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
 from clausekit.diff.model import WordOp
 from clausekit.diff.options import DiffOptions
-from clausekit.diff.words import normalised, rebuild, redline, tokenize
+from clausekit.diff.words import _redline, normalised, rebuild, redline, tokenize
 
 
 def test_numbers_are_kept_whole_and_punctuation_is_separate():
@@ -73,3 +76,22 @@ def test_empty_texts():
     assert redline("", "") == ()
     assert redline("", "new words") == (WordOp("insert", "new words"),)
     assert redline("old words", "") == (WordOp("delete", "old words"),)
+
+
+# Setting aside the text both sides share at their ends is only a shortcut: the redline must be
+# the one the whole texts give.
+ENDS = st.lists(
+    st.sampled_from(["a", "b", "shall", "50", "per", "cent", "per cent", "$100", ",", ".", " ", "  ", "\n", "\n\n"]),
+    max_size=14,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(ENDS, ENDS, ENDS, st.sampled_from(["", " "]))
+@example(["50", "b"], ["a"], ["per cent"], " ")  # "50 per cent" is one token on one side only
+@example(["a", "b"], [], ["b"], " ")  # the kept start could run on into the kept end
+def test_shared_ends_give_the_redline_of_the_whole_texts(shared, old_middle, new_middle, separator):
+    head, tail = shared[: len(shared) // 2], shared[len(shared) // 2 :]
+    old = separator.join(head + old_middle + tail)
+    new = separator.join(head + new_middle + tail)
+    assert redline(old, new) == _redline(old, new, DiffOptions())

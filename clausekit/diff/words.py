@@ -106,6 +106,70 @@ def redline(old: str, new: str, options: DiffOptions | None = None) -> tuple[Wor
     ``WordOp.new_side``) and ``insert`` runs gives ``new``.
     """
     options = options or DiffOptions()
+    plain = not (options.ignore_case or options.ignore_quotes or options.ignore_punctuation)
+    start, end = _shared_ends(old, new) if plain else (0, 0)
+    if start or end:
+        # The characters both texts share at their ends need not be cut into words: they are
+        # kept text whatever lies between (see ``_shared_ends``), and only the middle is compared.
+        middle = _redline(old[start : len(old) - end], new[start : len(new) - end], options, end > 0)
+        if middle is not None:
+            ends = [WordOp("equal", old[:start])] if start else []
+            return _join_equal([*ends, *middle, *([WordOp("equal", old[len(old) - end :])] if end else [])])
+    ops = _redline(old, new, options)
+    assert ops is not None
+    return ops
+
+
+def _shared_ends(old: str, new: str) -> tuple[int, int]:
+    """How many characters at the start and at the end of both texts can be set aside as kept.
+
+    A cut is made only where white space ends and a word begins on both sides, so that the
+    tokens on either side of it are the ones the whole text would give, and every space after
+    the cut follows a word after it: the words kept at both ends of the whole texts include
+    these characters, and the middle compares as it would have.
+    """
+    limit = min(len(old), len(new))
+    head = min(_common_length(old, new, limit), limit - 1)
+    while head > 0 and not _cut(old, head, new, head):
+        head -= 1
+    head = max(head, 0)
+    tail = _common_length(old[::-1], new[::-1], limit - head)
+    while tail > 0 and not _cut(old, len(old) - tail, new, len(new) - tail):
+        tail -= 1
+    return head, tail
+
+
+def _cut(old: str, i: int, new: str, j: int) -> bool:
+    """Whether a token ends before ``old[i]`` and ``new[j]`` on both sides, after white space
+    and before a word. Only "per cent" after a number makes one token across white space."""
+    return (
+        0 < i < len(old)
+        and 0 < j < len(new)
+        and old[i - 1].isspace()
+        and new[j - 1].isspace()
+        and not old[i].isspace()
+        and not new[j].isspace()
+        and not old.startswith(("per", "cent"), i)
+        and not new.startswith(("per", "cent"), j)
+    )
+
+
+def _common_length(a: str, b: str, limit: int) -> int:
+    """The length of the longest common prefix of ``a`` and ``b`` (at most ``limit``), by halving."""
+    low, high = 0, limit
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[:middle] == b[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _redline(old: str, new: str, options: DiffOptions, tail_set_aside: bool = False) -> tuple[WordOp, ...] | None:
+    """The redline of two texts; None when ``tail_set_aside`` (kept text was cut off their
+    ends) and the words kept at the start run to the end of either: the whole texts would
+    then have kept more at the start than the cut-off end allows, so the cut is undone."""
     old_raw, old_keys = _units(old, options)
     new_raw, new_keys = _units(new, options)
     # The words kept at both ends need no search: difflib looks only at the middle, where
@@ -114,6 +178,8 @@ def redline(old: str, new: str, options: DiffOptions | None = None) -> tuple[Wor
     limit = min(len(old_keys), len(new_keys))
     while head < limit and old_keys[head] == new_keys[head]:
         head += 1
+    if tail_set_aside and head == limit:
+        return None
     tail = 0
     while tail < limit - head and old_keys[-1 - tail] == new_keys[-1 - tail]:
         tail += 1
