@@ -18,7 +18,7 @@ from clausekit._callable import make_module_callable as _make_callable
 from clausekit.diff.align import Alignment, align, ratio
 from clausekit.diff.align import words as similarity_tokens
 from clausekit.diff.changes import clause_findings, draft_findings, prose_findings_applicable
-from clausekit.diff.model import CHANGE_KINDS, ClauseChange, DraftDiff, Finding, WordOp, clause_label
+from clausekit.diff.model import ClauseChange, DraftDiff, Finding, WordOp, clause_label
 from clausekit.diff.options import DiffOptions
 from clausekit.diff.words import redline
 from clausekit.model import Bracket, Clause, ClauseRef, Draft, Guarantee, Inline, Paragraph, PartyRef, Text, plain_text
@@ -416,12 +416,12 @@ def _rows(
     # A clause inside a point whose text is missing on the other side is not known to be
     # gone (or new): the placeholder may hold it. Such rows are unknown, not removed/added.
     old_parents, new_parents = parents
-    blind_old = {
-        p.old for p in alignment.pairs if old_clauses[p.old].is_placeholder or new_clauses[p.new].is_placeholder
-    }
-    blind_new = {
-        p.new for p in alignment.pairs if old_clauses[p.old].is_placeholder or new_clauses[p.new].is_placeholder
-    }
+    blind_old: set[int] = set()
+    blind_new: set[int] = set()
+    for p in alignment.pairs:
+        if old_clauses[p.old].exactness == "missing" or new_clauses[p.new].exactness == "missing":
+            blind_old.add(p.old)
+            blind_new.add(p.new)
 
     def under_placeholder(index: int, parents: list[int], blind: set[int], clauses: tuple[Clause, ...]) -> str | None:
         index = parents[index]
@@ -498,7 +498,7 @@ def _paired(
 ) -> ClauseChange:
     old, new = row.old, row.new
     assert old is not None and new is not None
-    kinds: set[str] = set()
+    kinds: list[str] = []  # in the order of CHANGE_KINDS (unknown, the last, is put last below)
     findings: list[Finding] = []
     old_text, new_text = own_texts
     hidden = hidden_fields(old, new)
@@ -516,13 +516,12 @@ def _paired(
 
     if placeholder:
         # A missing text is never reported as removed, unchanged or modified.
-        kinds.add("unknown")
         side = " and ".join(name for name, clause in (("old", old), ("new", new)) if clause.is_placeholder)
         detail = f"{row.label}: text not known in the {side} draft (exactness: missing)"
         findings.append(Finding("clause.unknown", None, None, None, detail))
     elif word_ops:
         # Modified means the redline shows a change: the same test as the words shown.
-        kinds.add("modified")
+        kinds.append("modified")
         likeness = f"{similarity:.0%} similar" if similarity >= 0.005 else "no words in common"
         detail = f"{row.label} modified ({likeness})"
         findings.append(Finding("clause.modified", None, None, "changed", detail))
@@ -530,19 +529,21 @@ def _paired(
         # Compared as codes (stable whatever a draft calls a party), shown as names.
         word_ops = named_ops(word_ops, old, new, *names, hidden)
     if moved:
-        kinds.add("moved")
+        kinds.append("moved")
         old_label, label = row.old_label, row.label
         findings.append(Finding("clause.moved", old_label, label, None, f"{old_label} moved (now {label})"))
     if (row.old_cited or "") != (row.new_cited or ""):
-        kinds.add("renumbered")
+        kinds.append("renumbered")
         before, after = row.old_cited or "(unnumbered)", row.new_cited or "(unnumbered)"
         detail = f"{old.kind.capitalize()} {before} renumbered as {after}"
         findings.append(Finding("clause.renumbered", row.old_cited, row.new_cited, None, detail))
     if (old.title or "") != (new.title or ""):
-        kinds.add("retitled")
+        kinds.append("retitled")
         detail = f"{row.label} retitled: {_quoted(old.title)} -> {_quoted(new.title)}"
         findings.append(Finding("clause.retitled", old.title, new.title, None, detail))
-    ordered = tuple(kind for kind in CHANGE_KINDS if kind in kinds) if kinds else ("unchanged",)
+    if placeholder:
+        kinds.append("unknown")
+    ordered = tuple(kinds) if kinds else ("unchanged",)
     return ClauseChange(
         old, new, ordered, row.match, round(similarity, 4), word_ops, tuple(findings), row.old_cited, row.new_cited
     )
