@@ -319,9 +319,13 @@ def _similar(
     jobs.sort()
     matcher = difflib.SequenceMatcher(None, autojunk=False)
     indexed: tuple[bool, int] | None = None
+    old_words = {o: set(old_tokens[o]) for o, _ in kept}
+    new_words = {n: set(new_tokens[n]) for _, n in kept}
     for second_is_new, second, first in jobs:
         o, n = (first, second) if second_is_new else (second, first)
         a, b = (old_tokens[o], new_tokens[n]) if second_is_new else (new_tokens[n], old_tokens[o])
+        if not _may_reach(old_tokens[o], new_tokens[n], old_words[o], new_words[n]):
+            continue
         if indexed != (second_is_new, second):
             matcher.set_seq2(b)
             indexed = (second_is_new, second)
@@ -355,6 +359,18 @@ def _similar(
             f"(MAX_CANDIDATES); only those sharing the most rare word pairs were scored"
         )
     return out
+
+
+def _may_reach(a: list[str], b: list[str], a_words: set[str], b_words: set[str]) -> bool:
+    """Whether two word sequences may reach ``SIMILARITY_THRESHOLD``: a bound above difflib's
+    ``quick_ratio`` (itself above ``ratio``), from set operations that run in C. Each distinct
+    word of one side missing from the other leaves at least one of its words unmatched."""
+    total = len(a) + len(b)
+    if not total:
+        return True
+    common = len(a_words & b_words)
+    matched = min(len(a) - (len(a_words) - common), len(b) - (len(b_words) - common))
+    return 2.0 * matched / total >= SIMILARITY_THRESHOLD
 
 
 def _longest_chain(
