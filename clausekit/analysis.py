@@ -369,10 +369,17 @@ class _Token(NamedTuple):
 
 def _tokens(text: str) -> list[_Token]:
     return [
-        _Token(m.lastgroup or "punct", g, m.start(), m.end(), g.lower().replace("’", "'"))
+        _Token(_kind(m.lastgroup, g), g, m.start(), m.end(), g.lower().replace("’", "'"))
         for m in _TOKEN.finditer(text)
         for g in (m.group(),)
     ]
+
+
+def _kind(group: str | None, text: str) -> str:
+    # "5.1.2" (a section) or "1.5.2025" (a date) is no quantity: a number has one decimal point.
+    if group == "num" and text.count(".") > 1:
+        return "word"
+    return group or "punct"
 
 
 # Punctuation that ends the clause of text a phrase belongs to.

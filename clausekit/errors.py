@@ -7,12 +7,33 @@ compilers do. Nothing that a user can cause should surface as a traceback.
 
 from __future__ import annotations
 
+import re
+
+# Characters that act on a terminal (escape sequences, bells, carriage returns) or reorder
+# the text around them (bidirectional controls): a hostile draft quoted in an error must
+# neither recolour the terminal nor hide where the error is, so they print as stand-ins.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _stand_in(ch: str) -> str:
+    code = ord(ch)
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Unicode "control pictures": ␛, ␇, ␍ ...
+    if code == 0x7F:
+        return "\u2421"
+    return f"<U+{code:04X}>"
+
+
+def printable(text: str) -> str:
+    """``text`` with control and bidirectional characters shown as visible stand-ins."""
+    return _UNPRINTABLE.sub(lambda match: _stand_in(match.group()), text)
+
 
 class ClauseKitError(Exception):
     """Base class: an error a user can cause and act upon."""
 
     def render(self) -> str:
-        return str(self)
+        return printable(str(self))
 
 
 class InputError(ClauseKitError):
@@ -40,7 +61,7 @@ class ClauseSyntaxError(ClauseKitError):
 
     def render(self) -> str:
         """The first line, then the offending source line with a caret under the column."""
-        head = f"{self.file}:{self.line}:{self.column}: {self.message}"
+        head = printable(f"{self.file}:{self.line}:{self.column}: {self.message}")
         if not self.source_line:
             return head
         shown = self.source_line.rstrip("\r\n")
@@ -49,9 +70,11 @@ class ClauseSyntaxError(ClauseKitError):
         if len(shown) > 160:
             start = max(0, self.column - 80)
             shown = shown[start : start + 160]
-        # Tabs are kept in the caret line so the caret lines up with the text.
-        prefix = "".join(ch if ch == "\t" else " " for ch in shown[: max(0, self.column - 1 - start)])
-        return f"{head}\n    {shown}\n    {prefix}^"
+        # Tabs are kept in the caret line so the caret lines up with the text (and with
+        # the stand-ins of unprintable characters, which may be wider than one column).
+        before = shown[: max(0, self.column - 1 - start)]
+        prefix = "".join(ch if ch == "\t" else " " * len(printable(ch)) for ch in before)
+        return f"{head}\n    {printable(shown)}\n    {prefix}^"
 
 
 class ClauseNotFoundError(ClauseKitError):

@@ -12,6 +12,7 @@ field. Which block may nest in which is the grammar's business.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ hostile file must not exhaust the stack of anything downstream."""
 
 _KEYWORD_LINE = re.compile(r"(draft|parties|term|article|clause|guarantee)(?=[\s{])")
 _FIELD_LINE = re.compile(r"([a-z][a-z0-9]*(?:-[a-z0-9]+)*)[ \t]*:(?:[ \t]+|$)")
+_LEADING_WORD = re.compile(r"[A-Za-z]+(?=[\s{]|\Z)")
 _ID = re.compile(r"[a-z](?:[a-z0-9._-]*[a-z0-9])?\Z")
 _OPENER_REST = re.compile(
     r"(?P<id>[^\s\"{}]+)"
@@ -36,6 +38,9 @@ _OPENER_REST = re.compile(
     r"(?:[ \t]+\"(?P<title>(?:[^\"\\]|\\.)*)\")?"
     r"[ \t]*\Z"
 )
+# Matched at a position (never on a slice: a 1 MB party line must not be copied per item).
+_PARTY_CODE = re.compile(r"[A-Z][A-Z0-9-]*")
+_PARTY_OPTION = re.compile(r"[a-z]+")
 _QUOTED = re.compile(r"\"((?:[^\"\\]|\\.)*)\"")
 _UNESCAPE = re.compile(r"\\(.)")
 
@@ -236,6 +241,19 @@ class LineLexer:
                     continue
 
             if top is None:
+                # Name what the line looks like: a misspelt block keyword, or a block
+                # opener cut short (a truncated file), rather than "text" in general.
+                word = _LEADING_WORD.match(stripped)
+                if word and stripped.endswith("{") and word.group(0) not in KEYWORDS:
+                    guess = difflib.get_close_matches(word.group(0).lower(), KEYWORDS, n=1, cutoff=0.6)
+                    hint = f"did you mean '{guess[0]}'?" if guess else "a block is one of: " + ", ".join(KEYWORDS)
+                    raise self.error(f"unknown block '{word.group(0)}' ({hint})", number, column)
+                if word and word.group(0) in KEYWORDS and not stripped.endswith("{"):
+                    raise self.error(
+                        f"a '{word.group(0)}' line ends with '{{': is the line cut short?",
+                        number,
+                        column + len(stripped),
+                    )
                 raise self.error(
                     "text outside any block: a draft is a 'draft' header followed by "
                     "'parties', 'term', 'article', 'clause' or 'guarantee' blocks",
@@ -354,7 +372,7 @@ class LineLexer:
         def fail(message: str, at: int) -> ClauseSyntaxError:
             return self.error(message, line, column + at)
 
-        code_match = re.match(r"[A-Z][A-Z0-9-]*", text)
+        code_match = _PARTY_CODE.match(text)
         if not code_match:
             raise fail(
                 "expected a party code (uppercase letters and digits, such as US, UA, E3), "
@@ -382,7 +400,7 @@ class LineLexer:
             skip_space()
             if pos >= len(text):
                 break
-            word_match = re.match(r"[a-z]+", text[pos:])
+            word_match = _PARTY_OPTION.match(text, pos)
             word = word_match.group(0) if word_match else ""
             if word not in lists:
                 raise fail("expected 'aka', 'match' or 'members' (or the end of the line) after the party's name", pos)
@@ -393,11 +411,11 @@ class LineLexer:
             while True:
                 skip_space()
                 if word == "members":
-                    member = re.match(r"[A-Z][A-Z0-9-]*", text[pos:])
+                    member = _PARTY_CODE.match(text, pos)
                     if not member:
                         raise fail("expected a member's party code (such as UK)", pos)
                     items.append(member.group(0))
-                    pos += member.end()
+                    pos = member.end()
                 else:
                     quoted = _QUOTED.match(text, pos)
                     if not quoted:

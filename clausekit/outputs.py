@@ -36,7 +36,9 @@ def write_atomic(path: str | Path, data: bytes | str | Iterable[str]) -> None:
 
     ``data`` may be an iterable of text chunks (a large JSON diff), written as they come
     so that the whole text never sits in memory twice."""
-    target = Path(path)
+    # Through a symbolic link, write the file it points to: renaming over the link
+    # itself would turn it into a plain file and leave the linked file as it was.
+    target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
     if target.is_dir():
         raise OutputError(f"{target}: is a directory")
     if isinstance(data, str):

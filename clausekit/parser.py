@@ -9,6 +9,7 @@ person who drafts treaties, not for a person who writes parsers.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from functools import lru_cache
 from importlib import resources
@@ -432,7 +433,12 @@ def read_text(path: str | Path) -> str:
     """Read a draft file as text: UTF-8 (with or without BOM); clear errors otherwise."""
     name = str(path)
     try:
-        data = Path(path).read_bytes()
+        # Read one byte past the limit rather than the whole file: a huge file (or an
+        # endless one, such as /dev/zero) is refused without being held in memory.
+        with open(path, "rb") as stream:
+            too_big = os.fstat(stream.fileno()).st_size > MAX_FILE_BYTES
+            data = b"" if too_big else stream.read(MAX_FILE_BYTES + 1)
+            too_big = too_big or len(data) > MAX_FILE_BYTES
     except FileNotFoundError:
         raise InputError(name, "no such file") from None
     except IsADirectoryError:
@@ -441,26 +447,42 @@ def read_text(path: str | Path) -> str:
         raise InputError(name, "permission denied") from None
     except OSError as error:
         raise InputError(name, f"cannot be read: {error.strerror or error}") from None
-    if len(data) > MAX_FILE_BYTES:
+    if too_big:
         raise InputError(name, f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; clausekit refuses it")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(name, "is UTF-16; save it as UTF-8 (clause files are UTF-8)")
     nul = data.find(b"\x00")
     if nul >= 0:
-        line = data.count(b"\n", 0, nul) + 1
-        column = nul - (data.rfind(b"\n", 0, nul) + 1) + 1
+        if _looks_like_utf16(data):
+            raise InputError(name, "is UTF-16 (without a byte order mark); save it as UTF-8 (clause files are UTF-8)")
+        line, column = _position(data, nul)
         raise InputError(name, "contains a NUL byte: this looks like a binary file, not a draft", line, column)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        line, column = _position(data, error.start)
         raise InputError(
             name,
             f"is not valid UTF-8 (byte 0x{data[error.start]:02x}); save it as UTF-8",
             line,
             column,
         ) from None
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    """Line and column of a byte offset, the column in characters as in syntax errors."""
+    start = data.rfind(b"\n", 0, offset) + 1
+    return data.count(b"\n", 0, offset) + 1, len(data[start:offset].decode("utf-8", "replace")) + 1
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """Text in UTF-16 has a NUL in every other byte (ASCII) and almost none in between."""
+    head = data[:4096]
+    even, odd = head[0::2], head[1::2]
+    if len(odd) < 8:
+        return False
+    fewer, more = sorted((even.count(0), odd.count(0)))
+    return fewer <= len(odd) // 10 and more >= len(odd) * 0.6
 
 
 def load(path: str | Path) -> Draft:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -93,6 +94,23 @@ FILTERS: dict[str, Callable[..., str]] = {
 
 def environment(user_dir: str | None = None) -> jinja2.Environment:
     """The environment: a user's folder (if any) before the packaged templates.
+
+    Without a user's folder the environment is built once: jinja2 caches compiled
+    templates per environment, and compiling them on every render cost more than
+    rendering (a user's folder may change between calls, so it is not cached).
+    """
+    if user_dir is None:
+        return _packaged_environment()
+    return _build_environment(user_dir)
+
+
+@lru_cache(maxsize=1)
+def _packaged_environment() -> jinja2.Environment:
+    return _build_environment(None)
+
+
+def _build_environment(user_dir: str | None) -> jinja2.Environment:
+    """Build the environment: a user's folder (if any) before the packaged templates.
 
     Undefined names fail (``StrictUndefined``): a missing party name must stop the
     render, not leave a gap in a treaty. ``.html`` templates autoescape.
