@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import sys
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -449,6 +450,22 @@ def read_text(path: str | Path) -> str:
         raise InputError(name, f"cannot be read: {error.strerror or error}") from None
     if too_big:
         raise InputError(name, f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; clausekit refuses it")
+    return decode(data, name)
+
+
+def read_stdin() -> str:
+    """Standard input read as a draft file is: UTF-8 or a clear error, within the size limit.
+
+    (``sys.stdin`` decodes with ``surrogateescape``, which would let bytes that are not
+    UTF-8 through as lone surrogates that no output can encode.)"""
+    data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError("<stdin>", f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; clausekit refuses it")
+    return decode(data, "<stdin>")
+
+
+def decode(data: bytes, name: str) -> str:
+    """The text of a draft file's bytes: UTF-8 (with or without BOM); clear errors otherwise."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(name, "is UTF-16; save it as UTF-8 (clause files are UTF-8)")
     nul = data.find(b"\x00")

@@ -27,7 +27,7 @@ def command(files: tuple[str, ...], write: bool, check_only: bool, show_diff: bo
     """
     from clausekit.format import format_draft
     from clausekit.outputs import write_atomic
-    from clausekit.parser import loads, read_text
+    from clausekit.parser import loads, read_stdin, read_text
 
     if write and check_only:
         raise click.UsageError("--write and --check exclude each other")
@@ -41,7 +41,7 @@ def command(files: tuple[str, ...], write: bool, check_only: bool, show_diff: bo
     for name in files:
         try:
             if name == "-":
-                original = sys.stdin.read()
+                original = read_stdin()
                 label = "<stdin>"
             else:
                 original = read_text(name)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 import warnings
 from pathlib import Path
 
@@ -78,12 +77,12 @@ def command(
     standard error.
     """
     from clausekit.cli.common import emit
-    from clausekit.parser import load, loads
+    from clausekit.parser import load, loads, read_stdin
     from clausekit.render import render
     from clausekit.render.accept import accept_brackets
 
     fmt = _format(output, output_format)
-    draft = loads(sys.stdin.read(), filename="<stdin>") if file == "-" else load(file)
+    draft = loads(read_stdin(), filename="<stdin>") if file == "-" else load(file)
     note = None
     if accept is not None:
         accepted = accept_brackets(draft, accept)
