@@ -639,10 +639,15 @@ def clause_findings(
     prose = prose_findings_applicable(old_draft, new_draft)
     old_aliases = _aliases(old_draft) if prose else {}
     new_aliases = _aliases(new_draft) if prose else {}
+    # A side whose words (and aliases) are the other's reads the same: read it once. A clause
+    # whose guarantee fields alone changed keeps its prose, and most keep their fields.
+    same_aliases = old_aliases == new_aliases
     old_facts = _facts(old.paragraphs, scale, old_aliases)
-    new_facts = _facts(new.paragraphs, scale, new_aliases)
-    old_g = _facts(_guarantee_paragraphs(old.guarantee), scale, old_aliases)
-    new_g = _facts(_guarantee_paragraphs(new.guarantee), scale, new_aliases)
+    same_prose = same_aliases and old.paragraphs == new.paragraphs
+    new_facts = old_facts if same_prose else _facts(new.paragraphs, scale, new_aliases)
+    old_fields, new_fields = _guarantee_paragraphs(old.guarantee), _guarantee_paragraphs(new.guarantee)
+    old_g = _facts(old_fields, scale, old_aliases)
+    new_g = old_g if same_aliases and old_fields == new_fields else _facts(new_fields, scale, new_aliases)
 
     found: list[_Found] = []
     if prose:
