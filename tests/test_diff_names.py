@@ -79,7 +79,7 @@ def test_comparison_cells_read_names():
     assert texts and all(t.startswith("Ukraine's sovereignty") for t in texts)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(clauses(top=True), parties())
 def test_pieces_give_the_stable_text_and_the_named_text(clause, declared):
     names = {p.code: p.name for p in declared}
@@ -88,8 +88,8 @@ def test_pieces_give_the_stable_text_and_the_named_text(clause, declared):
     assert "".join(read_piece(piece, names) for piece in pieces) == clause_text(clause, names)
 
 
-@settings(max_examples=25, deadline=None)
-@given(st.lists(clauses(top=True), min_size=1, max_size=3), st.data(), parties(), parties())
+@settings(max_examples=20, deadline=None)
+@given(st.lists(clauses(top=True), min_size=1, max_size=2), st.data(), parties(), parties())
 def test_a_named_redline_rebuilds_both_named_texts(pool, data, old_parties, new_parties):
     def pick() -> tuple:
         chosen = data.draw(st.permutations(pool))
