@@ -384,6 +384,35 @@ def test_fuzz_long_run(draft, operations, seed):
     fuzz_once(draft, operations, seed)
 
 
+# --- import: any text file becomes a draft that reads back, or a clear refusal -------------
+
+IMPORT_PIECES = [
+    *("1. ", "2. ", "10. a. ", "(i) ", "(a) ", "1) ", "A. ", "I. ", "Article 5\n", "Point 3\n"),
+    *("# Title\n", "## Part\n", "- ", "> quote\n", "---\n", "**bold**", "`code`", "[x](y)"),
+    *("\n", "\n\n", "\r\n", " ", "\t", "\x0c", "\u202e", "\u0301", "é", "Україна", "שלום"),
+    *("[x]", "<y>", "@US", "#ref", "\\", "{", "}", "|", "//", "clause a {", 'draft d "T" {', "a.", "shall"),
+]
+import_texts = st.one_of(st.lists(st.sampled_from(IMPORT_PIECES), max_size=30).map("".join), st.text(max_size=200))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(import_texts, st.sampled_from([".txt", ".md"]))
+def test_import_reads_any_text_into_a_draft_that_reads_back(tmp_path_factory, text, suffix):
+    from clausekit.errors import ClauseKitError
+    from clausekit.importer import import_file
+
+    path = tmp_path_factory.mktemp("import") / f"plan{suffix}"
+    path.write_bytes(text.encode("utf-8", "surrogatepass"))
+    try:
+        with watchdog():
+            draft = import_file(str(path))
+    except ClauseKitError as error:
+        assert error.render().startswith(str(path))
+        return
+    source = format_draft(draft)
+    assert loads(source, filename="imported.clause") == draft, source
+
+
 # --- the fuzzer's own parts -------------------------------------------------------------------
 
 
