@@ -12,6 +12,7 @@ import difflib
 import os
 import re
 import sys
+import threading
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -106,8 +107,8 @@ class _Build(Transformer):
     """Inline LALR callbacks: each grammar rule returns model objects.
 
     The current file's lexer is kept on ``self.lexer`` for error positions; a parse
-    holds a lock-free per-instance transformer, so parses in threads do not mix
-    (see ``_parser_for``)."""
+    holds the one shared transformer, so parses are serialised by ``_PARSE_LOCK``
+    (parses in threads would otherwise mix their lexers)."""
 
     lexer: LineLexer
 
@@ -394,6 +395,9 @@ def _explain(error: UnexpectedToken, lexer: LineLexer) -> ClauseSyntaxError:
     return lexer.error(message, line, column)
 
 
+_PARSE_LOCK = threading.Lock()
+
+
 @lru_cache(maxsize=1)
 def _lark() -> tuple[Lark, _Build]:
     builder = _Build()
@@ -417,11 +421,12 @@ def loads(text: str, filename: str = "<string>") -> Draft:
     text = normalise_newlines(text)
     parser, builder = _lark()
     lexer = LineLexer(text, filename)
-    # One shared transformer: Lark binds its callbacks at construction. Parsing is
-    # not re-entrant, which is fine for a CLI and for notebooks.
-    builder.lexer = lexer
+    # One shared transformer: Lark binds its callbacks at construction, so one parse at
+    # a time (two threads parsing at once got each other's positions and file names).
     try:
-        return parser.parse(_Source(lexer))  # type: ignore[return-value]
+        with _PARSE_LOCK:
+            builder.lexer = lexer
+            return parser.parse(_Source(lexer))  # type: ignore[return-value]
     except UnexpectedToken as error:
         raise _explain(error, lexer) from None
     except UnexpectedInput as error:  # pragma: no cover - our lexer raises its own errors

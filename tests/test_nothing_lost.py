@@ -285,3 +285,39 @@ def test_drafted_markup_never_runs_in_a_browser(pages: dict[str, Path], name: st
     assert title is not None and title.group(1).strip() not in ("", "pwned")
     assert "<script" not in dom and "<img" not in dom
     assert "&lt;script&gt;document.title='pwned'&lt;/script&gt;" in dom
+
+
+# --- parses in threads ------------------------------------------------------------------------
+
+
+def test_parses_in_threads_do_not_mix():
+    # Regression: the parser's one transformer held the current file's lexer, so two threads
+    # parsing at once got each other's positions and file names, silently.
+    import sys
+    import threading
+
+    previous = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible
+    texts = {
+        "a.clause": DRAFT + "".join(f"clause a{i} {{\n  @US shall act {i}.\n}}\n" for i in range(300)),
+        "b.clause": DRAFT + "".join(f"guarantee b{i} {{\n  guarantor: US\n  trigger: x {i}\n}}\n" for i in range(300)),
+    }
+    expected = {name: loads(text, filename=name) for name, text in texts.items()}
+    wrong: list[str] = []
+
+    def parse(name: str) -> None:
+        for _ in range(20):
+            draft = loads(texts[name], filename=name)
+            files = {draft.path, *(p.location.file for c in draft.walk() for p in c.paragraphs)}
+            if draft != expected[name] or files != {name}:
+                wrong.append(name)
+
+    try:
+        threads = [threading.Thread(target=parse, args=(name,)) for name in texts]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(previous)
+    assert wrong == []
