@@ -8,6 +8,8 @@ from __future__ import annotations
 import io
 import os
 import re
+import shutil
+import subprocess
 import warnings
 import zipfile
 from pathlib import Path
@@ -258,9 +260,12 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     plain = loads(DRAFT + "clause a 1 {\n  Text.\n}\n", filename="plain.clause")
     folder = tmp_path_factory.mktemp("html")
     out = {}
+    from clausekit.render.diff_html import render_diff_html
+
     for name, html in (
         ("draft", render(hostile, "html")),
         ("diff", render_diff(diff(plain, hostile), "html")),
+        ("diff-side-by-side", render_diff_html(diff(plain, hostile), "side-by-side")),
         ("compare", render_comparison(compare([plain, hostile]), "html")),
     ):
         out[name] = folder / f"{name}.html"
@@ -275,7 +280,7 @@ def test_the_payload_is_in_the_draft_as_text():
     assert "<script>document.title='pwned'</script>" in str(clause.paragraphs[0].spans)
 
 
-@pytest.mark.parametrize("name", ["draft", "diff", "compare"])
+@pytest.mark.parametrize("name", ["draft", "diff", "diff-side-by-side", "compare"])
 def test_drafted_markup_never_runs_in_a_browser(pages: dict[str, Path], name: str, tmp_path: Path):
     html = pages[name].read_text(encoding="utf-8")
     assert "<script" not in html and "<img" not in html
@@ -285,6 +290,30 @@ def test_drafted_markup_never_runs_in_a_browser(pages: dict[str, Path], name: st
     assert title is not None and title.group(1).strip() not in ("", "pwned")
     assert "<script" not in dom and "<img" not in dom
     assert "&lt;script&gt;document.title='pwned'&lt;/script&gt;" in dom
+
+
+def test_drafted_markup_stays_text_in_markdown_read_as_github_markdown():
+    from clausekit.cli.diff import render as render_diff
+    from clausekit.compare import compare
+    from clausekit.diff import diff
+    from clausekit.render import render
+    from clausekit.render.compare_output import render_comparison
+
+    pandoc = shutil.which("pandoc")
+    if pandoc is None:
+        pytest.skip("pandoc is not installed (CI installs it)")
+    hostile = loads(PAYLOAD)
+    plain = loads(DRAFT + "clause a 1 {\n  Text.\n}\n")
+    for markdown in (
+        render(hostile, "markdown"),
+        render_diff(diff(plain, hostile), "markdown"),
+        render_comparison(compare([plain, hostile]), "markdown"),
+    ):
+        html = subprocess.run(
+            [pandoc, "-f", "gfm", "-t", "html"], input=markdown, capture_output=True, text=True, timeout=60
+        ).stdout
+        assert "&lt;script&gt;document.title" in html
+        assert "<script" not in html and "<img" not in html
 
 
 # --- parses in threads ------------------------------------------------------------------------
