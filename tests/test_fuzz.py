@@ -29,6 +29,7 @@ import re
 import signal
 import warnings
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -382,6 +383,23 @@ def test_fuzz_part_4(draft, operations, seed):
 @given(any_drafts, mutations, st.integers(0, 2**32))
 def test_fuzz_long_run(draft, operations, seed):
     fuzz_once(draft, operations, seed)
+
+
+# --- the example drafts, mutated: real prose, real structure -----------------------------------
+
+EXAMPLES = sorted((Path(__file__).resolve().parent.parent / "drafts").glob("**/*.clause"))
+
+
+@pytest.mark.skipif(not EXAMPLES, reason="the example drafts are not in this checkout")
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(EXAMPLES or [Path("none")]), mutations)
+def test_mutated_example_drafts_parse_or_explain(path, operations):
+    mutant = parse_or_explain(mutate(path.read_text(encoding="utf-8"), operations), filename=path.name)
+    if mutant is not None:
+        with watchdog(), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            check([mutant])
+            assert loads(format_draft(mutant)) == mutant
 
 
 # --- import: any text file becomes a draft that reads back, or a clear refusal -------------
