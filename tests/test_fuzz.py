@@ -9,7 +9,8 @@ position inside the file and a message a drafter can read; nothing else.
 
 Every valid draft (generated, or a mutant that happens to parse) goes through every
 consumer: ``check``, ``fmt`` (which must keep its meaning), ``render`` in every format,
-``diff`` (against a related draft) and ``compare`` once that module exists.
+``diff`` (against a related draft) and ``compare``, with their outputs. The example drafts
+in drafts/ are mutated too, and ``clausekit import`` reads random text files.
 
 Budget: CI runs the default test command, so the default run does
 ``EXAMPLES_PER_TARGET`` (2,000) examples of each target, split over ``PARTS`` tests that
