@@ -229,12 +229,23 @@ def test_docx_drops_characters_xml_cannot_hold_and_warns(output: str):
     ]
 
 
-def test_the_cli_reports_dropped_characters_on_standard_error(work: Path):
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["render", "hostile.clause", "-f", "docx"],
+        ["diff", "old.clause", "hostile.clause", "-f", "docx"],
+        ["compare", "old.clause", "hostile.clause", "-f", "docx"],
+    ],
+    ids=lambda args: args[0],
+)
+def test_the_cli_reports_dropped_characters_in_one_line(work: Path, args: list[str]):
     (work / "hostile.clause").write_text(DRAFT + "clause a {\n  Bell\x07 here.\n}\n", encoding="utf-8")
-    result = run(["render", "hostile.clause", "-f", "docx", "-o", "hostile.docx"])
+    result = run([*args, "-o", "out.docx"])
     assert result.exit_code == 0
-    assert "warning" in result.stderr
-    assert "\x07" not in docx_text((work / "hostile.docx").read_bytes())
+    # One line as clausekit says things, not Python's "file.py:200: ClauseKitWarning" and source line.
+    assert result.stderr.startswith("clausekit: warning: removed ") and ".py:" not in result.stderr
+    assert "U+0007" in result.stderr
+    assert "\x07" not in docx_text((work / "out.docx").read_bytes())
 
 
 # --- HTML: drafted text is text, in a real browser ------------------------------------------

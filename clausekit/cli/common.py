@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import sys
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -32,23 +33,39 @@ def handle_errors(function: F) -> F:
 
     @functools.wraps(function)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        # A warning about an output that was still written (characters a Word file cannot
+        # hold, ...) prints as one line, not as Python's "file.py:200: ..." and source line.
+        caught: list[warnings.WarningMessage] = []
         try:
-            return function(*args, **kwargs)
-        except ClauseKitError as error:
-            fail(error.render())
-        except BrokenPipeError:
-            # The reader went away (clausekit diff ... | head): not an error of ours.
-            sys.stderr.close()
-            sys.exit(EXIT_OK)
-        except KeyboardInterrupt:
-            click.echo("interrupted", err=True)
-            sys.exit(130)
-        except RecursionError:
-            fail("clausekit: the input nests too deeply to process")
-        except MemoryError:
-            fail("clausekit: out of memory")
+            with warnings.catch_warnings(record=True) as caught:  # type: ignore[assignment]
+                return _run(function, args, kwargs)
+        finally:
+            for warning in caught:
+                if warning.category.__name__ == "ClauseKitWarning":
+                    click.echo(f"clausekit: warning: {warning.message}", err=True)
+                else:
+                    warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _run(function: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    """Call a command; every error a user can cause becomes its message and an exit code."""
+    try:
+        return function(*args, **kwargs)
+    except ClauseKitError as error:
+        fail(error.render())
+    except BrokenPipeError:
+        # The reader went away (clausekit diff ... | head): not an error of ours.
+        sys.stderr.close()
+        sys.exit(EXIT_OK)
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        sys.exit(130)
+    except RecursionError:
+        fail("clausekit: the input nests too deeply to process")
+    except MemoryError:
+        fail("clausekit: out of memory")
 
 
 def normalise_format(value: str) -> str:
