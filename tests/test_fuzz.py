@@ -9,8 +9,9 @@ position inside the file and a message a drafter can read; nothing else.
 
 Every valid draft (generated, or a mutant that happens to parse) goes through every
 consumer: ``check``, ``fmt`` (which must keep its meaning), ``render`` in every format,
-``diff`` (against a related draft) and ``compare``, with their outputs. The example drafts
-in drafts/ are mutated too, and ``clausekit import`` reads random text files.
+``diff`` (against a related draft), ``compare``, ``brackets`` and ``mirror``, with their
+outputs. The example drafts in drafts/ are mutated too, and ``clausekit import`` reads
+random text files.
 
 Budget: CI runs the default test command, so the default run does
 ``EXAMPLES_PER_TARGET`` (2,000) examples of each target, split over ``PARTS`` tests that
@@ -51,6 +52,10 @@ HANG_SECONDS = 10
 
 HAVE_DIFF = importlib.util.find_spec("clausekit.diff") is not None
 HAVE_COMPARE = importlib.util.find_spec("clausekit.compare") is not None
+HAVE_REPORTS = all(
+    importlib.util.find_spec(name) is not None
+    for name in ("clausekit.brackets", "clausekit.mirror", "clausekit.render.compare_reports")
+)
 
 # --- the watchdog ---------------------------------------------------------------------------
 
@@ -247,6 +252,8 @@ def every_target(draft: Draft, other: Draft, word: bool = True) -> None:
             diff_target(draft, other, word)
         if HAVE_COMPARE:
             compare_target(draft, other, word)
+        if HAVE_REPORTS:
+            reports_target(draft)
 
 
 def diff_target(draft: Draft, other: Draft, word: bool = True) -> None:
@@ -258,6 +265,20 @@ def diff_target(draft: Draft, other: Draft, word: bool = True) -> None:
     result = diff(draft, other)
     for fmt in ("text", "markdown", "json", "html", "docx") if word else ("text", "markdown", "json", "html"):
         assert render_diff(result, fmt), fmt
+
+
+def reports_target(draft: Draft) -> None:
+    """``clausekit brackets`` and ``clausekit mirror``: the reports and their outputs."""
+    from clausekit.brackets import open_brackets
+    from clausekit.mirror import mirror_reports
+    from clausekit.render import compare_reports as out
+
+    report = open_brackets(draft)
+    assert out.brackets_json([report]) and out.brackets_text([report]) is not None
+    mirrors, unknown = mirror_reports([draft])
+    assert out.mirror_json(mirrors, unknown)
+    out.mirror_text(mirrors, unknown)
+    out.mirror_markdown(mirrors)
 
 
 def compare_target(draft: Draft, other: Draft, word: bool = True) -> None:
