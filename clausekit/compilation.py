@@ -18,10 +18,16 @@ draft): ``[US: 600,000 | E3: 800,000 in peacetime | RU: 85,000]``.
 - What brackets cannot hold (guarantee fields that are codes, such as ``guarantor``; two
   kinds of provision; a draft's own brackets inside a difference, since brackets do not
   nest) becomes *variants*: the row's provision holds one provision per draft, with id
-  ``<row>--<code>`` and ``proposer: <code>``.
+  ``<row>--<code>`` and ``proposer: <code>``. A defined term cannot hold provisions: its
+  variants are terms named ``<name> (<code>)`` (``variant_term``), and the term itself is one
+  bracket of references to them (``[US: <T (US)> | RU: <T (RU)>]``), so that it is defined
+  once, as a check requires.
+- A draft that repeats a clause id (a check error, but it parses) repeats a row key; rows
+  nest by position, never by key alone (``_parent_rows``), so ``a`` inside ``a`` ends.
 
 Taking every alternative of one draft (``clausekit render --accept CODE``, or ``take`` here,
-which also drops the other drafts' variants) gives back that draft's text.
+which also drops the other drafts' variants and puts a variant term's definition back in its
+term) gives back that draft's text.
 """
 
 from __future__ import annotations
@@ -46,11 +52,12 @@ from clausekit.model import (
     Paragraph,
     Party,
     Term,
+    TermRef,
     Text,
     plain_text,
 )
 
-__all__ = ["WORD_LEVEL_THRESHOLD", "compile_draft", "compile_source", "take", "variant_id"]
+__all__ = ["WORD_LEVEL_THRESHOLD", "compile_draft", "compile_source", "take", "variant_id", "variant_term"]
 
 WORD_LEVEL_THRESHOLD = 0.5
 """A draft whose clause is at least this similar to the base's (difflib ratio of their
@@ -69,6 +76,11 @@ _SPACES = re.compile(r"\s+")
 def variant_id(row_key: str, code: str) -> str:
     """The id of one draft's variant of a row: ``us-guarantee--e3``."""
     return f"{row_key}--{code.lower()}"
+
+
+def variant_term(name: str, code: str) -> str:
+    """The name of one draft's variant of a defined term: ``Security Guarantee (E3)``."""
+    return f"{name} ({code})"
 
 
 # --- the API ---------------------------------------------------------------------------
@@ -113,7 +125,9 @@ def take(compilation: Draft, code: str) -> Draft:
 
     # accept_brackets keeps each paragraph's source lines (the prose as written, with its
     # brackets), which ``format_draft`` would write back: drop them, the spans are the text.
-    accepted = _without_source_lines(accept_brackets(compilation, code).draft)
+    accepted = _resolve_variant_terms(
+        _without_source_lines(accept_brackets(compilation, code).draft), [p.code for p in compilation.parties]
+    )
 
     def keep(item: Clause | Term, parent: Clause | None) -> bool:
         if not isinstance(item, Clause) or parent is None or item.proposer is None:
@@ -129,6 +143,34 @@ def take(compilation: Draft, code: str) -> Draft:
         return tuple(out)
 
     return replace(accepted, body=prune(accepted.body, None))
+
+
+def _resolve_variant_terms(draft: Draft, codes: Sequence[str]) -> Draft:
+    """After taking one draft's alternatives: a term whose definition is now just a reference
+    to its variant (``<T (E3)>``) gets that variant's definition, and every variant term goes."""
+    terms = {term.name: term for term in draft.terms()}
+    variants = {variant_term(name, code) for name in terms for code in codes} & terms.keys()
+    if not variants:
+        return draft
+
+    def definition(term: Term) -> tuple[Paragraph, ...]:
+        if len(term.definition) == 1 and len(spans := term.definition[0].spans) == 1:
+            ref = spans[0]
+            if isinstance(ref, TermRef) and ref.name in variants and ref.name.startswith(term.name + " ("):
+                return terms[ref.name].definition
+        return term.definition
+
+    def prune(items: tuple[Clause | Term, ...]) -> tuple[Clause | Term, ...]:
+        out: list[Clause | Term] = []
+        for item in items:
+            if isinstance(item, Term):
+                if item.name not in variants:
+                    out.append(replace(item, definition=definition(item)))
+            else:
+                out.append(replace(item, children=prune(item.children)))
+        return tuple(out)
+
+    return replace(draft, body=prune(draft.body))
 
 
 def _map_fields(guarantee: Guarantee, change: Callable[[Paragraph], Paragraph]) -> Guarantee:
@@ -228,25 +270,37 @@ class _Builder:
             ]
             base = self.base if defined[self.base] is not None else next(i for i, t in enumerate(defined) if t)
             merged = _merge_paragraphs(alts, base, unknown=[])
-            out.append(Term(name, merged if merged is not None else _whole(alts, unknown=[])))
+            if merged is not None:
+                out.append(Term(name, merged))
+                continue
+            # Brackets do not nest: each draft's definition, its own brackets and all, is a
+            # variant term of its own, and the term itself is a bracket of references to them.
+            variants = [
+                Term(variant_term(name, alt.code), alt.paragraphs) for alt in alts if alt.paragraphs is not None
+            ]
+            options = tuple(
+                BracketOption(alt.code, () if alt.paragraphs is None else (TermRef(variant_term(name, alt.code)),))
+                for alt in alts
+            )
+            out.extend([Term(name, (Paragraph((Bracket(options),)),)), *variants])
         return out
 
     # --- provisions ---
 
     def tree(self) -> list[Clause]:
-        children: dict[str | None, list[Row]] = {}
-        keys = {row.key for row in self.comparison.rows}
-        for row in self.comparison.rows:
-            parent = row.parent if row.parent in keys else None
-            children.setdefault(parent, []).append(row)
+        rows = self.comparison.rows
+        parents = _parent_rows(rows)
+        children: dict[int | None, list[int]] = {}
+        for index, parent in enumerate(parents):
+            children.setdefault(parent, []).append(index)
 
-        def build(row: Row, depth: int) -> Clause:
-            siblings = children.get(row.key, ())
-            nested = [build(child, depth + 1) for child in siblings]
-            return self.provision(row, tuple(_renumber(siblings, nested, self.codes)), depth)
+        def build(index: int, depth: int) -> Clause:
+            below = children.get(index, [])
+            nested = [build(child, depth + 1) for child in below]
+            return self.provision(rows[index], tuple(_renumber([rows[i] for i in below], nested, self.codes)), depth)
 
         top = children.get(None, [])
-        return _renumber(top, [build(row, 0) for row in top], self.codes)
+        return _renumber([rows[i] for i in top], [build(index, 0) for index in top], self.codes)
 
     def provision(self, row: Row, nested: tuple[Clause, ...], depth: int) -> Clause:
         cells = row.cells
@@ -362,6 +416,35 @@ class _Builder:
                 )
             )
         return tuple(out)
+
+
+def _parent_rows(rows: Sequence[Row]) -> list[int | None]:
+    """Each row's parent row, by position (None at the top).
+
+    A row names its parent by key, and a draft may repeat a clause id (a check error, but the
+    draft parses): ``clause a { clause a { } }`` gives two rows keyed ``a``, one the other's
+    parent. Keys alone would nest ``a`` in itself without end, so the parent is the nearest
+    row before it with that key (a parent comes before its children in document order), else
+    the first such row; a row whose parents lead back to itself stands at the top.
+    """
+    by_key: dict[str, list[int]] = {}
+    for index, row in enumerate(rows):
+        by_key.setdefault(row.key, []).append(index)
+    parents: list[int | None] = []
+    for index, row in enumerate(rows):
+        candidates = [i for i in by_key.get(row.parent, ()) if i != index] if row.parent is not None else []
+        before = [i for i in candidates if i < index]
+        parents.append(before[-1] if before else candidates[0] if candidates else None)
+    for index in range(len(rows)):
+        seen = {index}
+        at = parents[index]
+        while at is not None:
+            if at in seen:
+                parents[index] = None  # a cycle: this row goes to the top, which breaks it
+                break
+            seen.add(at)
+            at = parents[at]
+    return parents
 
 
 def _renumber(rows: Sequence[Row], clauses: list[Clause], codes: Sequence[str]) -> list[Clause]:

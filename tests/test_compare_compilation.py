@@ -18,7 +18,21 @@ from hypothesis import strategies as st
 from clausekit.checks import check
 from clausekit.compare import compare
 from clausekit.compilation import compile_draft, compile_source, take
-from clausekit.model import Bracket, Clause, ClauseRef, Draft, Guarantee, Inline, Paragraph, Party, PartyRef, Text
+from clausekit.model import (
+    Bracket,
+    BracketOption,
+    Clause,
+    ClauseRef,
+    Draft,
+    Guarantee,
+    Inline,
+    Paragraph,
+    Party,
+    PartyRef,
+    Term,
+    TermRef,
+    Text,
+)
 from clausekit.parser import load, loads
 from clausekit.render.accept import accept_brackets
 from conftest import DRAFTS, ROOT
@@ -233,3 +247,110 @@ def test_two_drafts_of_one_proposer_are_declared_apart():
 @pytest.mark.skipif(not all(p.exists() for p in SHIPPED), reason="the example drafts are not in this checkout")
 def test_the_shipped_drafts_round_trip():
     assert_round_trip([load(str(p)) for p in SHIPPED])
+
+
+# --- regressions found by the fuzzer (tests/test_fuzz.py) --------------------------------------
+
+
+def _definitions(draft: Draft) -> dict[str, tuple]:
+    return {term.name: tuple(_normal(p.spans, {}) for p in term.definition) for term in draft.terms()}
+
+
+def test_a_term_with_its_own_brackets_that_one_draft_lacks_reads_back():
+    # The fuzzer's input: the draft's own bracket ended up inside the compilation's bracket.
+    with_term = loads('draft a "A" {\n}\nterm "T" {\n  x [US: y | RU: z]\n}\n')
+    without = loads('draft b "B" {\n}\n')
+    compiled = loads(compile_source(compare([with_term, without])), filename="compilation.clause")
+    # Each draft's definition is a variant term; the term is a bracket of references to them.
+    assert _definitions(compiled) == {
+        "T": ((Bracket((BracketOption("D1", (TermRef("T (D1)"),)), BracketOption("D2", ()))),),),
+        "T (D1)": _definitions(with_term)["T"],
+    }
+    assert _definitions(take(compiled, "D1")) == _definitions(with_term)
+    assert _definitions(take(compiled, "D2")) == {"T": ((),)}  # an empty option: D2 proposes nothing
+
+
+def test_differing_terms_with_brackets_pass_check_and_give_back_each_drafts_definition():
+    parties = 'parties {\n  US "the US"\n  RU "Russia"\n}\n'
+    clause = "clause uses 1 {\n  The <Forces> are limited.\n}\n"
+    us = loads(
+        'draft us "US" {\n  proposer: US\n}\n'
+        + parties
+        + 'term "Forces" {\n  armed [US: forces | RU: units]\n}\n'
+        + clause
+    )
+    ru = loads('draft ru "RU" {\n  proposer: RU\n}\n' + parties + 'term "Forces" {\n  troops\n}\n' + clause)
+    comparison = compare([us, ru])
+    compiled = loads(compile_source(comparison), filename="compilation.clause")
+    assert not [f for f in check([compiled]) if f.level == "error"]  # no undefined or duplicate term
+    assert set(_definitions(compiled)) == {"Forces", "Forces (US)", "Forces (RU)"}
+    # Taking US also takes the US option of the US draft's own bracket (as --accept US does).
+    assert _definitions(take(compiled, "US")) == _definitions(accept_brackets(us, "US").draft)
+    assert _definitions(take(compiled, "RU")) == _definitions(ru)
+    assert_round_trip([us, ru])
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "clause a0 {\n  clause a0 {\n  }\n}\n",
+        "article a0 {\n  clause a00 {\n  }\n}\nclause a00 {\n  clause a0 {\n  }\n}\n",
+    ],
+    ids=["nested-in-itself", "crossed"],
+)
+def test_a_clause_inside_a_clause_of_the_same_id_compiles_and_renders(body: str):
+    from clausekit.render.compare_output import FORMATS, render_comparison
+
+    # The fuzzer's input: repeated ids are a check error, but the draft parses, so compare and
+    # the compilation must take it: rows name their parent by key, and a0's parent is a0.
+    draft = loads('draft a "A" {\n}\n' + body)
+    comparison = compare([draft, draft])
+    compiled = loads(compile_source(comparison), filename="compilation.clause")
+    shape = [(c.id, [child.id for child in c.clauses]) for c in compiled.walk()]
+    assert shape == [(c.id, [child.id for child in c.clauses]) for c in draft.walk()]
+    for fmt in FORMATS:
+        assert render_comparison(comparison, fmt), fmt
+
+
+# --- the round trip with defined terms, their own brackets and all -------------------------------
+
+TERM_NAMES = ["Forces", "Security Guarantee"]
+
+
+@st.composite
+def definitions(draw) -> tuple[Paragraph, ...]:
+    spans = draw(sentences())
+    if draw(st.booleans()):
+        # The draft's own bracket: the case brackets cannot hold when the definitions differ.
+        options = (BracketOption("US", draw(sentences())), BracketOption("RU", draw(sentences())))
+        spans = (*spans, Text(" "), Bracket(options))
+    return (Paragraph(spans),)
+
+
+@st.composite
+def drafts_with_terms(draw) -> list[Draft]:
+    out = []
+    for index, proposer in enumerate(draw(st.lists(st.sampled_from(["US", "E3", "RU"]), min_size=2, max_size=3))):
+        names = draw(st.lists(st.sampled_from(TERM_NAMES), max_size=2, unique=True))
+        terms = tuple(Term(name, draw(definitions())) for name in names)
+        body = (*terms, draw(clauses("a")))
+        out.append(Draft(f"d{index}", f"Draft {index}", proposer=proposer, parties=PARTIES, body=body))
+    return out
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(drafts_with_terms())
+def test_taking_one_drafts_alternatives_gives_back_its_terms(generated):
+    assert_round_trip(generated)
+    comparison = compare(generated)
+    compiled = loads(compile_source(comparison), filename="compilation.clause")
+    for column in comparison.columns:
+        # Every term exactly as the draft defines it, its own brackets included (taking a code
+        # the draft declares takes its options there too); a term it lacks has no text.
+        draft = column.draft
+        if draft.party(column.code) is not None:
+            draft = accept_brackets(draft, column.code).draft
+        own = _definitions(draft)
+        taken = _definitions(take(compiled, column.code))
+        assert {name: d for name, d in taken.items() if name in own} == own, column.code
+        assert all(d == ((),) for name, d in taken.items() if name not in own), taken
