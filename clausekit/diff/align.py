@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import difflib
 import itertools
+import operator
 import re
 import zlib
 from array import array
 from bisect import bisect_left
-from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 # --- budgets: named, and reported when reached (never a silent truncation) -------------
@@ -42,7 +43,7 @@ MAX_CANDIDATES = 8
 """Candidates scored per clause (those sharing the most rare shingles with it)."""
 
 _WORD = re.compile(r"[$€£¥]?\d+(?:[.,:]\d+)*%?|\w+(?:['’\-]\w+)*")
-_SPACES = re.compile(r"\s+")
+_SHIFT = itertools.repeat(32)
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
 
 
@@ -78,7 +79,11 @@ def words(text: str) -> list[str]:
 
 
 def normalise(text: str) -> str:
-    return _SPACES.sub(" ", text.translate(_QUOTES)).strip().casefold()
+    # The quotes mapped are not ASCII, so ASCII text needs no translating; str.split() cuts at
+    # exactly the characters \s matches, so joining its pieces is the substitution plus strip().
+    if not text.isascii():
+        text = text.translate(_QUOTES)
+    return " ".join(text.split()).casefold()
 
 
 def ratio(a: Sequence[str], b: Sequence[str]) -> float:
@@ -209,14 +214,15 @@ def _by_children(
                 changed = True
 
 
-def _features(tokens: list[str], codes: dict[str, int]) -> array[int]:
+def _features(tokens: list[str], codes: Mapping[str, int]) -> array[int]:
     """Word pairs (shingles) of a clause as packed numbers; single words when it is shorter
-    than a pair. A word's number is a checksum of the word (``codes`` caches it), so the
-    same pair has the same number in both drafts and in every run."""
-    numbers = [codes.get(t) or codes.setdefault(t, zlib.crc32(t.encode()) | 1) for t in tokens]
+    than a pair. A word's number is a checksum of the word (``codes``, which holds every
+    word), so the same pair has the same number in both drafts and in every run."""
+    numbers = list(map(codes.__getitem__, tokens))
     if len(numbers) < 2:
         return array("Q", sorted(set(numbers)))
-    return array("Q", sorted({(a << 32) | b for a, b in itertools.pairwise(numbers)}))
+    # (a << 32) | b of each pair of neighbours, computed by map in C rather than a Python loop.
+    return array("Q", sorted(set(map(operator.or_, map(operator.lshift, numbers, _SHIFT), numbers[1:]))))
 
 
 def _similar(
@@ -235,35 +241,34 @@ def _similar(
     shingles that some clause chose as its rarest.
     """
     vocabulary: dict[str, str] = {}
-    old_tokens = {o: [vocabulary.setdefault(w, w) for w in words(old_texts[o])] for o in old_left}
-    new_tokens = {n: [vocabulary.setdefault(w, w) for w in words(new_texts[n])] for n in new_left}
-    codes: dict[str, int] = {}
+    intern = vocabulary.setdefault
+    old_tokens = {o: list(map(intern, ws, ws)) for o in old_left for ws in (words(old_texts[o]),)}
+    new_tokens = {n: list(map(intern, ws, ws)) for n in new_left for ws in (words(new_texts[n]),)}
+    codes = {w: zlib.crc32(w.encode()) | 1 for w in vocabulary}
     old_features = {o: _features(t, codes) for o, t in old_tokens.items()}
     new_features = {n: _features(t, codes) for n, t in new_tokens.items()}
-    frequency: dict[int, int] = defaultdict(int)
-    for features in (*old_features.values(), *new_features.values()):
-        for feature in features:
-            frequency[feature] += 1
+    frequency = Counter(itertools.chain(*old_features.values(), *new_features.values()))
 
     def rare(features: array[int]) -> list[int]:
         # A shingle of one clause only cannot find a partner; one of too many is noise.
-        usable = sorted((df, f) for f in features if 2 <= (df := frequency[f]) <= MAX_FEATURE_DF)
-        return [f for _, f in usable[:RARE_FEATURES]]
+        # Sorted by (frequency, shingle) in C; the usable ones start after the frequency-1 run.
+        ranked = sorted(zip(map(frequency.__getitem__, features), features, strict=True))
+        first = bisect_left(ranked, (2,))
+        return [f for df, f in ranked[first : first + RARE_FEATURES] if df <= MAX_FEATURE_DF]
 
     old_rare = {o: rare(old_features[o]) for o in old_left}
     new_rare = {n: rare(new_features[n]) for n in new_left}
     frequency.clear()  # the largest structure here: free it before building the index
     wanted = {f for chosen in (*old_rare.values(), *new_rare.values()) for f in chosen}
     old_postings: dict[int, list[int]] = defaultdict(list)
+    # Each posting list holds its clauses in clause order whatever the order of the features.
     for o in old_left:
-        for feature in old_features.pop(o):
-            if feature in wanted:
-                old_postings[feature].append(o)
+        for feature in wanted.intersection(old_features.pop(o)):
+            old_postings[feature].append(o)
     new_postings: dict[int, list[int]] = defaultdict(list)
     for n in new_left:
-        for feature in new_features.pop(n):
-            if feature in wanted:
-                new_postings[feature].append(n)
+        for feature in wanted.intersection(new_features.pop(n)):
+            new_postings[feature].append(n)
 
     # Shared rare shingles of each candidate pair, counted from both sides alike.
     hits: dict[tuple[int, int], int] = defaultdict(int)
@@ -319,8 +324,8 @@ def _similar(
     jobs.sort()
     matcher = difflib.SequenceMatcher(None, autojunk=False)
     indexed: tuple[bool, int] | None = None
-    old_words = {o: set(old_tokens[o]) for o, _ in kept}
-    new_words = {n: set(new_tokens[n]) for _, n in kept}
+    old_words = {o: set(old_tokens[o]) for o in {o for o, _ in kept}}
+    new_words = {n: set(new_tokens[n]) for n in {n for _, n in kept}}
     for second_is_new, second, first in jobs:
         o, n = (first, second) if second_is_new else (second, first)
         a, b = (old_tokens[o], new_tokens[n]) if second_is_new else (new_tokens[n], old_tokens[o])
