@@ -9,6 +9,8 @@ backtrack more than a fixed number of characters.
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -367,32 +369,42 @@ class _Token(NamedTuple):
     low: str  # lowercase, typographic apostrophe as "'"
 
 
+_Columns = tuple[list[str], list[str], list[int], list[int], list[str]]
+
+_match_start, _match_end, _match_group = re.Match.start, re.Match.end, re.Match.group
+_match_kind = operator.attrgetter("lastgroup")
+
+
 def _tokens(text: str) -> list[_Token]:
+    return _rows(_columns(text))
+
+
+def _rows(columns: _Columns) -> list[_Token]:
+    # tuple.__new__ builds each _Token without the named tuple's Python-level __new__.
+    return list(map(tuple.__new__, itertools.repeat(_Token), zip(*columns, strict=True)))
+
+
+def _columns(text: str) -> _Columns:
+    """The tokens of a text as columns: kinds, texts, starts, ends and lowercase forms.
+
+    Each column is made by one call that runs in C over the matches (no Python code a token).
+    Lower-casing the whole text once gives each token's lowercase as a slice, the same as
+    lower-casing the token alone, when no character changes length (e.g. "İ") and there is no
+    capital sigma (whose lowercase depends on the letters around it); otherwise token by token.
+    """
+    matches = list(_TOKEN.finditer(text))
+    kinds: list[str] = list(map(_match_kind, matches))
+    texts: list[str] = list(map(_match_group, matches))
+    starts: list[int] = list(map(_match_start, matches))
+    ends: list[int] = list(map(_match_end, matches))
     lowered = text.lower()
-    # Lower-casing the whole text once gives each token's lowercase as a slice, the same as
-    # lower-casing the token alone, when no character changes length (e.g. "İ") and there is no
-    # capital sigma (whose lowercase depends on the letters around it). Otherwise token by token.
-    if len(lowered) != len(text) or "Σ" in text:
-        return _tokens_one_by_one(text)
-    lowered = lowered.replace("’", "'")
-    new = tuple.__new__  # a _Token without the named tuple's Python-level __new__: 20% of the pass
-    out: list[_Token] = []
-    append = out.append
-    for m in _TOKEN.finditer(text):
-        start, end = m.span()
-        kind = m.lastgroup or "punct"
-        if kind == "num" and text.count(".", start, end) > 1:
-            kind = "word"
-        append(new(_Token, (kind, m.group(), start, end, lowered[start:end])))
-    return out
-
-
-def _tokens_one_by_one(text: str) -> list[_Token]:
-    return [
-        _Token(_kind(m.lastgroup, g), g, m.start(), m.end(), g.lower().replace("’", "'"))
-        for m in _TOKEN.finditer(text)
-        for g in (m.group(),)
-    ]
+    if len(lowered) == len(text) and "Σ" not in text:
+        lows = list(map(lowered.replace("’", "'").__getitem__, map(slice, starts, ends)))
+    else:
+        lows = [t.lower().replace("’", "'") for t in texts]
+    for i in itertools.compress(itertools.count(), map(operator.eq, kinds, itertools.repeat("num"))):
+        kinds[i] = _kind("num", texts[i])
+    return kinds, texts, starts, ends, lows
 
 
 def _kind(group: str | None, text: str) -> str:
@@ -550,11 +562,14 @@ class _Reader:
         self.text = text
         self.scale = scale
         self.aliases = aliases
-        self.tokens = _tokens(text)
+        columns = _columns(text)
+        self.tokens = _rows(columns)
+        self.kinds, self.texts, _, _, self.all_lows = columns
         self.taken = [False] * len(self.tokens)
         # Indices of word and number tokens, for phrase matching that skips punctuation.
-        self.words = [i for i, t in enumerate(self.tokens) if t.kind != "punct"]
-        self.lows = [self.tokens[i].low for i in self.words]
+        not_punct = list(map(operator.ne, self.kinds, itertools.repeat("punct")))
+        self.words = list(itertools.compress(itertools.count(), not_punct))
+        self.lows = list(itertools.compress(self.all_lows, not_punct))
         self._clause_bounds: tuple[list[int], list[int]] | None = None
 
     # -- helpers over token indices --
@@ -576,21 +591,20 @@ class _Reader:
 
     def dates(self) -> list[Date]:
         out: list[Date] = []
-        tokens = self.tokens
-        i = 0
-        while i < len(tokens):
-            t = tokens[i]
-            # Only a number, an ordinal or a month starts a date: skip the rest cheaply.
-            found = self._date_at(i) if t.kind == "num" or t.low in _MONTHS or t.low[:1].isdigit() else None
+        # Only a number, an ordinal or a month starts a date: the others are not visited.
+        after = 0  # the first token after the last date found: dates do not overlap
+        for i, (kind, low) in enumerate(zip(self.kinds, self.all_lows, strict=True)):
+            if i < after or not (kind == "num" or low in _MONTHS or low[:1].isdigit()):
+                continue
+            found = self._date_at(i)
             if found is None:
-                i += 1
                 continue
             last, iso = found
             text, start = self.span(i, last)
             out.append(Date(text, iso, start))
             for k in range(i, last + 1):
                 self.taken[k] = True
-            i = last + 1
+            after = last + 1
         return out
 
     def _month(self, i: int) -> int | None:
@@ -675,8 +689,10 @@ class _Reader:
     def durations(self) -> list[Duration]:
         out: list[Duration] = []
         tokens = self.tokens
-        for i, t in enumerate(tokens):
-            if self.taken[i] or (t.kind != "num" and t.low not in _NUMBER_WORDS):
+        candidates = [i for i, low in enumerate(self.all_lows) if low in _NUMBER_WORDS or self.kinds[i] == "num"]
+        for i in candidates:
+            t = tokens[i]
+            if self.taken[i]:
                 continue
             if t.kind == "num":
                 last, value = i, _number(t.text)
@@ -699,8 +715,9 @@ class _Reader:
     def quantities(self) -> list[Quantity]:
         out: list[Quantity] = []
         tokens = self.tokens
-        for i, t in enumerate(tokens):
-            if t.kind != "num" or self.taken[i]:
+        for i in itertools.compress(itertools.count(), map(operator.eq, self.kinds, itertools.repeat("num"))):
+            t = tokens[i]
+            if self.taken[i]:
                 continue
             prev = self.tok(i - 1)
             prev_word = next((tokens[k].low for k in range(i - 1, max(i - 3, -1), -1) if tokens[k].kind != "punct"), "")
@@ -809,7 +826,7 @@ class _Reader:
     def _context(self, first: int, last: int) -> str:
         """The clause of text around tokens ``first``..``last``, at most a few words either side."""
         if self._clause_bounds is None:
-            self._clause_bounds = _clause_bounds(self.tokens)
+            self._clause_bounds = _clause_bounds(self.texts)
         starts, ends = self._clause_bounds
         return self.span(max(starts[first], first - _CONTEXT_WORDS), min(ends[last], last + _CONTEXT_WORDS))[0]
 
@@ -877,22 +894,21 @@ class _Reader:
         return out
 
 
-def _clause_bounds(tokens: list[_Token]) -> tuple[list[int], list[int]]:
-    """For each token, the first and last token of its clause (between _CLAUSE_END marks): two passes."""
-    n = len(tokens)
-    starts, ends = [0] * n, [0] * n
+def _clause_bounds(texts: list[str]) -> tuple[list[int], list[int]]:
+    """For each token (given by its text), the first and last token of its clause (between
+    _CLAUSE_END marks; a mark is a clause of its own), filled a clause at a time."""
+    n = len(texts)
+    starts: list[int] = []
+    ends: list[int] = []
     current = 0
-    for i, t in enumerate(tokens):
-        if t.text in _CLAUSE_END:
-            starts[i], current = i, i + 1
-        else:
-            starts[i] = current
-    current = n - 1
-    for i in range(n - 1, -1, -1):
-        if tokens[i].text in _CLAUSE_END:
-            ends[i], current = i, i - 1
-        else:
-            ends[i] = current
+    for mark in itertools.compress(itertools.count(), map(_CLAUSE_END.__contains__, texts)):
+        starts += [current] * (mark - current)
+        ends += [mark - 1] * (mark - current)
+        starts.append(mark)
+        ends.append(mark)
+        current = mark + 1
+    starts += [current] * (n - current)
+    ends += [n - 1] * (n - current)
     return starts, ends
 
 

@@ -424,7 +424,8 @@ def _longest_chain(
             start = _first_with_new_below(level, bound[1])
             end = bisect_left(level, (bound[0], -1))
             candidates = level[start:end]
-        best = min(candidates, key=preference)
+        # Most levels offer one candidate: the preference (two sorted tuples) decides nothing there.
+        best = candidates[0] if len(candidates) == 1 else min(candidates, key=preference)
         chain.add(best)
         bound = best
     return chain

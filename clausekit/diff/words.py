@@ -10,6 +10,7 @@ shown, so that the runs still rebuild both texts exactly.
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 
 from clausekit.diff.model import WordOp
@@ -67,10 +68,18 @@ def _units(text: str, options: DiffOptions) -> tuple[list[str], list[str]]:
             else:
                 merged.append(token)
         raw = merged
+    plain = not (options.ignore_case or options.ignore_quotes or options.ignore_punctuation)
+    if plain:
+        # White space is one token a run, so the token before a space is a word or a mark (the
+        # loop below calls it ``previous``): only the spaces need a key of their own.
+        keys = raw.copy()
+        for i in itertools.compress(itertools.count(), map(str.isspace, raw)):
+            token = raw[i]
+            keys[i] = ("\n\n" if token.count("\n") >= 2 else " ") + (raw[i - 1] if i else "^")
+        return raw, keys
     keys: list[str] = []
     append = keys.append
     previous = "^"
-    plain = not (options.ignore_case or options.ignore_quotes or options.ignore_punctuation)
     for token in raw:
         if token.isspace() or (options.ignore_punctuation and _is_gap(token)):
             gap = " " if options.ignore_punctuation else ("\n\n" if token.count("\n") >= 2 else " ")
