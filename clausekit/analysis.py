@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import operator
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
@@ -373,7 +373,6 @@ _Columns = tuple[list[str], list[str], list[int], list[int], list[str]]
 
 _match_start, _match_end, _match_group = re.Match.start, re.Match.end, re.Match.group
 _match_kind = operator.attrgetter("lastgroup")
-_FIRST_CHARACTER = operator.itemgetter(slice(0, 1))
 
 
 def _tokens(text: str) -> list[_Token]:
@@ -594,13 +593,8 @@ class _Reader:
         out: list[Date] = []
         # Only a number, an ordinal or a month starts a date: the others are not visited.
         after = 0  # the first token after the last date found: dates do not overlap
-        starts = self._where(
-            map(operator.eq, self.kinds, itertools.repeat("num")),
-            map(_MONTHS.__contains__, self.all_lows),
-            map(str.isdigit, map(_FIRST_CHARACTER, self.all_lows)),
-        )
-        for i in starts:
-            if i < after:
+        for i, (kind, low) in enumerate(zip(self.kinds, self.all_lows, strict=True)):
+            if i < after or not (kind == "num" or low in _MONTHS or low[:1].isdigit()):
                 continue
             found = self._date_at(i)
             if found is None:
@@ -695,9 +689,7 @@ class _Reader:
     def durations(self) -> list[Duration]:
         out: list[Duration] = []
         tokens = self.tokens
-        candidates = self._where(
-            map(operator.eq, self.kinds, itertools.repeat("num")), map(_NUMBER_WORDS.__contains__, self.all_lows)
-        )
+        candidates = [i for i, low in enumerate(self.all_lows) if low in _NUMBER_WORDS or self.kinds[i] == "num"]
         for i in candidates:
             t = tokens[i]
             if self.taken[i]:
@@ -815,11 +807,6 @@ class _Reader:
         nothing, so the result is the same, for one pass in C-speed set look-ups instead of a call
         a word."""
         return list(itertools.compress(itertools.count(), map(table.__contains__, self.lows)))
-
-    @staticmethod
-    def _where(*tests: Iterable[bool]) -> list[int]:
-        """The indices where any of the tests (one value a token) holds, by calls that run in C."""
-        return list(itertools.compress(itertools.count(), map(any, zip(*tests, strict=True))))
 
     def _subject(self, first: int) -> str:
         """The few words before token ``first``, back to a comma, clause end or conjunction."""
