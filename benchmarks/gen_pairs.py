@@ -18,68 +18,28 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import sys
 from pathlib import Path
 
-COMMON = tuple(
-    [
-        "the",
-        "parties",
-        "shall",
-        "will",
-        "may",
-        "agree",
-        "to",
-        "ensure",
-        "that",
-        "any",
-        "armed",
-        "attack",
-        "against",
-        "territory",
-        "security",
-        "guarantee",
-        "forces",
-        "personnel",
-        "sanctions",
-        "measures",
-        "consultations",
-        "response",
-        "within",
-        "days",
-        "years",
-        "peacetime",
-        "permanently",
-        "in",
-        "accordance",
-        "with",
-        "constitutional",
-        "processes",
-        "necessary",
-        "including",
-        "use",
-        "of",
-        "force",
-        "restore",
-        "maintain",
-        "peace",
-        "international",
-        "committee",
-        "implementation",
-        "monitoring",
-        "ceasefire",
-        "and",
-        "or",
-        "not",
-        "by",
-        "for",
-        "on",
-        "at",
-        "as",
-        "a",
-        "an",
-        "this",
-        "its",
-    ]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from gen_draft import WORDS
+
+# The common words of treaty prose, shared with gen_draft.py, and the small words between them.
+COMMON = (
+    *WORDS[: WORDS.index("ceasefire") + 1],
+    "and",
+    "or",
+    "not",
+    "by",
+    "for",
+    "on",
+    "at",
+    "as",
+    "a",
+    "an",
+    "this",
+    "its",
 )
 
 

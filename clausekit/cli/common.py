@@ -137,3 +137,31 @@ def load_draft(path: str):
     from clausekit.parser import load
 
     return load(path)
+
+
+def color_option(help: str) -> Callable[[F], F]:
+    """``--color/--colour auto|always|never``."""
+    return click.option(
+        "--color",
+        "--colour",
+        "color",
+        type=click.Choice(["auto", "always", "never"]),
+        default="auto",
+        show_default=True,
+        help=help,
+    )
+
+
+def comparison_options(function: F) -> F:
+    """What a diff may ignore: ``--ignore-case``, ``--ignore-punctuation``, ``--ignore-quotes``."""
+    for option in reversed(
+        (
+            click.option("--ignore-case", is_flag=True, help="Words that differ only in case are the same."),
+            click.option(
+                "--ignore-punctuation", is_flag=True, help="Differences of punctuation alone are not changes."
+            ),
+            click.option("--ignore-quotes", is_flag=True, help="Typographic and straight quotes are the same."),
+        )
+    ):
+        function = option(function)
+    return function

@@ -16,7 +16,16 @@ from typing import TYPE_CHECKING
 
 import click
 
-from clausekit.cli.common import EXIT_FOUND, EXIT_OK, emit, format_option, handle_errors, output_option
+from clausekit.cli.common import (
+    EXIT_FOUND,
+    EXIT_OK,
+    color_option,
+    comparison_options,
+    emit,
+    format_option,
+    handle_errors,
+    output_option,
+)
 from clausekit.errors import UsageError
 
 if TYPE_CHECKING:
@@ -104,18 +113,8 @@ def _load_pair(old: str, new: str, options: DiffOptions) -> tuple[DraftDiff, lis
 @format_option(_formats(), "text")
 @output_option()
 @click.option("--stat", is_flag=True, help="Counts only: clauses per change kind and findings per kind.")
-@click.option(
-    "--color",
-    "--colour",
-    "color",
-    type=click.Choice(["auto", "always", "never"]),
-    default="auto",
-    show_default=True,
-    help="Colour the text output (auto: on a terminal, unless NO_COLOR is set).",
-)
-@click.option("--ignore-case", is_flag=True, help="Words that differ only in case are the same.")
-@click.option("--ignore-punctuation", is_flag=True, help="Differences of punctuation alone are not changes.")
-@click.option("--ignore-quotes", is_flag=True, help="Typographic and straight quotes are the same.")
+@color_option("Colour the text output (auto: on a terminal, unless NO_COLOR is set).")
+@comparison_options
 @click.option("--exit-code", is_flag=True, help="Exit 1 when the drafts differ, 0 when they do not (as git diff).")
 @click.option(
     "--fail-on",

@@ -16,7 +16,7 @@ import sys
 
 import click
 
-from clausekit.cli.common import EXIT_OK, handle_errors
+from clausekit.cli.common import EXIT_OK, color_option, comparison_options, handle_errors
 
 
 def _colour(choice: str) -> bool:
@@ -30,18 +30,8 @@ def _colour(choice: str) -> bool:
 
 @click.command(context_settings={"ignore_unknown_options": True})
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
-@click.option(
-    "--color",
-    "--colour",
-    "color",
-    type=click.Choice(["auto", "always", "never"]),
-    default="auto",
-    show_default=True,
-    help="Colour the diff (auto: in git's pager or on a terminal, unless NO_COLOR is set).",
-)
-@click.option("--ignore-case", is_flag=True, help="Words that differ only in case are the same.")
-@click.option("--ignore-punctuation", is_flag=True, help="Differences of punctuation alone are not changes.")
-@click.option("--ignore-quotes", is_flag=True, help="Typographic and straight quotes are the same.")
+@color_option("Colour the diff (auto: in git's pager or on a terminal, unless NO_COLOR is set).")
+@comparison_options
 @handle_errors
 def command(
     args: tuple[str, ...], color: str, ignore_case: bool, ignore_punctuation: bool, ignore_quotes: bool
