@@ -13,7 +13,6 @@ import re
 import shutil
 import subprocess
 import zipfile
-from pathlib import Path
 
 import jsonschema
 import pytest
@@ -22,6 +21,7 @@ from clausekit.compare import attribution_codes, compare
 from clausekit.parser import load, loads
 from clausekit.render.compare_output import comparison_data, render_comparison
 from conftest import DRAFTS, REGENERATE, ROOT, run_clausekit
+from render_clients import chromium
 
 GOLDEN = ROOT / "tests" / "golden" / "compare"
 SMALL = [GOLDEN / "us.clause", GOLDEN / "e3.clause", GOLDEN / "ru.clause"]
@@ -256,36 +256,13 @@ def test_the_compilation_text_checks_clean_and_renders_to_word(tmp_path):
 
 # --- what a reader sees in a browser --------------------------------------------------------
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 
-
-def _chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [
-            CHROMIUM,  # type: ignore[list-item]
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            f"--user-data-dir={tmp_path / 'profile'}",
-            *args,
-        ],
-        capture_output=True,
-        timeout=90,
-    )
-
-
-@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (CI installs it)")
 def test_chromium_shows_the_matrix(tmp_path):
     page = tmp_path / "matrix.html"
     page.write_text(render_comparison(small(), "html"), encoding="utf-8")
-    result = _chromium(tmp_path, "--dump-dom", page.as_uri())
+    result = chromium(["--dump-dom", page.as_uri()], tmp_path / "profile")
     assert result.returncode == 0, result.stderr
-    dom = result.stdout.decode()
+    dom = result.stdout
     headers = re.findall(r'<th scope="col">(.*?)<span', dom)
     assert headers == ["US, 2025-11-20 (base)", "E3, 2025-11-23", "RU, 2025-11"]
     assert dom.count('<td class="missing">') == 1  # E3's point 3: text not available

@@ -17,13 +17,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from lxml import etree
-from render_clients import chromium
 
 from clausekit import outputs
 from clausekit.cli import main
 from clausekit.errors import OutputError
 from clausekit.outputs import write_atomic
 from clausekit.parser import loads
+from render_clients import chromium
 
 DRAFT = 'draft d "Nothing lost" {\n  proposer: US\n}\n\nparties {\n  US "United States"\n}\n\n'
 OLD = DRAFT + "clause a 1 {\n  @US shall withdraw within 30 days.\n}\n"

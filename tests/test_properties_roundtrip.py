@@ -21,7 +21,6 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from render_clients import normalise
 from test_fuzz import related, small_drafts
 
 from clausekit.diff import diff
@@ -29,6 +28,7 @@ from clausekit.format import format_draft
 from clausekit.model import Draft
 from clausekit.render import render
 from clausekit.render.redline import render_redline_docx
+from render_clients import normalise
 
 LUA = Path(__file__).resolve().parent / "pandoc_redlines.lua"
 PAIRS = 60  # at least 50 distinct generated pairs in every run

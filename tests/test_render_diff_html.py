@@ -8,12 +8,12 @@ import re
 from pathlib import Path
 
 import pytest
-from render_clients import GOLDEN, chromium
 
 from clausekit.diff import diff
 from clausekit.errors import UsageError
 from clausekit.parser import load
 from clausekit.render.diff_html import render_diff_html
+from render_clients import GOLDEN, chromium
 
 OLD, NEW = GOLDEN / "pair-old.clause", GOLDEN / "pair-new.clause"
 

@@ -9,12 +9,12 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
-from render_clients import GOLDEN, normalise, pandoc_plain, soffice_fodt
 
 from clausekit.errors import InputError
 from clausekit.parser import load, loads
 from clausekit.render import render
 from clausekit.render.ooxml import ClauseKitWarning
+from render_clients import GOLDEN, normalise, pandoc_plain, soffice_fodt
 
 SMALL = GOLDEN / "small.clause"
 

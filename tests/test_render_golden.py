@@ -9,10 +9,10 @@ from __future__ import annotations
 import subprocess
 
 import pytest
-from render_clients import GOLDEN, REGENERATE
 
 from clausekit.parser import load
 from clausekit.render import render
+from render_clients import GOLDEN, REGENERATE
 
 SMALL = GOLDEN / "small.clause"
 

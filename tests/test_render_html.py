@@ -6,10 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
-from render_clients import GOLDEN, chromium
 
 from clausekit.parser import load
 from clausekit.render import render
+from render_clients import GOLDEN, chromium
 
 SMALL = GOLDEN / "small.clause"
 

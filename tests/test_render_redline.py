@@ -13,7 +13,6 @@ from docx.oxml.ns import qn
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
-from render_clients import GOLDEN, normalise, pandoc_plain, soffice_fodt
 
 from clausekit.diff import diff
 from clausekit.model import Draft
@@ -21,6 +20,7 @@ from clausekit.parser import load
 from clausekit.render import render
 from clausekit.render.diffview import rendered
 from clausekit.render.redline import render_redline_docx
+from render_clients import GOLDEN, normalise, pandoc_plain, soffice_fodt
 from strategies import drafts
 
 ROOT = Path(__file__).resolve().parent.parent

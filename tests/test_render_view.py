@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from render_clients import GOLDEN, run_clausekit
 
 from clausekit.errors import UsageError
 from clausekit.parser import load, loads
@@ -11,6 +10,7 @@ from clausekit.render import TemplateError, render
 from clausekit.render.accept import accept_brackets, count_open
 from clausekit.render.templates import environment, markdown_escape
 from clausekit.render.view import build_view, citations
+from render_clients import GOLDEN, run_clausekit
 
 SMALL = GOLDEN / "small.clause"
 
