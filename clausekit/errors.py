@@ -24,6 +24,17 @@ def _stand_in(ch: str) -> str:
     return f"<U+{code:04X}>"
 
 
+# C0 and C1 controls other than tab and line feed: invisible in a document, yet live on a
+# terminal that prints it (an ESC sequence drafted into a text could recolour it).
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible_controls(text: str) -> str:
+    """``text`` with control characters (not tab or line feed) shown as visible stand-ins;
+    bidirectional marks are kept, since right-to-left prose needs them."""
+    return _CONTROLS.sub(lambda match: _stand_in(match.group()), text)
+
+
 def printable(text: str) -> str:
     """``text`` with control and bidirectional characters shown as visible stand-ins."""
     return _UNPRINTABLE.sub(lambda match: _stand_in(match.group()), text)

@@ -9,7 +9,7 @@ folder of your own); DOCX is written by ``docx.py``. All of them lay out one
 from __future__ import annotations
 
 from clausekit._callable import make_module_callable as _make_callable
-from clausekit.errors import ClauseKitError, UsageError
+from clausekit.errors import ClauseKitError, UsageError, visible_controls
 from clausekit.model import Draft
 
 FORMATS = ("markdown", "html", "text", "docx")
@@ -89,7 +89,9 @@ def render(
         from .docx import render_docx
 
         return render_docx(draft, view, reference_doc)
-    return render_template(TEMPLATE_NAMES[fmt], templates, view=view)
+    output = render_template(TEMPLATE_NAMES[fmt], templates, view=view)
+    # Plain text goes to terminals: drafted control characters show as stand-ins (␛).
+    return visible_controls(output) if fmt == "text" else output
 
 
 # ``clausekit.render(...)`` calls render() (see clausekit/_callable.py).

@@ -8,6 +8,7 @@ callables handed to the template, so the same view serves both.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ import click
 from clausekit.diff import clause_text, party_names
 from clausekit.diff.changes import party_label
 from clausekit.diff.model import CHANGE_KINDS, ClauseChange, DraftDiff, Finding
+from clausekit.errors import visible_controls
 from clausekit.model import Draft
 from clausekit.render.templates import environment, markdown_escape, markdown_inline
 
@@ -252,10 +254,23 @@ def _text_painter(color: bool) -> Callable[[str, str], str]:
     return paint
 
 
+def _visible(value: object) -> object:
+    """The view with control characters in every text shown as stand-ins (␛, ␇): drafted
+    text must not act on the terminal; the colours the painter adds afterwards still do."""
+    if isinstance(value, str):
+        return visible_controls(value)
+    if isinstance(value, tuple):
+        return tuple(_visible(item) for item in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: _visible(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init}
+        return dataclasses.replace(value, **changes)
+    return value
+
+
 def render_diff_text(diff: DraftDiff, color: bool = False, stat: bool = False, template_dir: str | None = None) -> str:
     """The diff for a terminal: ``[-deleted-]{+inserted+}`` marks, or colours when ``color``."""
     template = environment(template_dir).get_template(TEXT_TEMPLATE)
-    return template.render(view=diff_view(diff), paint=_text_painter(color), stat=stat)
+    return template.render(view=_visible(diff_view(diff)), paint=_text_painter(color), stat=stat)
 
 
 # --- Markdown ---------------------------------------------------------------------------

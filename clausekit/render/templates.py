@@ -17,7 +17,7 @@ from pathlib import Path
 
 import jinja2
 
-from clausekit.errors import InputError
+from clausekit.errors import InputError, visible_controls
 
 PACKAGE_TEMPLATES = "templates"
 
@@ -48,8 +48,9 @@ class PackagedLoader(jinja2.BaseLoader):
 
 
 def markdown_inline(text: str) -> str:
-    """Text inside a line of Markdown (after other text): only inline markup is escaped."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+    """Text inside a line of Markdown (after other text): only inline markup is escaped,
+    and control characters show as visible stand-ins (the Unicode control pictures)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", visible_controls(str(text)))
 
 
 def markdown_escape(text: str) -> str:
