@@ -12,8 +12,7 @@ import pytest
 from conftest import run_clausekit
 
 HOSTILE = (
-    'draft d "T" {\n}\n\nclause c 1 {\n'
-    "  Red \x1b\\[31mtext\x1b\\[0m, a bell \x07 and right-to-left \u202eevil.\n}\n"
+    'draft d "T" {\n}\n\nclause c 1 {\n  Red \x1b\\[31mtext\x1b\\[0m, a bell \x07 and right-to-left \u202eevil.\n}\n'
 )
 PLAIN = 'draft d "T" {\n}\n\nclause c 1 {\n  Plain text.\n}\n'
 
