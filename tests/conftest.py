@@ -8,6 +8,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# In CI (CI=true) hypothesis draws the same examples on every run, so a landing is decided by
+# the code and not by the luck of the draw; on a developer's machine it explores afresh, and
+# any failure it finds is kept in .hypothesis/ and replayed first.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
 TESTS = ROOT / "tests"
