@@ -14,9 +14,10 @@ from collections.abc import Callable
 
 from .model import Bracket, BracketOption, ClauseRef, Inline, Location, PartyRef, TermRef, Text
 
-_MARKUP = re.compile(r"[\\\[\]|@#<]")
-_PARTY_CODE = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*")
-_CLAUSE_ID = re.compile(r"[a-z](?:[a-z0-9._-]*[a-z0-9])?")
+# The shapes of inline markup; the Pygments lexer reads prose with these same patterns.
+MARKUP = re.compile(r"[\\\[\]|@#<]")
+PARTY_CODE = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*")
+CLAUSE_ID = re.compile(r"[a-z](?:[a-z0-9._-]*[a-z0-9])?")
 _ATTRIBUTION = re.compile(r"[ \t]*([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*):(?=[\s|\]]|\Z)[ \t]*")
 _SPACES = re.compile(r"\s+")
 # White space other than a single space (the common case needs no normalising).
@@ -92,7 +93,7 @@ def parse_inline(
         return at
 
     while pos < length:
-        match = _MARKUP.search(text, pos)
+        match = MARKUP.search(text, pos)
         if match is None:
             current.add_text(text[pos:])
             break
@@ -128,7 +129,7 @@ def parse_inline(
             current = outer
             pos = at + 1
         elif ch == "@":
-            code = _PARTY_CODE.match(text, at + 1) if at == 0 or not _is_word_char(text[at - 1]) else None
+            code = PARTY_CODE.match(text, at + 1) if at == 0 or not _is_word_char(text[at - 1]) else None
             if code:
                 current.add(PartyRef(code.group(0), locate(at)))
                 pos = code.end()
@@ -136,7 +137,7 @@ def parse_inline(
                 current.add_text("@")
                 pos = at + 1
         elif ch == "#":
-            ref = _CLAUSE_ID.match(text, at + 1) if at == 0 or not _is_word_char(text[at - 1]) else None
+            ref = CLAUSE_ID.match(text, at + 1) if at == 0 or not _is_word_char(text[at - 1]) else None
             if ref:
                 current.add(ClauseRef(ref.group(0), locate(at)))
                 pos = ref.end()

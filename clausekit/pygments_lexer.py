@@ -32,6 +32,8 @@ from pygments.token import (
     _TokenType,
 )
 
+from clausekit.inline import CLAUSE_ID, MARKUP, PARTY_CODE
+
 __all__ = ["ClauseLexer"]
 
 Token = tuple[int, _TokenType, str]
@@ -48,10 +50,7 @@ _OPENER_PARTS = re.compile(
     r"(?P<tail>.*)\Z"
 )
 _FIELD = re.compile(r"(?P<key>[a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?P<space>[ \t]*)(?P<colon>:)(?=[ \t]|\Z)")
-_PARTY_CODE = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*")
-_CLAUSE_ID = re.compile(r"[a-z](?:[a-z0-9._-]*[a-z0-9])?")
 _ATTRIBUTION = re.compile(r"([ \t]*)([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*:)(?=[\s|\]]|\Z)")
-_MARKUP = re.compile(r"[\\\[\]|@#<]")
 _QUOTED = re.compile(r"\"(?:[^\"\\]|\\.)*\"?")
 _PARTY_WORD = re.compile(r"aka|match|members")
 _LINES = re.compile(r"[^\n]*\n|[^\n]+\Z")
@@ -201,7 +200,7 @@ class ClauseLexer(Lexer):
     def _party(self, content: str, at: int) -> Iterator[Token]:
         """``CODE "Name"  aka "A", "B"  match "A"  members X, Y``"""
         offset = 0
-        code = _PARTY_CODE.match(content)
+        code = PARTY_CODE.match(content)
         if code:
             yield at, Name.Constant, code.group(0)
             offset = code.end()
@@ -223,7 +222,7 @@ class ClauseLexer(Lexer):
             elif (word := _PARTY_WORD.match(content, offset)) is not None:
                 yield at + offset, Keyword, word.group(0)
                 offset = word.end()
-            elif (member := _PARTY_CODE.match(content, offset)) is not None:
+            elif (member := PARTY_CODE.match(content, offset)) is not None:
                 yield at + offset, Name.Constant, member.group(0)
                 offset = member.end()
             else:
@@ -277,7 +276,7 @@ class ClauseLexer(Lexer):
             return match.end()
 
         while pos < length:
-            match = _MARKUP.search(text, pos)
+            match = MARKUP.search(text, pos)
             if match is None:
                 plain(length)
                 break
@@ -303,11 +302,11 @@ class ClauseLexer(Lexer):
                 out.append((at + index, Operator if in_bracket else Error, "]"))
                 in_bracket = False
                 pos = index + 1
-            elif ch == "@" and word_start and (code := _PARTY_CODE.match(text, index + 1)) is not None:
+            elif ch == "@" and word_start and (code := PARTY_CODE.match(text, index + 1)) is not None:
                 plain(index)
                 out.append((at + index, Name.Constant, text[index : code.end()]))
                 pos = code.end()
-            elif ch == "#" and word_start and (ref := _CLAUSE_ID.match(text, index + 1)) is not None:
+            elif ch == "#" and word_start and (ref := CLAUSE_ID.match(text, index + 1)) is not None:
                 plain(index)
                 out.append((at + index, Name.Label, text[index : ref.end()]))
                 pos = ref.end()
