@@ -6,8 +6,9 @@ exactly as written (``Paragraph.source_lines``), so a reviewer's diff of a forma
 file shows only what the drafter changed. Every comment is written back before the
 line it was attached to. ``parse(format_draft(d)) == d`` and formatting is idempotent.
 
-Models built in code (a compilation text, an import) have no ``source_lines``; their
-prose is written from the spans, escaped so that it reads back as the same spans.
+Paragraphs without ``source_lines`` (built in code, as a compilation text or an import
+is; or parsed from one line that reads exactly as fmt would write it) are written from
+the spans, escaped so that they read back as the same spans.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import re
 from collections.abc import Iterable
 
 from .inline import spans_to_source
-from .model import Clause, Comment, Draft, Paragraph, Party, Term
+from .model import Clause, Comment, Draft, Inline, Paragraph, Party, Term
 
 INDENT = "  "
 
@@ -52,10 +53,15 @@ class _Writer:
 def _prose_lines(paragraph: Paragraph) -> list[str]:
     if paragraph.source_lines:
         return list(paragraph.source_lines)
-    line = spans_to_source(paragraph.spans)
+    return [prose_line(paragraph.spans)]
+
+
+def prose_line(spans: tuple[Inline, ...]) -> str:
+    """The one line ``fmt`` writes for a paragraph that keeps no ``source_lines``."""
+    line = spans_to_source(spans)
     if _NEEDS_LEADING_ESCAPE.match(line):
         line = "\\" + line
-    return [line]
+    return line
 
 
 class _FieldComments:

@@ -9,6 +9,7 @@ source text, with escapes) lives here too, so the two cannot drift apart.
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_right
 from collections.abc import Callable
 
@@ -87,7 +88,8 @@ def parse_inline(
         nonlocal option_party
         match = _ATTRIBUTION.match(text, at)
         if match:
-            option_party = match.group(1)
+            # Party codes recur in every clause: one shared string, not one a mention.
+            option_party = sys.intern(match.group(1))
             return match.end()
         option_party = None
         return at
@@ -131,7 +133,7 @@ def parse_inline(
         elif ch == "@":
             code = PARTY_CODE.match(text, at + 1) if at == 0 or not _is_word_char(text[at - 1]) else None
             if code:
-                current.add(PartyRef(code.group(0), locate(at)))
+                current.add(PartyRef(sys.intern(code.group(0)), locate(at)))
                 pos = code.end()
             else:
                 current.add_text("@")

@@ -117,7 +117,9 @@ class Paragraph:
     spans: tuple[Inline, ...]
     location: Location = field(default=NOWHERE, compare=False)
     # The prose exactly as the drafter wrote it, one entry per source line, without
-    # indentation; ``fmt`` writes these back so that it never reflows prose.
+    # indentation; ``fmt`` writes these back so that it never reflows prose. Empty
+    # when ``fmt`` writes the same from the spans (``format.prose_line``): the parser
+    # keeps a second copy of the words only where it would differ.
     source_lines: tuple[str, ...] = field(default=(), compare=False)
     comments: tuple[Comment, ...] = field(default=(), compare=False)
 

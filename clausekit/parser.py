@@ -13,6 +13,7 @@ import os
 import re
 import sys
 import threading
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -22,7 +23,8 @@ from lark.exceptions import UnexpectedInput, UnexpectedToken
 from lark.lexer import Lexer
 
 from .errors import ClauseSyntaxError, InputError
-from .inline import locator, parse_inline
+from .format import prose_line
+from .inline import locator, parse_inline, spans_to_source
 from .lexer import Close, FieldLine, LineLexer, Opener, PartyLine, ProseLines, describe_block
 from .model import (
     EXACTNESS_LEVELS,
@@ -31,6 +33,7 @@ from .model import (
     Comment,
     Draft,
     Guarantee,
+    Inline,
     Paragraph,
     Party,
     Term,
@@ -117,16 +120,20 @@ class _Build(Transformer):
     def _error(self, message: str, line: int, column: int) -> ClauseSyntaxError:
         return self.lexer.error(message, line, column)
 
-    def _paragraph(self, prose: ProseLines) -> Paragraph:
+    def _paragraph(self, prose: ProseLines, written: Callable[[tuple[Inline, ...]], str] = prose_line) -> Paragraph:
         joined, locate = locator(prose.starts, prose.lines, self.lexer.filename)
-        _first_line, _first_column = prose.starts[0]
 
         def error(message: str, offset: int) -> ClauseSyntaxError:
             where = locate(offset)
             return self._error(message, where.line, where.column)
 
         spans = parse_inline(joined, locate, error)
-        return Paragraph(spans, prose.location, tuple(prose.lines), prose.comments)
+        # Keep the lines as written only where fmt could not write them back from the
+        # spans (several lines, or other spellings): most paragraphs are one canonical
+        # line, and a second copy of every paragraph was a sixth of a parsed draft.
+        lines = prose.lines
+        kept = () if len(lines) == 1 and written(spans) == lines[0] else tuple(lines)
+        return Paragraph(spans, prose.location, kept, prose.comments)
 
     def _prose_field(self, field: FieldLine) -> Paragraph:
         start = (field.value_location.line, field.value_location.column)
@@ -140,7 +147,7 @@ class _Build(Transformer):
             raw = self.lexer.lines[line_no - 1] if line_no <= len(self.lexer.lines) else ""
             starts[i] = (line_no, len(raw) - len(raw.lstrip()) + 1)
         prose = ProseLines(list(field.lines), starts, field.value_location)
-        paragraph = self._paragraph(prose)
+        paragraph = self._paragraph(prose, written=spans_to_source)
         return Paragraph(paragraph.spans, field.location, paragraph.source_lines, field.comments)
 
     def _codes(self, field: FieldLine) -> tuple[str, ...]:
@@ -426,7 +433,12 @@ def loads(text: str, filename: str = "<string>") -> Draft:
     try:
         with _PARSE_LOCK:
             builder.lexer = lexer
-            return parser.parse(_Source(lexer))  # type: ignore[return-value]
+            try:
+                return parser.parse(_Source(lexer))  # type: ignore[return-value]
+            finally:
+                # The lexer holds the file's lines: keeping it on the shared builder
+                # kept the last draft's text alive a second time after the parse.
+                del builder.lexer
     except UnexpectedToken as error:
         raise _explain(error, lexer) from None
     except UnexpectedInput as error:  # pragma: no cover - our lexer raises its own errors

@@ -68,6 +68,21 @@ def test_prose_paragraphs_and_line_breaks():
     assert first.spans == (Text("First line continues here."),)
     assert first.source_lines == ("First line", "continues here.")
     assert second.spans == (Text("Second paragraph."),)
+    # One line that fmt writes back from the spans as it stands keeps no second copy.
+    assert second.source_lines == ()
+
+
+def test_prose_written_other_than_fmt_would_keep_its_lines():
+    draft = body(
+        "clause c 1 {\n  \\and escaped at the start.\n\n  An e\\xtra escape fmt leaves out.\n\n"
+        "  [ US :  spaced | RU: out ]\n}\n\nguarantee g 2 {\n  trigger: an armed attack\n}\n"
+    )
+    escaped, unneeded, spaced = draft.body[0].paragraphs
+    assert escaped.source_lines == ()  # fmt escapes a line that starts with a lower-case word
+    assert unneeded.source_lines == ("An e\\xtra escape fmt leaves out.",)
+    assert spaced.source_lines == ("[ US :  spaced | RU: out ]",)
+    # A field writes no leading escape: its value keeps no lines either.
+    assert draft.body[1].guarantee.triggers[0].source_lines == ()  # type: ignore[union-attr]
 
 
 def test_sentence_starting_with_a_keyword_is_prose():
