@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import gc
 from bisect import bisect_left
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
+from typing import overload
 
 from clausekit._callable import make_module_callable as _make_callable
 from clausekit.diff.align import Alignment, align, ratio
@@ -63,6 +64,32 @@ def _quoted(title: str | None) -> str:
     return f'"{title}"' if title else "(untitled)"
 
 
+class _MatchTexts(Sequence[str]):
+    """What alignment compares, for each clause of a draft, made when asked.
+
+    Alignment reads the texts of the clauses that their ids do not pair (and of tied
+    candidates); holding every clause's text for the whole diff would keep both drafts'
+    prose a second time (100 MB for two 50 MB drafts)."""
+
+    __slots__ = ("_clauses",)
+
+    def __init__(self, clauses: tuple[Clause, ...]):
+        self._clauses = clauses
+
+    def __len__(self) -> int:
+        return len(self._clauses)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [_match_text(c, clause_text(c)) for c in self._clauses[index]]
+        clause = self._clauses[index]
+        return _match_text(clause, clause_text(clause))
+
+
 def _match_text(clause: Clause, text: str) -> str:
     """What alignment compares: the clause's own text, else its title (an article that
     only holds clauses is known by its title); nothing for a placeholder."""
@@ -97,19 +124,18 @@ def diff(old: Draft, new: Draft, options: DiffOptions | None = None) -> DraftDif
 
 def _diff(old: Draft, new: Draft, options: DiffOptions) -> DraftDiff:
     old_clauses, new_clauses = old.walk(), new.walk()
-    texts = ([clause_text(c) for c in old_clauses], [clause_text(c) for c in new_clauses])
     parents = (_parents(old_clauses), _parents(new_clauses))
     alignment = align(
         [c.id for c in old_clauses],
-        [_match_text(c, t) for c, t in zip(old_clauses, texts[0], strict=True)],
+        _MatchTexts(old_clauses),
         [c.id for c in new_clauses],
-        [_match_text(c, t) for c, t in zip(new_clauses, texts[1], strict=True)],
+        _MatchTexts(new_clauses),
         old_parents=parents[0],
         new_parents=parents[1],
     )
     analysed = prose_findings_applicable(old, new)
     cites = (cited_numbers(_top(old)), cited_numbers(_top(new)))
-    changes = _rows(alignment, old_clauses, new_clauses, old, new, options, cites, texts, parents)
+    changes = _rows(alignment, old_clauses, new_clauses, old, new, options, cites, parents)
     return DraftDiff(old, new, changes, tuple(draft_findings(old, new)), analysed, alignment.notes)
 
 
@@ -125,20 +151,19 @@ def diff_clauses(
     options = options or DiffOptions()
     old_clauses = _subtree(old_clause)
     new_clauses = _subtree(new_clause)
-    texts = ([clause_text(c) for c in old_clauses], [clause_text(c) for c in new_clauses])
     parents = (_parents(old_clauses), _parents(new_clauses))
     alignment = align(
         [c.id for c in old_clauses],
-        [_match_text(c, t) for c, t in zip(old_clauses, texts[0], strict=True)],
+        _MatchTexts(old_clauses),
         [c.id for c in new_clauses],
-        [_match_text(c, t) for c, t in zip(new_clauses, texts[1], strict=True)],
+        _MatchTexts(new_clauses),
         forced=[(0, 0)],
         old_parents=parents[0],
         new_parents=parents[1],
     )
     analysed = prose_findings_applicable(old_draft, new_draft)
     cites = (cited_numbers(_top(old_draft)), cited_numbers(_top(new_draft)))
-    changes = _rows(alignment, old_clauses, new_clauses, old_draft, new_draft, options, cites, texts, parents)
+    changes = _rows(alignment, old_clauses, new_clauses, old_draft, new_draft, options, cites, parents)
     return DraftDiff(old_draft, new_draft, changes, (), analysed, alignment.notes)
 
 
@@ -182,7 +207,6 @@ def _rows(
     new_draft: Draft,
     options: DiffOptions,
     cites: tuple[dict[str, str], dict[str, str]],
-    texts: tuple[list[str], list[str]],
     parents: tuple[list[int], list[int]],
 ) -> tuple[ClauseChange, ...]:
     """One row per aligned pair in the new draft's order; a removed clause stands after
@@ -232,7 +256,7 @@ def _rows(
         row = ClauseChange(
             old, clause, (), pair.match, pair.similarity, (), (), old_cites.get(old.id), new_cites.get(clause.id)
         )
-        own_texts = (texts[0][pair.old], texts[1][n])
+        own_texts = (clause_text(old), clause_text(clause))
         rows.append(_paired(row, own_texts, pair.moved, old_draft, new_draft, options, names))
         if not pair.moved:
             rows.extend(removed(o) for o in removed_after.get(pair.old, ()))

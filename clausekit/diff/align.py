@@ -133,16 +133,21 @@ def align(
         for o, n in zip(olds, new_by_id.get(ident, ()), strict=False):
             take(o, n, "id", -1.0)
 
+    # Only the texts of what ids left unpaired are read from here on (except to break ties
+    # in step 4): the caller may make each text when asked rather than hold them all.
+    old_unpaired = {o: text for o in range(len(old_ids)) if old_free[o] and (text := old_texts[o]).strip()}
+    new_unpaired = {n: text for n in range(len(new_ids)) if new_free[n] and (text := new_texts[n]).strip()}
+
     # 2. same text, then same normalised text: the k-th old clause with a text pairs with
     # the k-th new one (exact texts first: hashing them is cheaper than normalising).
     for key in (str, normalise):
         old_by_text: dict[str, list[int]] = defaultdict(list)
-        for o, text in enumerate(old_texts):
-            if old_free[o] and text.strip():
+        for o, text in old_unpaired.items():
+            if old_free[o]:
                 old_by_text[key(text)].append(o)
         new_by_text: dict[str, list[int]] = defaultdict(list)
-        for n, text in enumerate(new_texts):
-            if new_free[n] and text.strip():
+        for n, text in new_unpaired.items():
+            if new_free[n]:
                 new_by_text[key(text)].append(n)
         for value, olds in old_by_text.items():
             for o, n in zip(olds, new_by_text.get(value, ()), strict=False):
@@ -150,11 +155,12 @@ def align(
 
     # 3. similar text
     notes: list[str] = []
-    old_left = [o for o in range(len(old_ids)) if old_free[o] and old_texts[o].strip()]
-    new_left = [n for n in range(len(new_ids)) if new_free[n] and new_texts[n].strip()]
+    old_left = [o for o in old_unpaired if old_free[o]]
+    new_left = [n for n in new_unpaired if new_free[n]]
     if old_left and new_left:
-        for o, n, score in _similar(old_left, old_texts, new_left, new_texts, notes, old_ids, new_ids):
+        for o, n, score in _similar(old_left, old_unpaired, new_left, new_unpaired, notes, old_ids, new_ids):
             take(o, n, "similar", score)
+    del old_unpaired, new_unpaired
 
     # 3b. same children: a provision known only by its sub-clauses (an article that holds
     # points) is the one whose sub-clauses all matched the other's.
@@ -227,9 +233,9 @@ def _features(tokens: list[str], codes: Mapping[str, int]) -> array[int]:
 
 def _similar(
     old_left: list[int],
-    old_texts: Sequence[str],
+    old_texts: Mapping[int, str],
     new_left: list[int],
-    new_texts: Sequence[str],
+    new_texts: Mapping[int, str],
     notes: list[str],
     old_ids: Sequence[str],
     new_ids: Sequence[str],
