@@ -16,7 +16,8 @@ random text files.
 Budget: CI runs the default test command, so the default run does
 ``EXAMPLES_PER_TARGET`` (2,000) examples of each target, split over ``PARTS`` tests that
 share the drafts they generate (generating a draft costs more than most targets). A
-``slow`` run does ``LONG_RUN_EXAMPLES`` (50,000); docs/reliability.md records its result.
+``slow`` run does ``LONG_RUN_EXAMPLES`` (50,000) in two halves; docs/reliability.md records its
+result.
 
 A watchdog (``SIGALRM``, ``HANG_SECONDS``) turns a hang into a failure. It is not a speed
 assertion: every input here takes milliseconds, and the cap is there for runaway loops.
@@ -26,9 +27,11 @@ from __future__ import annotations
 
 import contextlib
 import importlib.util
+import os
 import random
 import re
 import signal
+import time
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -370,16 +373,51 @@ def test_fuzz_part_4(draft, operations, seed):
     fuzz_once(draft, operations, seed)
 
 
-@pytest.mark.slow
-@settings(
-    max_examples=LONG_RUN_EXAMPLES,
+LONG_RUN = settings(
+    max_examples=LONG_RUN_EXAMPLES // 2,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     database=None,
 )
+
+
+class _Progress:
+    """Counts a long run's examples into the file ``CLAUSEKIT_FUZZ_PROGRESS`` names (if any),
+    so that a run stopped from outside still says how far it got."""
+
+    EVERY = 500
+
+    def __init__(self, name: str):
+        self.name, self.count = name, 0
+
+    def tick(self) -> None:
+        self.count += 1
+        path = os.environ.get("CLAUSEKIT_FUZZ_PROGRESS")
+        if path and self.count % self.EVERY == 0:
+            with open(path, "a", encoding="utf-8") as log:
+                log.write(f"{time.strftime('%H:%M:%S')} {self.name}: {self.count} examples, no failure\n")
+
+
+# Two halves (different tests, so hypothesis draws different examples for each, even with
+# derandomize): `-m slow` runs both one after the other; on two cores run one per process
+# (`-k half_1`, `-k half_2`).
+_HALF_1, _HALF_2 = _Progress("half 1"), _Progress("half 2")
+
+
+@pytest.mark.slow
+@LONG_RUN
 @given(any_drafts, mutations, st.integers(0, 2**32))
-def test_fuzz_long_run(draft, operations, seed):
+def test_fuzz_long_run_half_1(draft, operations, seed):
     fuzz_once(draft, operations, seed)
+    _HALF_1.tick()
+
+
+@pytest.mark.slow
+@LONG_RUN
+@given(any_drafts, mutations, st.integers(0, 2**32))
+def test_fuzz_long_run_half_2(draft, operations, seed):
+    fuzz_once(draft, operations, seed)
+    _HALF_2.tick()
 
 
 # --- the example drafts, mutated: real prose, real structure -----------------------------------
