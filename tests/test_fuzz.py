@@ -347,29 +347,13 @@ FUZZ = settings(
 )
 
 
-# The same property over four tests, so that a failure report says which quarter failed and
-# each test stays within the runner's patience; together they make EXAMPLES_PER_TARGET.
+# The same property in four parts, so that a failure report says which quarter failed and
+# each part stays within the runner's patience; together they make EXAMPLES_PER_TARGET.
+# (Hypothesis draws differently for each parametrized case, derandomized or not.)
+@pytest.mark.parametrize("part", [1, 2, 3, 4])
 @FUZZ
 @given(any_drafts, mutations, st.integers(0, 2**32))
-def test_fuzz_part_1(draft, operations, seed):
-    fuzz_once(draft, operations, seed)
-
-
-@FUZZ
-@given(any_drafts, mutations, st.integers(0, 2**32))
-def test_fuzz_part_2(draft, operations, seed):
-    fuzz_once(draft, operations, seed)
-
-
-@FUZZ
-@given(any_drafts, mutations, st.integers(0, 2**32))
-def test_fuzz_part_3(draft, operations, seed):
-    fuzz_once(draft, operations, seed)
-
-
-@FUZZ
-@given(any_drafts, mutations, st.integers(0, 2**32))
-def test_fuzz_part_4(draft, operations, seed):
+def test_fuzz(part, draft, operations, seed):
     fuzz_once(draft, operations, seed)
 
 
@@ -398,26 +382,18 @@ class _Progress:
                 log.write(f"{time.strftime('%H:%M:%S')} {self.name}: {self.count} examples, no failure\n")
 
 
-# Two halves (different tests, so hypothesis draws different examples for each, even with
-# derandomize): `-m slow` runs both one after the other; on two cores run one per process
+_HALVES = {"half_1": _Progress("half 1"), "half_2": _Progress("half 2")}
+
+
+# Two halves: `-m slow` runs both one after the other; on two cores run one per process
 # (`-k half_1`, `-k half_2`).
-_HALF_1, _HALF_2 = _Progress("half 1"), _Progress("half 2")
-
-
 @pytest.mark.slow
+@pytest.mark.parametrize("half", sorted(_HALVES))
 @LONG_RUN
 @given(any_drafts, mutations, st.integers(0, 2**32))
-def test_fuzz_long_run_half_1(draft, operations, seed):
+def test_fuzz_long_run(half, draft, operations, seed):
     fuzz_once(draft, operations, seed)
-    _HALF_1.tick()
-
-
-@pytest.mark.slow
-@LONG_RUN
-@given(any_drafts, mutations, st.integers(0, 2**32))
-def test_fuzz_long_run_half_2(draft, operations, seed):
-    fuzz_once(draft, operations, seed)
-    _HALF_2.tick()
+    _HALVES[half].tick()
 
 
 # --- the example drafts, mutated: real prose, real structure -----------------------------------
