@@ -307,6 +307,17 @@ class LineLexer:
 
     # --- reading single lines ---
 
+    def term_name(self, written: str, line: int, column: int) -> str:
+        """A term's name as prose names it: ``<Name>`` starts with a letter, ends at the first
+        ``>`` and reads runs of spaces as one, so a name that prose could not name is refused."""
+        name = " ".join(unescape_quoted(written).split())
+        bad = next((i for i, ch in enumerate(written) if ch in "<>"), None)
+        if bad is not None or not name[0].isalpha():
+            where = column + (bad if bad is not None else len(written) - len(written.lstrip()))
+            message = "a term's name must start with a letter and hold no '<' or '>' (prose uses it as <Name>)"
+            raise self.error(message, line, where)
+        return name
+
     def read_opener(self, keyword: str, stripped: str, line: int, column: int) -> Opener:
         after_keyword = stripped[len(keyword) : -1]
         rest = after_keyword.strip()
@@ -322,7 +333,8 @@ class LineLexer:
             quoted = _QUOTED.fullmatch(rest)
             if not quoted or not quoted.group(1).strip():
                 raise self.error('expected the term in double quotes: term "Defined Term" {', line, rest_column)
-            return Opener(keyword, None, None, unescape_quoted(quoted.group(1)).strip(), location, comments)
+            name = self.term_name(quoted.group(1), line, rest_column + 1)
+            return Opener(keyword, None, None, name, location, comments)
         if not rest:
             raise self.error(
                 f"expected an id after '{keyword}' (for example: {keyword} point-5 5 {{)", line, rest_column

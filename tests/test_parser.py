@@ -85,6 +85,13 @@ def test_prose_written_other_than_fmt_would_keep_its_lines():
     assert draft.body[1].guarantee.triggers[0].source_lines == ()  # type: ignore[union-attr]
 
 
+def test_a_term_is_named_as_its_uses_name_it():
+    # A use reads runs of spaces as one space; so does the definition, or the two would differ.
+    draft = body('term "Line  of\tContact" {\n  The line.\n}\n\nclause c 1 {\n  Along the <Line of  Contact>.\n}\n')
+    assert draft.body[0].name == "Line of Contact"
+    assert draft.body[1].paragraphs[0].spans[1] == TermRef("Line of Contact")
+
+
 def test_sentence_starting_with_a_keyword_is_prose():
     spans = spans_of("Clause 5 shall apply; article 6 too. Guarantee { terms } here.")
     assert spans == (Text("Clause 5 shall apply; article 6 too. Guarantee { terms } here."),)
