@@ -228,7 +228,7 @@ def test_a_bom_and_crlf_line_ends_do_not_shift_positions():
 # The memory target (issue 4, benchmarks/README.md): a diff of 50,000 clauses within 400 MB.
 # The 50 MB drafts below hold 116,000 clauses each: the diff stage itself must stay within
 # those 400 MB on top of the two parsed models, and the whole process within the target's
-# rate of 400 MB per 50,000 clause pairs (the models grow with the text, about 4.7 times
+# rate of 400 MB per 50,000 clause pairs (the models grow with the text, about 4.9 times
 # its size; docs/reliability.md).
 DIFF_MEMORY_TARGET_MB = 400
 TARGET_KB_PER_CLAUSE_PAIR = 400 * 1024 / 50_000
@@ -308,7 +308,7 @@ def _traced(make: Callable[[], object]) -> tuple[object, int, int]:
 
 
 def test_a_parsed_draft_takes_less_than_six_times_its_text():
-    # 4.7 times at 2,000 clauses; it was 7.4 while the parser kept every paragraph's lines
+    # 4.9 times at 2,000 clauses; it was 7.6 while the parser kept every paragraph's lines
     # a second time and the shared transformer kept the last file's lines after the parse.
     text = big_draft(2000)
     model, held, _ = _traced(lambda: loads(text, filename="big.clause"))
