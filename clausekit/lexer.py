@@ -312,7 +312,7 @@ class LineLexer:
         ``>`` and reads runs of spaces as one, so a name that prose could not name is refused."""
         name = " ".join(unescape_quoted(written).split())
         bad = next((i for i, ch in enumerate(written) if ch in "<>"), None)
-        if bad is not None or not name[0].isalpha():
+        if bad is not None or not name[:1].isalpha():
             where = column + (bad if bad is not None else len(written) - len(written.lstrip()))
             message = "a term's name must start with a letter and hold no '<' or '>' (prose uses it as <Name>)"
             raise self.error(message, line, where)
