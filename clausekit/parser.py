@@ -130,7 +130,7 @@ class _Build(Transformer):
         spans = parse_inline(joined, locate, error)
         # Keep the lines as written only where fmt could not write them back from the
         # spans (several lines, or other spellings): most paragraphs are one canonical
-        # line, and a second copy of every paragraph was a sixth of a parsed draft.
+        # line, and a second copy of every paragraph was a seventh of a parsed draft.
         lines = prose.lines
         kept = () if len(lines) == 1 and written(spans) == lines[0] else tuple(lines)
         return Paragraph(spans, prose.location, kept, prose.comments)
