@@ -313,25 +313,6 @@ def test_compilation_of_a_term_with_brackets_reads_back():
     loads(compile_source(compare([with_term, without])), filename="compilation.clause")
 
 
-# Found by this fuzzer (compilation.py, fixed since): the compilation recursed without end when
-# a draft repeated a clause id so that an id ended up inside itself.
-@pytest.mark.skipif(not HAVE_COMPARE, reason="clausekit.compare has not landed")
-@pytest.mark.parametrize(
-    "body",
-    [
-        "clause a0 {\n  clause a0 {\n  }\n}\n",
-        "article a0 {\n  clause a00 {\n  }\n}\nclause a00 {\n  clause a0 {\n  }\n}\n",
-    ],
-    ids=["nested-in-itself", "crossed"],
-)
-def test_compilation_of_a_clause_inside_a_clause_of_the_same_id(body: str):
-    from clausekit.compare import compare
-    from clausekit.compilation import compile_source
-
-    draft = loads('draft a "A" {\n}\n' + body)
-    loads(compile_source(compare([draft, draft])), filename="compilation.clause")
-
-
 def fuzz_once(draft: Draft, operations: list[tuple], seed: int) -> None:
     every_target(draft, related(draft, seed), word=seed % 4 == 0)
     mutant = parse_or_explain(mutate(format_draft(draft), operations))
