@@ -34,8 +34,8 @@ from gen_pairs import _edit, _sentence, _vocabulary, clause_source  # noqa: E402
 
 from clausekit.compare import compare  # noqa: E402
 from clausekit.diff import diff  # noqa: E402
-from clausekit.parser import loads  # noqa: E402
-from clausekit.render.compare_output import render_comparison  # noqa: E402
+from clausekit.language.parser import loads  # noqa: E402
+from clausekit.render.compare import render_comparison  # noqa: E402
 
 RUNS = 3
 

@@ -91,7 +91,7 @@ def median_run(
 
 def diff_stage(folder: Path, runs: int) -> tuple[float, object]:
     from clausekit.diff import diff
-    from clausekit.parser import load
+    from clausekit.language.parser import load
 
     old, new = load(folder / "old.clause"), load(folder / "new.clause")
     times = []

@@ -25,11 +25,11 @@ import docx
 from gen_draft import generate
 
 from clausekit.diff import diff
+from clausekit.language.parser import loads
 from clausekit.model import Draft
-from clausekit.parser import loads
 from clausekit.render import render
-from clausekit.render.diffview import BODY, HEADING, NESTED, TITLE, rendered
-from clausekit.render.redline import render_redline_docx
+from clausekit.render.diff.paragraphs import BODY, HEADING, NESTED, TITLE, rendered
+from clausekit.render.diff.redline import render_redline_docx
 
 STYLE_NAMES = {TITLE: "Title", BODY: "Body Text", NESTED: "List Paragraph"}
 

@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from gen_draft import generate
 
-from clausekit.parser import loads
+from clausekit.language.parser import loads
 
 
 def parse_throughput(count: int, runs: int = 5) -> tuple[float, float, int]:

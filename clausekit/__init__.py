@@ -14,12 +14,12 @@ __version__ = "0.1.0"
 
 # name -> (module, attribute): resolved on first use.
 _LAZY: dict[str, tuple[str, str | None]] = {
-    "load": ("clausekit.parser", "load"),
-    "loads": ("clausekit.parser", "loads"),
-    "dumps": ("clausekit.format", "format_draft"),
-    "format_draft": ("clausekit.format", "format_draft"),
-    "check": ("clausekit.checks", "check"),
-    # Callable modules (clausekit/_callable.py): clausekit.diff(old, new) works
+    "load": ("clausekit.language.parser", "load"),
+    "loads": ("clausekit.language.parser", "loads"),
+    "dumps": ("clausekit.language.format", "format_draft"),
+    "format_draft": ("clausekit.language.format", "format_draft"),
+    "check": ("clausekit.lint", "check"),
+    # Callable modules (clausekit/callable_modules.py): clausekit.diff(old, new) works
     # whether the name resolves here or through the import system.
     "diff": ("clausekit.diff", None),
     "compare": ("clausekit.compare", None),
@@ -34,12 +34,12 @@ _LAZY: dict[str, tuple[str, str | None]] = {
 __all__ = ["__version__", *_LAZY]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .errors import ClauseKitError as ClauseKitError
-    from .errors import ClauseSyntaxError as ClauseSyntaxError
-    from .errors import InputError as InputError
-    from .model import Draft as Draft
-    from .parser import load as load
-    from .parser import loads as loads
+    from clausekit.errors import ClauseKitError as ClauseKitError
+    from clausekit.errors import ClauseSyntaxError as ClauseSyntaxError
+    from clausekit.errors import InputError as InputError
+    from clausekit.language.parser import load as load
+    from clausekit.language.parser import loads as loads
+    from clausekit.model import Draft as Draft
 
 
 def __getattr__(name: str) -> Any:

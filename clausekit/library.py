@@ -1,8 +1,8 @@
 """The bundled reference library: existing treaty texts that ``mirrors`` names.
 
 The drafts live in the repository's ``drafts/reference/`` and ship inside the package
-as ``clausekit/reference/``. They are read only through ``importlib.resources``, so the
-library works the same from a checkout, an editable install and a wheel (or a zip).
+as ``clausekit/reference/``; ``clausekit.resources`` finds them in either place, so the
+library works the same from a checkout, an editable install and a wheel.
 ``reference_root`` is the one place that knows where they are; tests replace it.
 """
 
@@ -11,15 +11,14 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Sequence
-from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from threading import Lock
 
-from clausekit._callable import make_module_callable as _make_callable
-
-from .errors import ClauseNotFoundError, UsageError
-from .model import Clause, Draft
+from clausekit.callable_modules import make_module_callable as _make_callable
+from clausekit.errors import ClauseNotFoundError, UsageError
+from clausekit.model import Clause, Draft
+from clausekit.resources import resource
 
 REFERENCE_SUFFIX = ".clause"
 # How a bundled draft is named in locations and messages: where it sits in the package,
@@ -36,11 +35,11 @@ _cache_lock = Lock()
 
 def reference_root() -> Traversable:
     """The folder of bundled reference drafts, inside the installed package."""
-    return resources.files("clausekit").joinpath("reference")
+    return resource("reference")
 
 
 def _load_root(root: Traversable) -> tuple[Draft, ...]:
-    from .parser import loads  # Lark is imported only when the library is first needed.
+    from clausekit.language.parser import loads  # Lark is imported only when the library is first needed.
 
     if not root.is_dir():
         return ()
@@ -156,7 +155,7 @@ def resolve_clause_spec(spec: str) -> tuple[Draft, Clause]:
         raise UsageError(f"{spec}: expected FILE.clause::clause-id or draft-id::clause-id")
     left, clause_id = parts
     if _names_a_file(left):
-        from .parser import load
+        from clausekit.language.parser import load
 
         draft = load(left)
         where = left
@@ -174,5 +173,5 @@ def resolve_clause_spec(spec: str) -> tuple[Draft, Clause]:
     return draft, clause
 
 
-# ``clausekit.library(...)`` calls library() (see clausekit/_callable.py).
+# ``clausekit.library(...)`` calls library() (see clausekit/callable_modules.py).
 _make_callable(__name__, "library")

@@ -13,10 +13,10 @@ import pytest
 from test_fuzz import watchdog
 
 from clausekit.analysis import analyse
-from clausekit.checks import check
 from clausekit.diff import diff
 from clausekit.errors import ClauseSyntaxError
-from clausekit.parser import loads
+from clausekit.language.parser import loads
+from clausekit.lint import check
 
 MB = 1_000_000
 HEADER = 'draft d "Adversarial" {\n}\n\nparties {\n  US "United States"\n}\n\n'

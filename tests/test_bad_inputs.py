@@ -3,7 +3,7 @@
 ``tests/bad/*.clause`` are drafts that do not parse (their golden messages are checked in
 full by test_syntax_errors.py); ``tests/bad/unreadable/*.clause`` are files that are not
 UTF-8 text at all (Latin-1, UTF-16, NUL bytes, broken sequences), refused by
-``clausekit.parser.load`` with an ``InputError``. Inputs too large to commit (10,000-deep
+``clausekit.language.parser.load`` with an ``InputError``. Inputs too large to commit (10,000-deep
 nesting, a 1 MB line, a file over the size limit, a 50 MB draft) are generated here.
 """
 
@@ -20,13 +20,13 @@ from pathlib import Path
 
 import pytest
 
-from clausekit import parser
-from clausekit.checks import check
 from clausekit.diff import diff
 from clausekit.errors import ClauseSyntaxError, InputError
-from clausekit.format import format_draft
-from clausekit.lexer import MAX_NESTING
-from clausekit.parser import MAX_FILE_BYTES, load, loads
+from clausekit.language import parser
+from clausekit.language.format import format_draft
+from clausekit.language.lexer import MAX_NESTING
+from clausekit.language.parser import MAX_FILE_BYTES, load, loads
+from clausekit.lint import check
 from clausekit.render import FORMATS, render
 from conftest import TESTS, run_clausekit
 
@@ -235,7 +235,7 @@ TARGET_KB_PER_CLAUSE_PAIR = 400 * 1024 / 50_000
 _MEASURE = textwrap.dedent(
     """
     import os, resource, sys, time
-    from clausekit.parser import load
+    from clausekit.language.parser import load
     from clausekit.diff import diff
 
     def resident_mb():

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from clausekit.brackets import open_brackets
 from clausekit.diff import diff
-from clausekit.parser import loads
+from clausekit.language.parser import loads
+from clausekit.negotiation.brackets import open_brackets
 from conftest import DRAFTS, ROOT, run_clausekit
 
 SOURCE = """draft d "D" {

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clausekit.analysis import ModalityLevel, ModalityScale
-from clausekit.diff.changes import (
+from clausekit.diff.findings import (
     FINDING_KINDS,
     clause_findings,
     draft_findings,
@@ -20,6 +20,7 @@ from clausekit.diff.changes import (
 )
 from clausekit.diff.model import Finding
 from clausekit.diff.options import DiffOptions
+from clausekit.language.parser import loads
 from clausekit.model import (
     Bracket,
     BracketOption,
@@ -32,7 +33,6 @@ from clausekit.model import (
     PartyRef,
     Text,
 )
-from clausekit.parser import loads
 
 PARTIES = """
 parties {

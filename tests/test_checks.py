@@ -12,10 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import clausekit.library as library_module
-from clausekit.checks import RULES, Finding, check, check_draft, rule_codes
 from clausekit.cli import main
+from clausekit.language.parser import loads
+from clausekit.lint import RULES, Finding, check, check_draft, rule_codes
 from clausekit.model import Draft, Location
-from clausekit.parser import loads
 from conftest import DRAFTS
 from strategies import drafts
 

@@ -18,8 +18,8 @@ import jsonschema
 import pytest
 
 from clausekit.compare import attribution_codes, compare
-from clausekit.parser import load, loads
-from clausekit.render.compare_output import comparison_data, render_comparison
+from clausekit.language.parser import load, loads
+from clausekit.render.compare import comparison_data, render_comparison
 from conftest import DRAFTS, REGENERATE, ROOT, run_clausekit
 from render_clients import chromium
 

@@ -15,9 +15,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from clausekit.checks import check
 from clausekit.compare import compare
-from clausekit.compilation import compile_draft, compile_source, take
+from clausekit.language.parser import load, loads
+from clausekit.lint import check
 from clausekit.model import (
     Bracket,
     BracketOption,
@@ -33,8 +33,8 @@ from clausekit.model import (
     TermRef,
     Text,
 )
-from clausekit.parser import load, loads
-from clausekit.render.accept import accept_brackets
+from clausekit.negotiation.accept import accept_brackets
+from clausekit.negotiation.compilation import compile_draft, compile_source, take
 from conftest import DRAFTS, ROOT
 
 SHIPPED = [DRAFTS / "us-28-point-plan.clause", DRAFTS / "e3-counterproposal.clause", DRAFTS / "russia-positions.clause"]
@@ -299,7 +299,7 @@ def test_differing_terms_with_brackets_pass_check_and_give_back_each_drafts_defi
     ids=["nested-in-itself", "crossed"],
 )
 def test_a_clause_inside_a_clause_of_the_same_id_compiles_and_renders(body: str):
-    from clausekit.render.compare_output import FORMATS, render_comparison
+    from clausekit.render.compare import FORMATS, render_comparison
 
     # The fuzzer's input: repeated ids are a check error, but the draft parses, so compare and
     # the compilation must take it: rows name their parent by key, and a0's parent is a0.

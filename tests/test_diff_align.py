@@ -7,7 +7,7 @@ import time
 
 from clausekit.diff import diff, diff_clauses
 from clausekit.diff.align import align
-from clausekit.parser import loads
+from clausekit.language.parser import loads
 
 
 def draft(body: str, draft_id: str = "d") -> object:

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.skipif(not (US.exists() and E3.exists()), reason="the e
 @pytest.fixture(scope="module")
 def result():
     from clausekit.diff import diff
-    from clausekit.parser import load
+    from clausekit.language.parser import load
 
     return diff(load(US), load(E3))
 

@@ -10,11 +10,11 @@ from clausekit.compare import compare
 from clausekit.diff import clause_pieces, clause_text, diff, party_names, read_piece
 from clausekit.diff.text import hidden_fields
 from clausekit.diff.words import rebuild
+from clausekit.language.parser import load, loads
 from clausekit.model import Draft
-from clausekit.parser import load, loads
-from clausekit.render.compare_view import build_comparison_view
-from clausekit.render.diff_json import diff_document
-from clausekit.render.diff_text import render_diff_text
+from clausekit.render.compare.view import build_comparison_view
+from clausekit.render.diff.json import diff_document
+from clausekit.render.diff.text import render_diff_text
 from conftest import DRAFTS
 from strategies import clauses, parties
 

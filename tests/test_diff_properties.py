@@ -14,7 +14,7 @@ from clausekit.cli.diff import command
 from clausekit.diff import diff
 from clausekit.diff.options import DiffOptions
 from clausekit.diff.words import rebuild, redline
-from clausekit.format import format_draft
+from clausekit.language.format import format_draft
 from clausekit.model import Draft
 from strategies import clauses, drafts, paragraphs
 

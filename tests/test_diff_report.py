@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from clausekit.diff import diff
-from clausekit.parser import load, loads
-from clausekit.render.diff_json import diff_document
-from clausekit.render.diff_text import diff_view, render_diff_markdown, render_diff_text
+from clausekit.language.parser import load, loads
+from clausekit.render.diff.json import diff_document
+from clausekit.render.diff.text import diff_view, render_diff_markdown, render_diff_text
 from conftest import DRAFTS
 
 

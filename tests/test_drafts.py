@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from clausekit.checks import check
-from clausekit.format import format_draft
+from clausekit.language.format import format_draft
+from clausekit.language.parser import load
 from clausekit.library import find_mirror
+from clausekit.lint import check
 from clausekit.model import Bracket, Clause, Draft, iter_inline, plain_text
-from clausekit.parser import load
 
 DRAFTS = Path(__file__).resolve().parent.parent / "drafts"
 EXAMPLE_FILES = sorted(DRAFTS.glob("*.clause"))

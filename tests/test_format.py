@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from clausekit.format import format_draft
-from clausekit.parser import load, loads
+from clausekit.language.format import format_draft
+from clausekit.language.parser import load, loads
 from conftest import REGENERATE, TESTS
 
 CASES = sorted(p for p in (TESTS / "golden" / "fmt").glob("*.clause") if not p.name.endswith(".expected.clause"))
@@ -31,7 +31,7 @@ def test_there_is_a_case():
 
 
 def test_a_draft_changed_in_code_is_written_from_its_spans():
-    from clausekit.render.accept import accept_brackets
+    from clausekit.negotiation.accept import accept_brackets
 
     draft = loads(
         'draft d "T" {\n}\n\nparties {\n  US "U"\n  E3 "E"\n}\n\n'

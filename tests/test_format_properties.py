@@ -7,8 +7,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from clausekit.format import format_draft
-from clausekit.parser import loads
+from clausekit.language.format import format_draft
+from clausekit.language.parser import loads
 from strategies import drafts
 
 SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])

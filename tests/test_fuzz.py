@@ -40,11 +40,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from clausekit.checks import check
 from clausekit.errors import ClauseSyntaxError
-from clausekit.format import format_draft
+from clausekit.language.format import format_draft
+from clausekit.language.parser import loads
+from clausekit.lint import check
 from clausekit.model import Clause, Draft
-from clausekit.parser import loads
 from clausekit.render import FORMATS, render
 from strategies import clauses, drafts, ids, parties, plain_values, terms
 
@@ -57,7 +57,7 @@ HAVE_DIFF = importlib.util.find_spec("clausekit.diff") is not None
 HAVE_COMPARE = importlib.util.find_spec("clausekit.compare") is not None
 HAVE_REPORTS = all(
     importlib.util.find_spec(name) is not None
-    for name in ("clausekit.brackets", "clausekit.mirror", "clausekit.render.compare_reports")
+    for name in ("clausekit.negotiation.brackets", "clausekit.negotiation.mirror", "clausekit.render.negotiation")
 )
 
 # --- the watchdog ---------------------------------------------------------------------------
@@ -272,9 +272,9 @@ def diff_target(draft: Draft, other: Draft, word: bool = True) -> None:
 
 def reports_target(draft: Draft) -> None:
     """``clausekit brackets`` and ``clausekit mirror``: the reports and their outputs."""
-    from clausekit.brackets import open_brackets
-    from clausekit.mirror import mirror_reports
-    from clausekit.render import compare_reports as out
+    from clausekit.negotiation.brackets import open_brackets
+    from clausekit.negotiation.mirror import mirror_reports
+    from clausekit.render import negotiation as out
 
     report = open_brackets(draft)
     assert out.brackets_json([report]) and out.brackets_text([report]) is not None
@@ -286,8 +286,8 @@ def reports_target(draft: Draft) -> None:
 
 def compare_target(draft: Draft, other: Draft, word: bool = True) -> None:
     from clausekit.compare import compare
-    from clausekit.render.compare_output import FORMATS as COMPARE_FORMATS
-    from clausekit.render.compare_output import render_comparison
+    from clausekit.render.compare import FORMATS as COMPARE_FORMATS
+    from clausekit.render.compare import render_comparison
 
     result = compare([draft, other, draft])
     for fmt in COMPARE_FORMATS:
@@ -306,7 +306,7 @@ def compare_target(draft: Draft, other: Draft, word: bool = True) -> None:
 @pytest.mark.skipif(not HAVE_COMPARE, reason="clausekit.compare has not landed")
 def test_compilation_of_a_term_with_brackets_reads_back():
     from clausekit.compare import compare
-    from clausekit.compilation import compile_source
+    from clausekit.negotiation.compilation import compile_source
 
     with_term = loads('draft a "A" {\n}\nterm "T" {\n  x [US: y | RU: z]\n}\n')
     without = loads('draft b "B" {\n}\n')
@@ -409,7 +409,7 @@ import_texts = st.one_of(st.lists(st.sampled_from(IMPORT_PIECES), max_size=30).m
 @given(import_texts, st.sampled_from([".txt", ".md"]))
 def test_import_reads_any_text_into_a_draft_that_reads_back(tmp_path_factory, text, suffix):
     from clausekit.errors import ClauseKitError
-    from clausekit.importer import import_file
+    from clausekit.importers.build import import_file
 
     path = tmp_path_factory.mktemp("import") / f"plan{suffix}"
     path.write_bytes(text.encode("utf-8", "surrogatepass"))

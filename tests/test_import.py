@@ -12,10 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clausekit.errors import InputError, UsageError
-from clausekit.format import format_draft
-from clausekit.importer import DEFAULT_EXACTNESS, import_docx, import_file, import_text
+from clausekit.importers.build import DEFAULT_EXACTNESS, import_docx, import_file, import_text
+from clausekit.language.format import format_draft
+from clausekit.language.parser import loads
 from clausekit.model import Clause, Draft, Text
-from clausekit.parser import loads
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -509,8 +509,8 @@ def as_shown(draft: Draft) -> Draft:
     import dataclasses
 
     from clausekit.model import Paragraph, Term
+    from clausekit.render.draft.view import build_view
     from clausekit.render.templates import environment
-    from clausekit.render.view import build_view
 
     shown: dict[str, list[str]] = {}
     printed = ""  # the id of the last provision printed
@@ -551,7 +551,7 @@ def tokens(draft: Draft) -> list[str]:
 
 
 def render_and_import(path: Path) -> tuple[Draft, Draft]:
-    from clausekit.parser import load
+    from clausekit.language.parser import load
     from clausekit.render import render
 
     original = load(path)
@@ -591,7 +591,7 @@ def test_importing_a_text_rendering_gives_no_clause_level_change(path: Path) -> 
 
 def test_the_round_trip_runs_on_shipped_drafts() -> None:
     # Guards the test above against skipping everything without anyone noticing.
-    from clausekit.parser import load
+    from clausekit.language.parser import load
 
     assert sum(unambiguous_in_text(load(p)) for p in SHIPPED) >= 2
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from clausekit.errors import UsageError
-from clausekit.gitdiff import GitDiffCall, git_diff
+from clausekit.integrations.gitdiff import GitDiffCall, git_diff
 
 REPO = Path(__file__).resolve().parent.parent
 CLAUSEKIT = f"{sys.executable} -m clausekit"  # this checkout, whether or not it is installed

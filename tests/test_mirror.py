@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from clausekit.mirror import mirror_reports
-from clausekit.parser import load, loads
+from clausekit.language.parser import load, loads
+from clausekit.negotiation.mirror import mirror_reports
 from conftest import DRAFTS, run_clausekit
 
 GUARANTEE = """draft g "G" {

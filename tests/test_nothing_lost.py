@@ -18,11 +18,10 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
-from clausekit import outputs
-from clausekit.cli import main
+from clausekit.cli import main, outputs
+from clausekit.cli.outputs import write_atomic
 from clausekit.errors import OutputError
-from clausekit.outputs import write_atomic
-from clausekit.parser import loads
+from clausekit.language.parser import loads
 from render_clients import chromium
 
 DRAFT = 'draft d "Nothing lost" {\n  proposer: US\n}\n\nparties {\n  US "United States"\n}\n\n'
@@ -209,7 +208,7 @@ def test_docx_drops_characters_xml_cannot_hold_and_warns(output: str):
     from clausekit.compare import compare
     from clausekit.diff import diff
     from clausekit.render import render
-    from clausekit.render.compare_output import render_comparison
+    from clausekit.render.compare import render_comparison
 
     draft = hostile_draft()
     plain = loads(DRAFT + "clause a 1 {\n  Text.\n}\n")
@@ -265,13 +264,13 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     from clausekit.compare import compare
     from clausekit.diff import diff
     from clausekit.render import render
-    from clausekit.render.compare_output import render_comparison
+    from clausekit.render.compare import render_comparison
 
     hostile = loads(PAYLOAD, filename="payload.clause")
     plain = loads(DRAFT + "clause a 1 {\n  Text.\n}\n", filename="plain.clause")
     folder = tmp_path_factory.mktemp("html")
     out = {}
-    from clausekit.render.diff_html import render_diff_html
+    from clausekit.render.diff.html import render_diff_html
 
     for name, html in (
         ("draft", render(hostile, "html")),
@@ -308,7 +307,7 @@ def test_drafted_markup_stays_text_in_markdown_read_as_github_markdown():
     from clausekit.compare import compare
     from clausekit.diff import diff
     from clausekit.render import render
-    from clausekit.render.compare_output import render_comparison
+    from clausekit.render.compare import render_comparison
 
     pandoc = shutil.which("pandoc")
     if pandoc is None:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
-from importlib import resources
+import subprocess
+import sys
+import zipfile
 
+from clausekit.resources import resource
 from conftest import ROOT
 
 
@@ -26,10 +29,40 @@ def test_ci_runs_exactly_the_readme_test_command():
 
 
 def test_grammar_templates_and_reference_drafts_are_package_resources():
-    package = resources.files("clausekit")
-    assert package.joinpath("grammar/clause.lark").is_file()
-    assert package.joinpath("templates").is_dir()
-    assert any(p.name.endswith(".clause") for p in package.joinpath("reference").iterdir())
+    assert resource("grammar").joinpath("clause.lark").is_file()
+    assert resource("templates").joinpath("draft.md.j2").is_file()
+    assert any(p.name.endswith(".clause") for p in resource("reference").iterdir())
+
+
+def test_the_package_folder_holds_no_symbolic_links():
+    # A checkout on a file system without symbolic links (Windows) must work as well.
+    links = [str(p) for p in (ROOT / "clausekit").rglob("*") if p.is_symlink()]
+    assert not links
+
+
+def test_the_wheel_carries_the_data_folders_inside_the_package(tmp_path):
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "-q",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = tmp_path.glob("clausekit-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "clausekit/grammar/clause.lark" in names
+    assert "clausekit/templates/draft.md.j2" in names
+    assert "clausekit/reference/north-atlantic-treaty-1949.clause" in names
+    assert not any(name.startswith("clausekit/drafts/") or "us-28-point-plan" in name for name in names)
 
 
 def test_the_python_api_mirrors_the_commands(tmp_path):
@@ -39,7 +72,7 @@ def test_the_python_api_mirrors_the_commands(tmp_path):
     (tmp_path / "d.clause").write_text(source)
     old = clausekit.load(tmp_path / "d.clause")
     new = clausekit.loads(source.replace("will", "may"), filename="new.clause")
-    # clausekit.diff is both a package and the diff function (clausekit/_callable.py).
+    # clausekit.diff is both a package and the diff function (clausekit/callable_modules.py).
     import clausekit.diff
 
     report = clausekit.diff(old, new)

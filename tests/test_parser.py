@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from clausekit.errors import ClauseSyntaxError, InputError
+from clausekit.language.parser import load, loads
 from clausekit.model import Bracket, BracketOption, ClauseRef, PartyRef, TermRef, Text
-from clausekit.parser import load, loads
 
 HEADER = 'draft d "Title" {\n  proposer: US\n}\n\n'
 

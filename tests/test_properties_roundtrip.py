@@ -24,10 +24,10 @@ from hypothesis import strategies as st
 from test_fuzz import related, small_drafts
 
 from clausekit.diff import diff
-from clausekit.format import format_draft
+from clausekit.language.format import format_draft
 from clausekit.model import Draft
 from clausekit.render import render
-from clausekit.render.redline import render_redline_docx
+from clausekit.render.diff.redline import render_redline_docx
 from render_clients import normalise
 
 LUA = Path(__file__).resolve().parent / "pandoc_redlines.lua"

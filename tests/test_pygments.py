@@ -29,7 +29,7 @@ from pygments.token import (  # noqa: E402 - after the skip above
     Whitespace,
 )
 
-from clausekit.pygments_lexer import ClauseLexer  # noqa: E402
+from clausekit.integrations.pygments_lexer import ClauseLexer  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -137,14 +137,16 @@ def test_every_shipped_draft_highlights_without_errors() -> None:
 
 def test_pyproject_registers_the_lexer_and_keeps_pygments_optional() -> None:
     project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    assert project["entry-points"]["pygments.lexers"] == {"clause": "clausekit.pygments_lexer:ClauseLexer"}
+    assert project["entry-points"]["pygments.lexers"] == {"clause": "clausekit.integrations.pygments_lexer:ClauseLexer"}
     assert not any(dep.lower().startswith("pygments") for dep in project["dependencies"])
     assert any(dep.startswith("pygments") for dep in project["optional-dependencies"]["highlight"])
     assert any(dep.startswith("pygments") for dep in project["optional-dependencies"]["test"])
 
 
 def _installed_entry_point() -> bool:
-    return any(ep.value == "clausekit.pygments_lexer:ClauseLexer" for ep in entry_points(group="pygments.lexers"))
+    return any(
+        ep.value == "clausekit.integrations.pygments_lexer:ClauseLexer" for ep in entry_points(group="pygments.lexers")
+    )
 
 
 @pytest.mark.skipif(not _installed_entry_point(), reason="clausekit is not installed (pip install -e .)")
@@ -174,8 +176,8 @@ def test_drafts_that_parse_highlight_without_errors(lines: list[str]) -> None:
     """Whatever the parser accepts, the lexer reads without an error token (here: imported drafts,
     whose prose is full of escapes)."""
     from clausekit.errors import InputError
-    from clausekit.format import format_draft
-    from clausekit.importer import import_text
+    from clausekit.importers.build import import_text
+    from clausekit.language.format import format_draft
 
     try:
         text = format_draft(import_text("\n".join(lines), "generated.txt"))

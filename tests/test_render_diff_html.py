@@ -11,8 +11,8 @@ import pytest
 
 from clausekit.diff import diff
 from clausekit.errors import UsageError
-from clausekit.parser import load
-from clausekit.render.diff_html import render_diff_html
+from clausekit.language.parser import load
+from clausekit.render.diff.html import render_diff_html
 from render_clients import GOLDEN, chromium
 
 OLD, NEW = GOLDEN / "pair-old.clause", GOLDEN / "pair-new.clause"

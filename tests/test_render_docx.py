@@ -11,7 +11,7 @@ import pytest
 from docx.oxml.ns import qn
 
 from clausekit.errors import InputError
-from clausekit.parser import load, loads
+from clausekit.language.parser import load, loads
 from clausekit.render import render
 from clausekit.render.ooxml import ClauseKitWarning
 from render_clients import GOLDEN, normalise, pandoc_plain, soffice_fodt

@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from clausekit.parser import load
+from clausekit.language.parser import load
 from clausekit.render import render
 from render_clients import GOLDEN, REGENERATE
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from clausekit.parser import load
+from clausekit.language.parser import load
 from clausekit.render import render
 from render_clients import GOLDEN, chromium
 

@@ -15,11 +15,11 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from clausekit.diff import diff
+from clausekit.language.parser import load
 from clausekit.model import Draft
-from clausekit.parser import load
 from clausekit.render import render
-from clausekit.render.diffview import rendered
-from clausekit.render.redline import render_redline_docx
+from clausekit.render.diff.paragraphs import rendered
+from clausekit.render.diff.redline import render_redline_docx
 from render_clients import GOLDEN, normalise, pandoc_plain, soffice_fodt
 from strategies import drafts
 

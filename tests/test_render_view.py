@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from clausekit.errors import UsageError
-from clausekit.parser import load, loads
+from clausekit.language.parser import load, loads
+from clausekit.negotiation.accept import accept_brackets, count_open
 from clausekit.render import TemplateError, render
-from clausekit.render.accept import accept_brackets, count_open
+from clausekit.render.draft.view import build_view, citations
 from clausekit.render.templates import environment, markdown_escape
-from clausekit.render.view import build_view, citations
 from render_clients import GOLDEN, run_clausekit
 
 SMALL = GOLDEN / "small.clause"

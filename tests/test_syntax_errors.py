@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from clausekit.errors import ClauseSyntaxError
-from clausekit.parser import loads
+from clausekit.language.parser import loads
 from conftest import REGENERATE, TESTS, run_clausekit
 
 BAD = TESTS / "bad"

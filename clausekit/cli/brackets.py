@@ -15,9 +15,9 @@ from clausekit.cli.common import emit, format_option, handle_errors, output_opti
 def command(files: tuple[str, ...], output_format: str, output: str | None) -> None:
     """List the open brackets of each draft by article and by delegation, with locations
     (file:line:col) and counts."""
-    from clausekit.brackets import open_brackets
-    from clausekit.parser import load
-    from clausekit.render.compare_reports import brackets_json, brackets_text
+    from clausekit.language.parser import load
+    from clausekit.negotiation.brackets import open_brackets
+    from clausekit.render.negotiation import brackets_json, brackets_text
 
     reports = [open_brackets(load(path)) for path in files]
     emit(brackets_json(reports) if output_format == "json" else brackets_text(reports), output, files)

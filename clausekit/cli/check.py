@@ -47,8 +47,8 @@ def command(files: tuple[str, ...], output_format: str, output: str | None, quie
     'clausekit library'). Each finding prints as 'file:line:col: level: message [code]';
     docs/checks.md explains every code.
     """
-    from clausekit.checks import check, summary
-    from clausekit.parser import load
+    from clausekit.language.parser import load
+    from clausekit.lint import check, summary
 
     drafts = []
     unreadable: list[dict[str, object]] = []

@@ -112,8 +112,8 @@ def emit(
     (``--color=always``); by default click strips them there. An iterator of text chunks
     is written as it comes (large outputs).
     """
+    from clausekit.cli.outputs import refuse_input_as_output, write_atomic
     from clausekit.errors import UsageError
-    from clausekit.outputs import refuse_input_as_output, write_atomic
 
     if output is None or output == "-":
         if isinstance(data, bytes):
@@ -134,7 +134,7 @@ def emit(
 
 def load_draft(path: str):
     """Load one draft; errors propagate as ClauseKitError (handle_errors prints them)."""
-    from clausekit.parser import load
+    from clausekit.language.parser import load
 
     return load(path)
 

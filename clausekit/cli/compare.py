@@ -31,8 +31,8 @@ def command(drafts: tuple[str, ...], base: str | None, output_format: str, outpu
     draft by its proposer, e.g. [US: ... | E3: ... | RU: ...]).
     """
     from clausekit.compare import compare
-    from clausekit.parser import load
-    from clausekit.render.compare_output import render_comparison
+    from clausekit.language.parser import load
+    from clausekit.render.compare import render_comparison
 
     paths = list(drafts)
     index = 0
@@ -52,6 +52,6 @@ def command(drafts: tuple[str, ...], base: str | None, output_format: str, outpu
 
 
 def _same(a: str, b: str) -> bool:
-    from clausekit.outputs import same_file
+    from clausekit.cli.outputs import same_file
 
     return a == b or same_file(a, b)

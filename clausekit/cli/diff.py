@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from clausekit.diff.options import DiffOptions
 
 # Formats written by modules that may not be installed: offered only when present.
-_OPTIONAL_FORMATS = {"html": "clausekit.render.diff_html", "docx": "clausekit.render.redline"}
+_OPTIONAL_FORMATS = {"html": "clausekit.render.diff.html", "docx": "clausekit.render.diff.redline"}
 
 # The structural kinds are the diff's own; the semantic ones are named by changes.py.
 _STRUCTURAL_KINDS = tuple(
@@ -56,7 +56,7 @@ def _formats() -> list[str]:
 
 def known_finding_kinds() -> tuple[str, ...]:
     """Every finding kind the diff can report: what ``--fail-on`` accepts."""
-    from clausekit.diff.changes import FINDING_KINDS
+    from clausekit.diff.findings import FINDING_KINDS
 
     return _STRUCTURAL_KINDS + tuple(kind for kind in FINDING_KINDS if kind not in _STRUCTURAL_KINDS)
 
@@ -102,7 +102,7 @@ def _load_pair(old: str, new: str, options: DiffOptions) -> tuple[DraftDiff, lis
         new_draft, new_clause = resolve_clause_spec(new)
         inputs = [part[0] for part in (split_ref(old), split_ref(new)) if part and os.path.exists(part[0])]
         return diff_clauses(old_clause, new_clause, old_draft, new_draft, options), inputs
-    from clausekit.parser import load
+    from clausekit.language.parser import load
 
     return diff(load(old), load(new), options), [old, new]
 
@@ -178,23 +178,23 @@ def render(
     """One ``DraftDiff`` in the format asked for (each renderer imported only when used;
     JSON comes as chunks, written as they are made)."""
     if output_format == "text":
-        from clausekit.render.diff_text import render_diff_text
+        from clausekit.render.diff.text import render_diff_text
 
         return render_diff_text(result, color=color, stat=stat)
     if output_format == "markdown":
-        from clausekit.render.diff_text import render_diff_markdown
+        from clausekit.render.diff.text import render_diff_markdown
 
         return render_diff_markdown(result, stat=stat)
     if output_format == "json":
-        from clausekit.render.diff_json import iter_diff_json
+        from clausekit.render.diff.json import iter_diff_json
 
         return iter_diff_json(result)
     if output_format == "html":
-        from clausekit.render.diff_html import render_diff_html
+        from clausekit.render.diff.html import render_diff_html
 
         return render_diff_html(result, layout)
     if output_format == "docx":
-        from clausekit.render.redline import render_redline_docx
+        from clausekit.render.diff.redline import render_redline_docx
 
         return render_redline_docx(result)
     raise UsageError(f"unknown format {output_format!r}")

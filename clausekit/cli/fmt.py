@@ -25,9 +25,9 @@ def command(files: tuple[str, ...], write: bool, check_only: bool, show_diff: bo
     2 a file could not be read or parsed (with --write, such a file is left
     untouched and the others are still formatted).
     """
-    from clausekit.format import format_draft
-    from clausekit.outputs import write_atomic
-    from clausekit.parser import loads, read_stdin, read_text
+    from clausekit.cli.outputs import write_atomic
+    from clausekit.language.format import format_draft
+    from clausekit.language.parser import loads, read_stdin, read_text
 
     if write and check_only:
         raise click.UsageError("--write and --check exclude each other")

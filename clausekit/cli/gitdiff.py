@@ -43,7 +43,7 @@ def command(
     not parse is shown as a line diff after a one-line warning.
     """
     from clausekit.diff.options import DiffOptions
-    from clausekit.gitdiff import GitDiffCall, git_diff
+    from clausekit.integrations.gitdiff import GitDiffCall, git_diff
 
     call = GitDiffCall.from_args(args)
     options = DiffOptions(ignore_case=ignore_case, ignore_punctuation=ignore_punctuation, ignore_quotes=ignore_quotes)

@@ -36,8 +36,8 @@ def command(
     written escaped, never as negotiation brackets. A Word file is read with its
     tracked changes accepted. The draft is printed, or written to -o OUT.clause.
     """
-    from clausekit.format import format_draft
-    from clausekit.importer import import_file
+    from clausekit.importers.build import import_file
+    from clausekit.language.format import format_draft
 
     draft = import_file(file, draft_id=draft_id, title=title, proposer=proposer, exactness=exactness)
     emit(format_draft(draft), output, inputs=[file])

@@ -22,9 +22,9 @@ def command(files: tuple[str, ...], output_format: str, output: str | None) -> N
     A 'mirrors:' that names no known clause is reported on standard error with the
     closest ids, and the exit status is 2.
     """
-    from clausekit.mirror import mirror_reports
-    from clausekit.parser import load
-    from clausekit.render.compare_reports import mirror_json, mirror_markdown, mirror_text
+    from clausekit.language.parser import load
+    from clausekit.negotiation.mirror import mirror_reports
+    from clausekit.render.negotiation import mirror_json, mirror_markdown, mirror_text
 
     drafts = [load(path) for path in files]
     reports, unknown = mirror_reports(drafts)

@@ -77,9 +77,9 @@ def command(
     standard error.
     """
     from clausekit.cli.common import emit
-    from clausekit.parser import load, loads, read_stdin
+    from clausekit.language.parser import load, loads, read_stdin
+    from clausekit.negotiation.accept import accept_brackets
     from clausekit.render import render
-    from clausekit.render.accept import accept_brackets
 
     fmt = _format(output, output_format)
     draft = loads(read_stdin(), filename="<stdin>") if file == "-" else load(file)

@@ -16,10 +16,10 @@ from contextlib import contextmanager
 from dataclasses import replace
 from typing import overload
 
-from clausekit._callable import make_module_callable as _make_callable
+from clausekit.callable_modules import make_module_callable as _make_callable
 from clausekit.diff.align import Alignment, align, ratio
 from clausekit.diff.align import words as similarity_tokens
-from clausekit.diff.changes import clause_findings, draft_findings, prose_findings_applicable
+from clausekit.diff.findings import clause_findings, draft_findings, prose_findings_applicable
 from clausekit.diff.model import ClauseChange, DraftDiff, Finding, WordOp, clause_label
 from clausekit.diff.options import DiffOptions
 from clausekit.diff.text import clause_pieces, clause_text, hidden_fields, named_ops, party_names, read_piece
@@ -358,5 +358,5 @@ def _paired(
     )
 
 
-# ``clausekit.diff(...)`` calls diff() (see clausekit/_callable.py).
+# ``clausekit.diff(...)`` calls diff() (see clausekit/callable_modules.py).
 _make_callable(__name__, "diff")

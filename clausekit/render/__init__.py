@@ -8,7 +8,7 @@ folder of your own); DOCX is written by ``docx.py``. All of them lay out one
 
 from __future__ import annotations
 
-from clausekit._callable import make_module_callable as _make_callable
+from clausekit.callable_modules import make_module_callable as _make_callable
 from clausekit.errors import ClauseKitError, UsageError, visible_controls
 from clausekit.model import Draft
 
@@ -27,7 +27,7 @@ def render_template(name: str, templates: str | None = None, **context: object) 
     """Render one template by name; template errors become ``TemplateError`` (file:line: message)."""
     import jinja2
 
-    from .templates import environment
+    from clausekit.render.templates import environment
 
     env = environment(templates)
     try:
@@ -68,8 +68,8 @@ def render(
     """
     import jinja2
 
-    from .templates import environment
-    from .view import build_view
+    from clausekit.render.draft.view import build_view
+    from clausekit.render.templates import environment
 
     fmt = ALIASES.get(fmt.lower(), fmt.lower())
     if fmt not in FORMATS:
@@ -77,7 +77,7 @@ def render(
     if reference_doc is not None and fmt != "docx":
         raise UsageError("--reference-doc applies to the docx format only")
     if accept is not None:
-        from .accept import accept_brackets
+        from clausekit.negotiation.accept import accept_brackets
 
         draft = accept_brackets(draft, accept).draft
     env = environment(templates)
@@ -86,7 +86,7 @@ def render(
     except jinja2.TemplateError as error:
         raise TemplateError(f"{_template_position(error, 'draft.guarantee.j2')}: {error}") from None
     if fmt == "docx":
-        from .docx import render_docx
+        from clausekit.render.draft.docx import render_docx
 
         return render_docx(draft, view, reference_doc)
     output = render_template(TEMPLATE_NAMES[fmt], templates, view=view)
@@ -94,5 +94,5 @@ def render(
     return visible_controls(output) if fmt == "text" else output
 
 
-# ``clausekit.render(...)`` calls render() (see clausekit/_callable.py).
+# ``clausekit.render(...)`` calls render() (see clausekit/callable_modules.py).
 _make_callable(__name__, "render")

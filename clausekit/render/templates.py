@@ -2,9 +2,8 @@
 
 A user's template folder comes first, so a file there named like a packaged template
 (``draft.html.j2``) replaces it; everything else falls through to the templates that
-ship inside the package (``clausekit/templates``: a link to the top-level ``templates/``
-in a checkout, a real folder in the wheel), read through ``importlib.resources`` so a
-zipped or editable install finds them too.
+ship with clausekit (the top-level ``templates/`` of a checkout, a folder inside the
+package in a wheel: ``clausekit.resources``).
 """
 
 from __future__ import annotations
@@ -12,12 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import jinja2
 
 from clausekit.errors import InputError, visible_controls
+from clausekit.resources import resource
 
 PACKAGE_TEMPLATES = "templates"
 
@@ -28,10 +27,10 @@ _MARKDOWN_LINE_START = re.compile(r"^(\s*)(#|[-+=]|\d+(?=[.)]))(?=[\s.)#]|$)", r
 
 
 class PackagedLoader(jinja2.BaseLoader):
-    """Templates shipped in the package, found through importlib.resources."""
+    """The templates that ship with clausekit (``clausekit.resources``)."""
 
     def _root(self):
-        return resources.files("clausekit").joinpath(PACKAGE_TEMPLATES)
+        return resource(PACKAGE_TEMPLATES)
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str | None, Callable[[], bool]]:
         node = self._root()

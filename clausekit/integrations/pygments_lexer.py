@@ -5,9 +5,9 @@ Registered through the ``pygments.lexers`` entry point, so any tool built on Pyg
 clausekit is installed. Pygments itself stays optional (``pip install clausekit[highlight]``).
 
 The clause language recognises structure by the shape of a whole line (docs/language.md),
-so this lexer reads line by line with the same rules as ``clausekit.lexer``: an opener is
+so this lexer reads line by line with the same rules as ``clausekit.language.lexer``: an opener is
 a keyword line ending in ``{``, a field is ``key: value`` before any prose in its block,
-every line inside ``parties { }`` is a party. It does not import ``clausekit.lexer``: a
+every line inside ``parties { }`` is a party. It does not import ``clausekit.language.lexer``: a
 highlighter must not pull in Lark, and Pygments loads every plugin lexer it lists.
 """
 
@@ -32,7 +32,7 @@ from pygments.token import (
     _TokenType,
 )
 
-from clausekit.inline import CLAUSE_ID, MARKUP, PARTY_CODE
+from clausekit.language.inline import CLAUSE_ID, MARKUP, PARTY_CODE
 
 __all__ = ["ClauseLexer"]
 

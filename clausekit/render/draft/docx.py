@@ -15,9 +15,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from clausekit.errors import InputError
 from clausekit.model import Draft
-
-from . import ooxml
-from .view import DraftView, ItemView, ParagraphView, Segment
+from clausekit.render import ooxml
+from clausekit.render.draft.view import DraftView, ItemView, ParagraphView, Segment
 
 NOTICE_LABEL = "Notice: "
 

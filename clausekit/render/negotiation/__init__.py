@@ -1,7 +1,7 @@
 """The reports of ``clausekit brackets`` and ``clausekit mirror`` as text, Markdown and JSON.
 
 The commands only load drafts and write what these functions return; the reports
-themselves are ``clausekit.brackets.BracketReport`` and ``clausekit.mirror.MirrorReport``.
+themselves are ``clausekit.negotiation.brackets.BracketReport`` and ``clausekit.negotiation.mirror.MirrorReport``.
 JSON documents carry ``"schema": "clausekit.brackets/1"`` and ``"clausekit.mirror/1"``.
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from clausekit.brackets import OUTSIDE, BracketReport
-from clausekit.mirror import MirrorReport, UnknownMirror
+from clausekit.negotiation.brackets import OUTSIDE, BracketReport
+from clausekit.negotiation.mirror import MirrorReport, UnknownMirror
 from clausekit.render.templates import markdown_inline
 
 # --- brackets ----------------------------------------------------------------------------

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 
 from lark import Token
 
-from .errors import ClauseSyntaxError
-from .model import Comment, Location
+from clausekit.errors import ClauseSyntaxError
+from clausekit.model import Comment, Location
 
 KEYWORDS = ("draft", "parties", "term", "article", "clause", "guarantee")
 

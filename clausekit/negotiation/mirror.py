@@ -5,7 +5,7 @@ its trigger, response, conditions, modality, duration and the qualifiers that na
 commitment ("as it deems necessary", "in accordance with its constitutional processes").
 Nothing here reads prose itself: the facts come from ``clausekit.analysis`` (through
 ``clausekit.compare.clause_facts``) and the departures from the diff's clause findings
-(``clausekit.diff.changes.clause_findings``, the model as the old side).
+(``clausekit.diff.findings.clause_findings``, the model as the old side).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from clausekit.analysis import analyse_paragraphs, is_english, match_aliases
 from clausekit.compare import clause_facts
 from clausekit.diff import cited_numbers
-from clausekit.diff.changes import _guarantee_paragraphs, clause_findings
+from clausekit.diff.findings import _guarantee_paragraphs, clause_findings
 from clausekit.diff.model import Finding, clause_label
 from clausekit.library import find_mirror, library, split_ref, suggest_ids
 from clausekit.model import Clause, Draft, Location, Paragraph, plain_text

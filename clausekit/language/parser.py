@@ -15,18 +15,17 @@ import sys
 import threading
 from collections.abc import Callable
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from lark import Lark, Token, Transformer
 from lark.exceptions import UnexpectedInput, UnexpectedToken
 from lark.lexer import Lexer
 
-from .errors import ClauseSyntaxError, InputError
-from .format import prose_line
-from .inline import locator, parse_inline, spans_to_source
-from .lexer import Close, FieldLine, LineLexer, Opener, PartyLine, ProseLines, describe_block
-from .model import (
+from clausekit.errors import ClauseSyntaxError, InputError
+from clausekit.language.format import prose_line
+from clausekit.language.inline import locator, parse_inline, spans_to_source
+from clausekit.language.lexer import Close, FieldLine, LineLexer, Opener, PartyLine, ProseLines, describe_block
+from clausekit.model import (
     EXACTNESS_LEVELS,
     STATUSES,
     Clause,
@@ -38,6 +37,7 @@ from .model import (
     Party,
     Term,
 )
+from clausekit.resources import resource
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
 """Larger inputs are refused with a clear message rather than exhausting memory."""
@@ -86,7 +86,7 @@ _TOKEN_WORDS = {
 
 @lru_cache(maxsize=1)
 def grammar_text() -> str:
-    return resources.files("clausekit").joinpath("grammar/clause.lark").read_text(encoding="utf-8")
+    return resource("grammar").joinpath("clause.lark").read_text(encoding="utf-8")
 
 
 class _Source:

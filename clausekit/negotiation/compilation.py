@@ -113,7 +113,7 @@ def compile_draft(comparison: Comparison, draft_id: str = "compilation", title: 
 
 def compile_source(comparison: Comparison) -> str:
     """The compilation text as canonical clause-language source."""
-    from clausekit.format import format_draft
+    from clausekit.language.format import format_draft
 
     return format_draft(compile_draft(comparison))
 
@@ -121,7 +121,7 @@ def compile_source(comparison: Comparison) -> str:
 def take(compilation: Draft, code: str) -> Draft:
     """One draft's text back from a compilation: its alternative in every bracket
     (``accept_brackets``) and its variant of every row whose variants are split."""
-    from clausekit.render.accept import accept_brackets
+    from clausekit.negotiation.accept import accept_brackets
 
     # accept_brackets keeps each paragraph's source lines (the prose as written, with its
     # brackets), which ``format_draft`` would write back: drop them, the spans are the text.

@@ -18,10 +18,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from clausekit.diff.model import DraftDiff
-
-from . import ooxml
-from .diffview import BODY, HEADING, NESTED, TITLE, ParagraphDiff, document_diff
-from .docx import draft_datetime, new_document, save, set_page_furniture, set_properties
+from clausekit.render import ooxml
+from clausekit.render.diff.paragraphs import BODY, HEADING, NESTED, TITLE, ParagraphDiff, document_diff
+from clausekit.render.draft.docx import draft_datetime, new_document, save, set_page_furniture, set_properties
 
 
 class _Revisions:

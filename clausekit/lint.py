@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, TypeAlias
 
-from .model import (
+from clausekit.model import (
     Bracket,
     Clause,
     ClauseRef,
@@ -303,7 +303,7 @@ def _no_beneficiary(self: Rule, index: DraftIndex) -> Iterator[Finding]:
 
 @rule("unknown-mirror", "error", "'mirrors' names a clause that no given or bundled draft has")
 def _unknown_mirror(self: Rule, index: DraftIndex) -> Iterator[Finding]:
-    from .library import find_mirror, library, split_ref
+    from clausekit.library import find_mirror, library, split_ref
 
     for clause in index.provisions:
         if clause.guarantee is None:

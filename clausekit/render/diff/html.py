@@ -12,9 +12,16 @@ from dataclasses import dataclass
 
 from clausekit.diff.model import DraftDiff
 from clausekit.errors import UsageError
-
-from .diff_text import DiffView, RowView, diff_view
-from .diffview import TITLE_KEY, ParagraphDiff, Rendered, clause_blocks, clause_diff, compare_blocks, rendered
+from clausekit.render.diff.paragraphs import (
+    TITLE_KEY,
+    ParagraphDiff,
+    Rendered,
+    clause_blocks,
+    clause_diff,
+    compare_blocks,
+    rendered,
+)
+from clausekit.render.diff.text import DiffView, RowView, diff_view
 
 LAYOUTS = ("inline", "side-by-side")
 TEMPLATE = "diff.html.j2"
@@ -79,6 +86,6 @@ def _title_block(old: Rendered, new: Rendered) -> tuple[ParagraphDiff, ...]:
 
 def render_diff_html(diff: DraftDiff, layout: str = "inline", templates: str | None = None) -> str:
     """The page; ``layout`` is ``inline`` (one redline) or ``side-by-side`` (old | new)."""
-    from . import render_template
+    from clausekit.render import render_template
 
     return render_template(TEMPLATE, templates, view=html_diff_view(diff, layout))

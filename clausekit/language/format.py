@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .inline import spans_to_source
-from .model import Clause, Comment, Draft, Inline, Paragraph, Party, Term
+from clausekit.language.inline import spans_to_source
+from clausekit.model import Clause, Comment, Draft, Inline, Paragraph, Party, Term
 
 INDENT = "  "
 

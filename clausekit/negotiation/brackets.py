@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from clausekit.diff import cited_numbers
-from clausekit.diff.changes import _guarantee_paragraphs
+from clausekit.diff.findings import _guarantee_paragraphs
 from clausekit.diff.model import clause_label
 from clausekit.model import Bracket, Clause, Draft, Location, Paragraph, Term, iter_inline, plain_text
 

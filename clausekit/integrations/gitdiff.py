@@ -20,11 +20,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import ClauseKitError, UsageError
-from .model import Draft
+from clausekit.errors import ClauseKitError, UsageError
+from clausekit.model import Draft
 
 if TYPE_CHECKING:
-    from .diff.options import DiffOptions
+    from clausekit.diff.options import DiffOptions
 
 DEV_NULL = "/dev/null"
 
@@ -66,7 +66,7 @@ def _load(file: str | None, label: str) -> Draft | None:
 
     Errors name the side as git does (``a/drafts/e3.clause:41:7``), not git's temporary file.
     """
-    from .parser import loads, read_text
+    from clausekit.language.parser import loads, read_text
 
     if file is None or file == DEV_NULL:
         return None
@@ -131,8 +131,8 @@ def git_diff(call: GitDiffCall, color: bool = False, options: DiffOptions | None
 
 
 def _clause_diff(call: GitDiffCall, color: bool, options: DiffOptions | None) -> str:
-    from .diff import diff
-    from .render.diff_text import render_diff_text
+    from clausekit.diff import diff
+    from clausekit.render.diff.text import render_diff_text
 
     old = _load(call.old_file, f"a/{call.path}")
     new = _load(call.new_file, f"b/{call.shown_path}")

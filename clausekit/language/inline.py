@@ -13,7 +13,7 @@ import sys
 from bisect import bisect_right
 from collections.abc import Callable
 
-from .model import Bracket, BracketOption, ClauseRef, Inline, Location, PartyRef, TermRef, Text
+from clausekit.model import Bracket, BracketOption, ClauseRef, Inline, Location, PartyRef, TermRef, Text
 
 # The shapes of inline markup; the Pygments lexer reads prose with these same patterns.
 MARKUP = re.compile(r"[\\\[\]|@#<]")

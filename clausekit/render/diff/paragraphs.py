@@ -15,9 +15,8 @@ from dataclasses import dataclass
 
 from clausekit.diff.model import ClauseChange, DraftDiff, WordOp
 from clausekit.model import Clause, Draft
-
-from .templates import environment
-from .view import DraftView, ItemView, build_view
+from clausekit.render.draft.view import DraftView, ItemView, build_view
+from clausekit.render.templates import environment
 
 # Roles a rendered paragraph can have; the redline maps them to Word styles.
 TITLE, HEADING, BODY, NESTED = "title", "heading", "body", "nested"

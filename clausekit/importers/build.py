@@ -24,12 +24,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError, UsageError
-from .importer_text import Heading, Marker, SourceLine, article_line, parse_heading, read_markers, text_lines
-from .inline import escape_text
-from .lexer import _FIELD_LINE, _ID, _KEYWORD_LINE
-from .model import EXACTNESS_LEVELS, Clause, Comment, Draft, Location, Paragraph, Party, Text
-from .parser import _DATE, _PARTY_CODE
+from clausekit.errors import InputError, UsageError
+from clausekit.importers.text import Heading, Marker, SourceLine, article_line, parse_heading, read_markers, text_lines
+from clausekit.language.inline import escape_text
+from clausekit.language.lexer import _FIELD_LINE, _ID, _KEYWORD_LINE
+from clausekit.language.parser import _DATE, _PARTY_CODE
+from clausekit.model import EXACTNESS_LEVELS, Clause, Comment, Draft, Location, Paragraph, Party, Text
 
 __all__ = ["DEFAULT_EXACTNESS", "SourceLine", "import_docx", "import_file", "import_text"]
 
@@ -524,7 +524,7 @@ def import_text(
     ``source_name`` is the file it came from (the draft's ``source:``); Markdown is
     assumed when it ends in ``.md`` or ``.markdown`` unless ``markdown`` says otherwise.
     """
-    from .parser import normalise_newlines
+    from clausekit.language.parser import normalise_newlines
 
     if markdown is None:
         markdown = source_name.lower().endswith(MARKDOWN_SUFFIXES)
@@ -542,7 +542,7 @@ def import_docx(
 ) -> Draft:
     """Import a Word document: its accepted text (tracked insertions in, deletions out),
     its headings, and the numbers of its numbered paragraphs."""
-    from .importer_docx import docx_lines
+    from clausekit.importers.docx import docx_lines
 
     lines = docx_lines(path)
     return build(lines, str(path), draft_id=draft_id, title=title, proposer=proposer, exactness=exactness)
@@ -557,7 +557,7 @@ def import_file(
     exactness: str | None = None,
 ) -> Draft:
     """Import a ``.txt``, ``.md`` or ``.docx`` file, chosen by its suffix."""
-    from .parser import read_text
+    from clausekit.language.parser import read_text
 
     options = {"draft_id": draft_id, "title": title, "proposer": proposer, "exactness": exactness}
     name = str(path)

@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from .errors import OutputError, UsageError
+from clausekit.errors import OutputError, UsageError
 
 
 def same_file(a: str | Path, b: str | Path) -> bool:

@@ -20,10 +20,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from clausekit._callable import make_module_callable as _make_callable
 from clausekit.analysis import analyse_paragraphs, is_english, match_aliases
+from clausekit.callable_modules import make_module_callable as _make_callable
 from clausekit.diff import cited_numbers, diff
-from clausekit.diff.changes import _guarantee_paragraphs
+from clausekit.diff.findings import _guarantee_paragraphs
 from clausekit.diff.model import ClauseChange, Finding, WordOp, clause_label
 from clausekit.diff.options import DiffOptions
 from clausekit.errors import UsageError
@@ -406,5 +406,5 @@ def _absent_cell(change: ClauseChange) -> Cell:
     return Cell("gap")
 
 
-# ``clausekit.compare(...)`` calls compare() (see clausekit/_callable.py).
+# ``clausekit.compare(...)`` calls compare() (see clausekit/callable_modules.py).
 _make_callable(__name__, "compare")

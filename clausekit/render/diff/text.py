@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import click
 
 from clausekit.diff import clause_text, party_names
-from clausekit.diff.changes import party_label
+from clausekit.diff.findings import party_label
 from clausekit.diff.model import CHANGE_KINDS, ClauseChange, DraftDiff, Finding
 from clausekit.errors import visible_controls
 from clausekit.model import Draft

@@ -3,7 +3,7 @@
 ``markdown`` and ``html`` come from templates (``templates/compare.*.j2``), ``json`` is the
 published ``clausekit.compare/1`` document (``docs/compare.schema.json``), ``docx`` is a
 landscape table (``compare_docx``) and ``clause`` the compilation text
-(``clausekit.compilation``).
+(``clausekit.negotiation.compilation``).
 """
 
 from __future__ import annotations
@@ -15,8 +15,7 @@ from typing import Any
 from clausekit.compare import Cell, Column, Comparison
 from clausekit.diff import clause_text, party_names
 from clausekit.errors import UsageError
-
-from .compare_view import build_comparison_view, facts_pairs
+from clausekit.render.compare.view import build_comparison_view, facts_pairs
 
 FORMATS = ("markdown", "html", "json", "docx", "clause")
 TEMPLATES = {"markdown": "compare.md.j2", "html": "compare.html.j2"}
@@ -27,17 +26,17 @@ SCHEMA_ID = "https://clausekit.org/schema/compare/1/compare.schema.json"
 def render_comparison(comparison: Comparison, fmt: str, templates: str | None = None) -> str | bytes:
     """The comparison as ``markdown``, ``html``, ``json``, ``clause`` (str) or ``docx`` (bytes)."""
     if fmt in TEMPLATES:
-        from . import render_template
+        from clausekit.render import render_template
 
         return render_template(TEMPLATES[fmt], templates, view=build_comparison_view(comparison))
     if fmt == "json":
         return render_comparison_json(comparison)
     if fmt == "docx":
-        from .compare_docx import render_comparison_docx
+        from clausekit.render.compare.docx import render_comparison_docx
 
         return render_comparison_docx(comparison)
     if fmt == "clause":
-        from clausekit.compilation import compile_source
+        from clausekit.negotiation.compilation import compile_source
 
         return compile_source(comparison)
     raise UsageError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")

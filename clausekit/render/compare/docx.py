@@ -14,10 +14,9 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from clausekit.compare import Comparison
-
-from . import ooxml
-from .compare_view import CellView, ComparisonView, build_comparison_view
-from .docx import new_document, save, set_page_furniture
+from clausekit.render import ooxml
+from clausekit.render.compare.view import CellView, ComparisonView, build_comparison_view
+from clausekit.render.draft.docx import new_document, save, set_page_furniture
 
 _INSERTED = RGBColor(0x0F, 0x5B, 0x1F)
 _DELETED = RGBColor(0x8D, 0x1C, 0x1C)
