@@ -9,7 +9,6 @@ library works the same from a checkout, an editable install and a wheel.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Sequence
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -17,6 +16,7 @@ from threading import Lock
 
 from clausekit.callable_modules import make_module_callable as _make_callable
 from clausekit.errors import ClauseNotFoundError, UsageError
+from clausekit.language.syntax import ID_FULL
 from clausekit.model import Clause, Draft
 from clausekit.resources import resource
 
@@ -27,7 +27,6 @@ REFERENCE_PREFIX = "clausekit/reference/"
 # Shown when an id has no close match: enough to orient, not a wall of ids.
 MAX_LISTED_IDS = 8
 
-_DRAFT_ID = re.compile(r"[a-z](?:[a-z0-9._-]*[a-z0-9])?\Z")
 
 _cache: dict[str, tuple[Draft, ...]] = {}
 _cache_lock = Lock()
@@ -138,7 +137,7 @@ def _names_a_file(left: str) -> bool:
     if left.endswith(REFERENCE_SUFFIX) or "/" in left or "\\" in left:
         return True
     # A bare name that is not an id shape, or an existing file, is a path.
-    return not _DRAFT_ID.match(left) or Path(left).is_file()
+    return not ID_FULL.match(left) or Path(left).is_file()
 
 
 def resolve_clause_spec(spec: str) -> tuple[Draft, Clause]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Literal, TypeAlias
 
 from clausekit.model import (
+    GUARANTEE_FIELDS,
     Bracket,
     Clause,
     ClauseRef,
@@ -29,6 +30,7 @@ from clausekit.model import (
     Term,
     TermRef,
     Text,
+    guarantee_prose,
     iter_inline,
 )
 
@@ -115,19 +117,9 @@ class DraftIndex:
         return {party.code for party in self.draft.parties}
 
 
-def _clause_paragraphs(clause: Clause) -> Iterator[Paragraph]:
+def _clause_paragraphs(clause: Clause) -> tuple[Paragraph, ...]:
     """A clause's own prose, then the prose of its guarantee fields."""
-    yield from clause.paragraphs
-    g = clause.guarantee
-    if g is None:
-        return
-    yield from g.triggers
-    yield from g.responses
-    for single in (g.duration, g.renewal, g.compensation):
-        if single is not None:
-            yield single
-    yield from g.conditions
-    yield from g.void_if
+    return clause.paragraphs + guarantee_prose(clause.guarantee)
 
 
 def _normal(name: str) -> str:
@@ -404,22 +396,9 @@ def _placeholder_with_prose(self: Rule, index: DraftIndex) -> Iterator[Finding]:
 
 
 def _has_guarantee_fields(clause: Clause) -> bool:
+    """Whether a guarantee states anything in its fields (``unknown:`` states nothing)."""
     g = clause.guarantee
-    return g is not None and any(
-        (
-            g.guarantors,
-            g.beneficiaries,
-            g.modality,
-            g.triggers,
-            g.responses,
-            g.duration,
-            g.renewal,
-            g.conditions,
-            g.void_if,
-            g.compensation,
-            g.mirrors,
-        )
-    )
+    return g is not None and any(spec.values(g) for spec in GUARANTEE_FIELDS if spec.kind != "fields")
 
 
 @rule("empty-provision", "warning", "a provision has no text, no sub-clauses and is not a placeholder")

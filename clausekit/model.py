@@ -8,8 +8,9 @@ same structure are equal, however they were laid out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal, TypeAlias
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal, TypeAlias
 
 # --- vocabularies ---------------------------------------------------------------
 
@@ -29,9 +30,120 @@ STATUSES = (
 """What a draft is: a working draft, a leaked or reported text, a text tabled in a
 negotiation, an agreed, signed or in-force text, or a compilation of stated positions."""
 
-PROVISION_KINDS = ("article", "clause", "guarantee")
-
 ProvisionKind: TypeAlias = Literal["article", "clause", "guarantee"]
+
+
+# --- the fields: every field of the language, declared once --------------------------------
+
+FieldKind: TypeAlias = Literal["text", "choice", "date", "code", "codes", "words", "prose", "refs", "fields"]
+"""What a field's value is: ``text`` (plain words, kept as written), ``choice`` (one word of a
+vocabulary), ``date`` (YYYY, YYYY-MM or YYYY-MM-DD), ``code`` (one party code), ``codes``
+(party codes, comma separated), ``words`` (a phrase, such as a modal verb), ``prose`` (a
+paragraph with inline markup), ``refs`` (``draft-id::clause-id`` references) and ``fields``
+(names of other fields)."""
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    """One field: how it is written, what its value is, and the model attribute that holds it.
+
+    A repeatable field may be given more than once and its values add up (a tuple in the
+    model); any other field holds one value or None. Which blocks carry a field, and in what
+    order ``fmt`` writes them, is ``BLOCK_FIELDS``."""
+
+    name: str
+    attribute: str
+    kind: FieldKind
+    meaning: str
+    repeatable: bool = False
+    choices: tuple[str, ...] = ()
+    default: str | None = None
+
+    @property
+    def is_list(self) -> bool:
+        """Whether the value is a list written on one line (``guarantor: US, UK``)."""
+        return self.kind in ("codes", "refs", "fields")
+
+    def values(self, holder: object) -> tuple[Any, ...]:
+        """The field's values on a model object, as a tuple (empty when not given)."""
+        value = getattr(holder, self.attribute)
+        if self.repeatable:
+            return value
+        return () if value is None or value == self.default else (value,)
+
+
+PROPOSER = FieldSpec(
+    "proposer", "proposer", "code", "who proposes the text: one party code (a group such as E3 for several)"
+)
+DATE = FieldSpec("date", "date", "date", "when the text is dated: YYYY-MM-DD, YYYY-MM or YYYY")
+VERSION = FieldSpec("version", "version", "text", "the draft's version, as its authors name it")
+STATUS = FieldSpec(
+    "status", "status", "choice", "what the draft is (a working draft, a leaked text, ...)", choices=STATUSES
+)
+SOURCE = FieldSpec("source", "source", "text", "where the text comes from")
+EXACTNESS = FieldSpec(
+    "exactness", "exactness", "choice", "how exact the text is against its source", choices=EXACTNESS_LEVELS
+)
+LANGUAGE = FieldSpec(
+    "language", "language", "text", "the language of the prose (a code such as en, uk, ru)", default="en"
+)
+GUARANTOR = FieldSpec("guarantor", "guarantors", "codes", "the parties that give the guarantee", repeatable=True)
+BENEFICIARY = FieldSpec("beneficiary", "beneficiaries", "codes", "the parties the guarantee protects", repeatable=True)
+MODALITY = FieldSpec("modality", "modality", "words", "the modal verb of the commitment (shall, will, may, ...)")
+TRIGGER = FieldSpec("trigger", "triggers", "prose", "what sets the guarantee off", repeatable=True)
+RESPONSE = FieldSpec("response", "responses", "prose", "what the guarantors then do", repeatable=True)
+DURATION = FieldSpec("duration", "duration", "prose", "how long the guarantee lasts")
+RENEWAL = FieldSpec("renewal", "renewal", "prose", "how it may be renewed")
+CONDITION = FieldSpec("condition", "conditions", "prose", "a condition the guarantee is subject to", repeatable=True)
+VOID_IF = FieldSpec("void-if", "void_if", "prose", "what makes the guarantee void", repeatable=True)
+COMPENSATION = FieldSpec("compensation", "compensation", "prose", "what the beneficiary gives or receives in return")
+MIRRORS = FieldSpec(
+    "mirrors",
+    "mirrors",
+    "refs",
+    "existing treaty clauses the guarantee is modelled on (draft-id::clause-id)",
+    repeatable=True,
+)
+UNKNOWN = FieldSpec(
+    "unknown", "unknown", "fields", "fields whose value the source does not give (a text cut off)", repeatable=True
+)
+
+HEADER_FIELDS: tuple[FieldSpec, ...] = (PROPOSER, DATE, VERSION, STATUS, SOURCE, EXACTNESS, LANGUAGE)
+PROVISION_FIELDS: tuple[FieldSpec, ...] = (SOURCE, EXACTNESS, DATE, PROPOSER)
+GUARANTEE_FIELDS: tuple[FieldSpec, ...] = (
+    GUARANTOR,
+    BENEFICIARY,
+    MODALITY,
+    TRIGGER,
+    RESPONSE,
+    DURATION,
+    RENEWAL,
+    CONDITION,
+    VOID_IF,
+    COMPENSATION,
+    MIRRORS,
+    UNKNOWN,
+)
+BLOCK_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
+    "draft": HEADER_FIELDS,
+    "article": PROVISION_FIELDS,
+    "clause": PROVISION_FIELDS,
+    "guarantee": PROVISION_FIELDS + GUARANTEE_FIELDS,
+}
+"""The fields each block carries, in the order ``fmt`` writes them (a term carries none)."""
+
+FIELDS: dict[str, FieldSpec] = {spec.name: spec for specs in BLOCK_FIELDS.values() for spec in specs}
+"""Every field by the name it is written with."""
+
+GUARANTEE_FIELD_NAMES: frozenset[str] = frozenset(spec.name for spec in GUARANTEE_FIELDS)
+
+GUARANTEE_PROSE_FIELDS: tuple[FieldSpec, ...] = tuple(spec for spec in GUARANTEE_FIELDS if spec.kind == "prose")
+"""The guarantee fields whose values are prose, in canonical order."""
+
+UNKNOWABLE_FIELDS: tuple[FieldSpec, ...] = tuple(
+    spec for spec in GUARANTEE_FIELDS if spec.kind not in ("refs", "fields")
+)
+"""The guarantee fields ``unknown:`` may name: those a source states (not ``mirrors``, a drafter's choice)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +217,11 @@ class Bracket:
 
     options: tuple[BracketOption, ...]
     location: Location = field(default=NOWHERE, compare=False)
+
+    @property
+    def parties(self) -> tuple[str | None, ...]:
+        """Who holds an alternative in it, each once, in order (None: an unattributed option)."""
+        return tuple(dict.fromkeys(option.party for option in self.options))
 
 
 Inline: TypeAlias = Text | PartyRef | TermRef | ClauseRef | Bracket
@@ -272,6 +389,10 @@ class Draft:
         visit(self.body)
         return tuple(out)
 
+    def top_clauses(self) -> tuple[Clause, ...]:
+        """The provisions at the top level (articles and the clauses outside articles)."""
+        return tuple(item for item in self.body if isinstance(item, Clause))
+
     def clause(self, clause_id: str) -> Clause | None:
         for c in self.walk():
             if c.id == clause_id:
@@ -324,3 +445,53 @@ def plain_text(spans: tuple[Inline, ...], party_names: dict[str, str] | None = N
                 options.append(f"{option.party}: {words}" if option.party else words)
             parts.append("[" + " / ".join(options) + "]")
     return "".join(parts)
+
+
+def guarantee_prose(guarantee: Guarantee | None) -> tuple[Paragraph, ...]:
+    """Every paragraph of a guarantee's prose fields, in canonical field order."""
+    if guarantee is None:
+        return ()
+    return tuple(p for spec in GUARANTEE_PROSE_FIELDS for p in spec.values(guarantee))
+
+
+def map_guarantee_prose(guarantee: Guarantee, change: Callable[[Paragraph], Paragraph]) -> Guarantee:
+    """The guarantee with ``change`` applied to every paragraph of its prose fields."""
+    values: dict[str, Any] = {}
+    for spec in GUARANTEE_PROSE_FIELDS:
+        value = getattr(guarantee, spec.attribute)
+        if spec.repeatable:
+            values[spec.attribute] = tuple(change(p) for p in value)
+        elif value is not None:
+            values[spec.attribute] = change(value)
+    return replace(guarantee, **values)
+
+
+def cited_numbers(clauses: tuple[Clause, ...], prefix: str = "") -> dict[str, str]:
+    """Each provision's number as a reader cites it: "10", "10(a)" (point a of point 10),
+    unless the number already carries its parents' ("10(c)"). Unnumbered provisions are left out."""
+    out: dict[str, str] = {}
+    for clause in clauses:
+        own = clause.number
+        if own is None:
+            cited = prefix
+        else:
+            cited = own if not prefix or "(" in own else f"{prefix}({own})"
+            out[clause.id] = cited
+        out.update(cited_numbers(clause.clauses, cited))
+    return out
+
+
+def iter_paragraphs(draft: Draft) -> Iterator[tuple[Paragraph, Clause | Term]]:
+    """Every paragraph of a draft with its owner, in document order: term definitions, a
+    provision's guarantee fields, then its prose, then what it holds."""
+
+    def visit(items: tuple[Clause | Term, ...]) -> Iterator[tuple[Paragraph, Clause | Term]]:
+        for item in items:
+            if isinstance(item, Term):
+                yield from ((p, item) for p in item.definition)
+                continue
+            yield from ((p, item) for p in guarantee_prose(item.guarantee))
+            yield from ((p, item) for p in item.paragraphs)
+            yield from visit(item.children)
+
+    return visit(draft.body)

@@ -22,10 +22,11 @@ import pytest
 
 from clausekit.diff import diff
 from clausekit.errors import ClauseSyntaxError, InputError
-from clausekit.language import parser
+from clausekit.language import parser, source
 from clausekit.language.format import format_draft
 from clausekit.language.lexer import MAX_NESTING
-from clausekit.language.parser import MAX_FILE_BYTES, load, loads
+from clausekit.language.parser import load, loads
+from clausekit.language.source import MAX_FILE_BYTES
 from clausekit.lint import check
 from clausekit.render import FORMATS, render
 from conftest import TESTS, run_clausekit
@@ -157,7 +158,7 @@ def test_the_size_limit_holds_for_files_that_do_not_say_their_size(monkeypatch: 
     # /dev/zero reports size 0 and never ends: the read stops one byte past the limit.
     if not os.path.exists("/dev/zero"):
         pytest.skip("no /dev/zero here")
-    monkeypatch.setattr(parser, "MAX_FILE_BYTES", 4096)
+    monkeypatch.setattr(source, "MAX_FILE_BYTES", 4096)
     with pytest.raises(InputError, match="is larger than"):
         load("/dev/zero")
 
@@ -166,9 +167,9 @@ def test_a_file_at_the_size_limit_is_not_refused_for_its_size(tmp_path: Path, mo
     text = HEADER + "clause a {\n  Text.\n}\n"
     path = tmp_path / "exact.clause"
     path.write_text(text, encoding="utf-8")
-    monkeypatch.setattr(parser, "MAX_FILE_BYTES", len(text.encode()))
+    monkeypatch.setattr(source, "MAX_FILE_BYTES", len(text.encode()))
     assert load(path).walk()[0].id == "a"
-    monkeypatch.setattr(parser, "MAX_FILE_BYTES", len(text.encode()) - 1)
+    monkeypatch.setattr(source, "MAX_FILE_BYTES", len(text.encode()) - 1)
     with pytest.raises(InputError, match="is larger than"):
         load(path)
 
@@ -316,13 +317,14 @@ def test_a_parsed_draft_takes_less_than_six_times_its_text():
     assert held < 6 * len(text)
 
 
-def test_no_parse_keeps_its_file_alive_after_it_returns():
-    _lark, builder = parser._lark()
+def test_the_shared_transformer_keeps_nothing_between_parses():
+    # It once held the current file's lexer (and all its lines) after the parse, and parses
+    # in threads got each other's positions: now the tokens carry all it needs.
+    transformer = parser._lark().options.transformer
     loads(big_draft(3), filename="ok.clause")
-    assert not hasattr(builder, "lexer")
     with pytest.raises(ClauseSyntaxError):
         loads(HEADER + "clause a {\n", filename="cut.clause")
-    assert not hasattr(builder, "lexer")
+    assert set(vars(transformer)) <= {"__visit_tokens__"}  # Lark's own setting, made once
 
 
 def test_the_diff_stage_holds_less_than_the_two_texts():

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
 
+from clausekit.language.syntax import READER_TOKEN, WORD_RE
 from clausekit.model import ClauseRef, Inline, Paragraph, Party, PartyRef, TermRef, Text, iter_inline
 
 # --- the modality scale -----------------------------------------------------------------
@@ -356,8 +357,8 @@ class ProseFacts:
 
 # One token at a time: a number ("600,000", "1.5"), a word ("won't", "G8") or one punctuation
 # character. No alternative can re-scan more than the token it fails on, so a pass is linear.
-_TOKEN = re.compile(r"(?P<num>\d+(?:[.,]\d+)*)(?!\w)|(?P<word>\w+(?:['’]\w+)*)|(?P<punct>[^\w\s])")
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_TOKEN = READER_TOKEN
+_WORD = WORD_RE
 _ORDINAL = re.compile(r"(\d{1,2})(?:st|nd|rd|th)")
 
 

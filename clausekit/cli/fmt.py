@@ -27,7 +27,8 @@ def command(files: tuple[str, ...], write: bool, check_only: bool, show_diff: bo
     """
     from clausekit.cli.outputs import write_atomic
     from clausekit.language.format import format_draft
-    from clausekit.language.parser import loads, read_stdin, read_text
+    from clausekit.language.parser import loads
+    from clausekit.language.source import read_stdin, read_text
 
     if write and check_only:
         raise click.UsageError("--write and --check exclude each other")

@@ -77,7 +77,8 @@ def command(
     standard error.
     """
     from clausekit.cli.common import emit
-    from clausekit.language.parser import load, loads, read_stdin
+    from clausekit.language.parser import load, loads
+    from clausekit.language.source import read_stdin
     from clausekit.negotiation.accept import accept_brackets
     from clausekit.render import render
 

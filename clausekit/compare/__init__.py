@@ -16,18 +16,17 @@ whose text is not available: never a gap, never agreement.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from clausekit.analysis import analyse_paragraphs, is_english, match_aliases
 from clausekit.callable_modules import make_module_callable as _make_callable
 from clausekit.diff import cited_numbers, diff
-from clausekit.diff.findings import _guarantee_paragraphs
 from clausekit.diff.model import ClauseChange, Finding, WordOp, clause_label
 from clausekit.diff.options import DiffOptions
 from clausekit.errors import UsageError
-from clausekit.model import Clause, Draft
+from clausekit.language.syntax import PARTY_CODE_FULL
+from clausekit.model import Clause, Draft, guarantee_prose
 
 __all__ = [
     "CELL_STATUSES",
@@ -52,8 +51,6 @@ CELL_STATUSES = ("base", "same", "modified", "added", "text", "gap", "missing", 
 - ``unknown``: the draft has no such clause as far as is known, but it sits inside a point
   whose text is missing in that draft, so it may be there.
 """
-
-_CODE = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*\Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +197,7 @@ def attribution_codes(drafts: Sequence[Draft]) -> tuple[str, ...]:
     out: list[str] = []
     seen: dict[str, int] = {}
     for index, draft in enumerate(drafts, start=1):
-        proposer = draft.proposer if draft.proposer and _CODE.match(draft.proposer) else None
+        proposer = draft.proposer if draft.proposer and PARTY_CODE_FULL.match(draft.proposer) else None
         if proposer is None:
             code = f"D{index}"
             while code in taken or code in out:
@@ -229,7 +226,7 @@ def clause_facts(clause: Clause, draft: Draft, cache: dict | None = None) -> Fac
     guarantors = clause.guarantee.guarantors if clause.guarantee is not None else ()
     if not is_english(draft.language):
         return Facts(guarantors=guarantors)
-    paragraphs = clause.paragraphs + _guarantee_paragraphs(clause.guarantee)
+    paragraphs = clause.paragraphs + guarantee_prose(clause.guarantee)
     if not paragraphs:
         return Facts(guarantors=guarantors)
     aliases = match_aliases(draft.parties)

@@ -20,13 +20,14 @@ from __future__ import annotations
 import difflib
 import itertools
 import operator
-import re
 import zlib
 from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+
+from clausekit.language.syntax import COMPARED_WORD, QUOTES
 
 # --- budgets: named, and reported when reached (never a silent truncation) -------------
 
@@ -42,9 +43,7 @@ MAX_FEATURE_DF = 64
 MAX_CANDIDATES = 8
 """Candidates scored per clause (those sharing the most rare shingles with it)."""
 
-_WORD = re.compile(r"[$€£¥]?\d+(?:[.,:]\d+)*%?|\w+(?:['’\-]\w+)*")
 _SHIFT = itertools.repeat(32)
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,20 +68,21 @@ class Alignment:
 
 
 def words(text: str) -> list[str]:
-    """The words and numbers of a text, case-folded: what similarity is scored on."""
-    text = text.translate(_QUOTES)
+    """The words and numbers of a text, case-folded: what similarity is scored on (the
+    words the redline compares, ``clausekit.language.syntax.COMPARED_WORD``)."""
+    text = text.translate(QUOTES)
     if text.isascii():
         # Folding ASCII maps a letter to a letter, so folding the whole text first finds the
         # same words, without a call per word.
-        return _WORD.findall(text.lower())
-    return [w.casefold() for w in _WORD.findall(text)]
+        return COMPARED_WORD.findall(text.lower())
+    return [w.casefold() for w in COMPARED_WORD.findall(text)]
 
 
 def normalise(text: str) -> str:
     # The quotes mapped are not ASCII, so ASCII text needs no translating; str.split() cuts at
     # exactly the characters \s matches, so joining its pieces is the substitution plus strip().
     if not text.isascii():
-        text = text.translate(_QUOTES)
+        text = text.translate(QUOTES)
     return " ".join(text.split()).casefold()
 
 

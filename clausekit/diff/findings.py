@@ -35,13 +35,16 @@ from clausekit.analysis import (
 from clausekit.diff.model import Finding
 from clausekit.diff.options import DiffOptions
 from clausekit.model import (
+    GUARANTEE_FIELDS,
     Bracket,
     Clause,
     ClauseRef,
     Draft,
+    FieldSpec,
     Guarantee,
     Paragraph,
     TermRef,
+    guarantee_prose,
     iter_inline,
     plain_text,
 )
@@ -64,20 +67,8 @@ _CATEGORY_ORDER = (
     "term",
 )
 
-# Guarantee fields as the language names them, and the attribute that holds each.
-GUARANTEE_FIELDS: tuple[tuple[str, str], ...] = (
-    ("guarantor", "guarantors"),
-    ("beneficiary", "beneficiaries"),
-    ("modality", "modality"),
-    ("trigger", "triggers"),
-    ("response", "responses"),
-    ("duration", "duration"),
-    ("renewal", "renewal"),
-    ("condition", "conditions"),
-    ("void-if", "void_if"),
-    ("compensation", "compensation"),
-    ("mirrors", "mirrors"),
-)
+# The guarantee fields a diff compares: all but ``unknown`` (which says what is not compared).
+COMPARED_FIELDS: tuple[FieldSpec, ...] = tuple(spec for spec in GUARANTEE_FIELDS if spec.kind != "fields")
 
 FINDING_KINDS: tuple[str, ...] = (
     "modality.weakened",
@@ -97,7 +88,7 @@ FINDING_KINDS: tuple[str, ...] = (
     "reference.retargeted",
     "reference.broken",
     "term.redefined",
-    *(f"guarantee.{name}.changed" for name, _ in GUARANTEE_FIELDS),
+    *(f"guarantee.{spec.name}.changed" for spec in COMPARED_FIELDS),
 )
 """Every kind ``clause_findings`` and ``draft_findings`` may report (``--fail-on`` checks names against it)."""
 
@@ -476,20 +467,7 @@ def _reference_findings(old: Clause, new: Clause, old_draft: Draft, new_draft: D
 
 def _all_paragraphs(clause: Clause) -> tuple[Paragraph, ...]:
     """The clause's prose and the prose of its guarantee fields."""
-    return clause.paragraphs + _guarantee_paragraphs(clause.guarantee)
-
-
-def _guarantee_paragraphs(guarantee: Guarantee | None) -> tuple[Paragraph, ...]:
-    if guarantee is None:
-        return ()
-    out: list[Paragraph] = []
-    for _, attr in GUARANTEE_FIELDS:
-        value = getattr(guarantee, attr)
-        if isinstance(value, Paragraph):
-            out.append(value)
-        elif isinstance(value, tuple):
-            out.extend(v for v in value if isinstance(v, Paragraph))
-    return tuple(out)
+    return clause.paragraphs + guarantee_prose(clause.guarantee)
 
 
 def _field_text(value: object, names: dict[str, str] | None = None) -> str | None:
@@ -560,8 +538,9 @@ def _guarantee_findings(
     old, new = old or Guarantee(), new or Guarantee()
     out: list[_Found] = []
     not_known = set(old.unknown) | set(new.unknown)
-    for index, (name, attr) in enumerate(GUARANTEE_FIELDS):
-        a, b = getattr(old, attr), getattr(new, attr)
+    for index, spec in enumerate(COMPARED_FIELDS):
+        name = spec.name
+        a, b = getattr(old, spec.attribute), getattr(new, spec.attribute)
         if a == b or name in not_known:
             # A value the source does not give is not a change (DIFF.md: never report
             # a missing text as removed).
@@ -645,7 +624,7 @@ def clause_findings(
     old_facts = _facts(old.paragraphs, scale, old_aliases)
     same_prose = same_aliases and old.paragraphs == new.paragraphs
     new_facts = old_facts if same_prose else _facts(new.paragraphs, scale, new_aliases)
-    old_fields, new_fields = _guarantee_paragraphs(old.guarantee), _guarantee_paragraphs(new.guarantee)
+    old_fields, new_fields = guarantee_prose(old.guarantee), guarantee_prose(new.guarantee)
     old_g = _facts(old_fields, scale, old_aliases)
     new_g = old_g if same_aliases and old_fields == new_fields else _facts(new_fields, scale, new_aliases)
 
@@ -719,8 +698,8 @@ def draft_findings(old_draft: Draft, new_draft: Draft, options: DiffOptions | No
 
 
 __all__ = [
+    "COMPARED_FIELDS",
     "FINDING_KINDS",
-    "GUARANTEE_FIELDS",
     "clause_findings",
     "difference",
     "draft_findings",

@@ -11,7 +11,19 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from clausekit.diff.model import WordOp
-from clausekit.model import Bracket, Clause, ClauseRef, Draft, Guarantee, Inline, Paragraph, PartyRef, Text, plain_text
+from clausekit.model import (
+    GUARANTEE_FIELDS,
+    Bracket,
+    Clause,
+    ClauseRef,
+    Draft,
+    Guarantee,
+    Inline,
+    Paragraph,
+    PartyRef,
+    Text,
+    plain_text,
+)
 
 __all__ = [
     "LIST_SEPARATOR",
@@ -86,30 +98,18 @@ def _guarantee_pieces(guarantee: Guarantee, leave_out: frozenset[str] = frozense
         lines.append([])
         return lines[-1]
 
-    def shown(field: str) -> bool:
-        return field not in leave_out
-
-    if guarantee.guarantors and shown("guarantor"):
-        _codes_pieces("guarantor: ", guarantee.guarantors, line())
-    if guarantee.beneficiaries and shown("beneficiary"):
-        _codes_pieces("beneficiary: ", guarantee.beneficiaries, line())
-    if guarantee.modality and shown("modality"):
-        line().append(("modality: " + guarantee.modality, None))
-    paragraph_fields = (
-        ("trigger", guarantee.triggers),
-        ("response", guarantee.responses),
-        ("duration", (guarantee.duration,) if guarantee.duration is not None else ()),
-        ("renewal", (guarantee.renewal,) if guarantee.renewal is not None else ()),
-        ("condition", guarantee.conditions),
-        ("void-if", guarantee.void_if),
-        ("compensation", (guarantee.compensation,) if guarantee.compensation is not None else ()),
-    )
-    for field, paragraphs in paragraph_fields:
-        if shown(field):
-            for p in paragraphs:
-                _paragraph_line(field + ": ", p, line())
-    if guarantee.mirrors and shown("mirrors"):
-        line().append(("mirrors: " + ", ".join(guarantee.mirrors), None))
+    for spec in GUARANTEE_FIELDS:
+        values = spec.values(guarantee)
+        if not values or spec.name in leave_out or spec.kind == "fields":
+            continue
+        label = spec.name + ": "
+        if spec.kind == "codes":
+            _codes_pieces(label, values, line())
+        elif spec.kind == "prose":
+            for paragraph in values:
+                _paragraph_line(label, paragraph, line())
+        else:
+            line().append((label + ", ".join(values), None))
     return lines
 
 

@@ -11,26 +11,18 @@ from __future__ import annotations
 
 import difflib
 import itertools
-import re
 
 from clausekit.diff.model import WordOp
 from clausekit.diff.options import DiffOptions
-
-# A number is kept whole with its currency sign, separators and percent sign: a
-# redline that shows "600,~~000~~**800**" instead of "~~600,000~~ **800,000**" misleads.
-_NUMBER = r"[$€£¥]?\d+(?:[.,:]\d+)*(?:%|\s?per\s?cent\b)?"
-_WORD = r"\w+(?:['’\-]\w+)*"
-_TOKEN = re.compile(rf"\s+|{_NUMBER}|{_WORD}|.", re.DOTALL)
-
-# Typographic quotes and apostrophes compare as their straight forms with --ignore-quotes.
-_QUOTES = str.maketrans(
-    {"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"'}
-)
+from clausekit.language.syntax import QUOTES, REDLINE_TOKEN
 
 
 def tokenize(text: str) -> list[str]:
-    """Cut text into words, whole numbers, single punctuation marks and runs of white space."""
-    return _TOKEN.findall(text)
+    """Cut text into words, whole numbers, single punctuation marks and runs of white space.
+
+    A number is kept whole with its currency sign, separators and percent sign: a redline
+    that shows "600,~~000~~**800**" instead of "~~600,000~~ **800,000**" misleads."""
+    return REDLINE_TOKEN.findall(text)
 
 
 def _is_gap(token: str) -> bool:
@@ -43,7 +35,7 @@ def _normalise_token(token: str, options: DiffOptions) -> str:
         # Line breaks inside a paragraph mean nothing; a blank line is a new paragraph.
         return "\n\n" if token.count("\n") >= 2 else " "
     if options.ignore_quotes:
-        token = token.translate(_QUOTES)
+        token = token.translate(QUOTES)
     if options.ignore_case:
         token = token.casefold()
     return token

@@ -27,8 +27,8 @@ from pathlib import Path
 from clausekit.errors import InputError, UsageError
 from clausekit.importers.text import Heading, Marker, SourceLine, article_line, parse_heading, read_markers, text_lines
 from clausekit.language.inline import escape_text
-from clausekit.language.lexer import _FIELD_LINE, _ID, _KEYWORD_LINE
-from clausekit.language.parser import _DATE, _PARTY_CODE
+from clausekit.language.source import normalise_newlines, read_text
+from clausekit.language.syntax import DATE_RE, FIELD_LINE, ID_FULL, KEYWORD_LINE, PARTY_CODE, PARTY_CODE_FULL
 from clausekit.model import EXACTNESS_LEVELS, Clause, Comment, Draft, Location, Paragraph, Party, Text
 
 __all__ = ["DEFAULT_EXACTNESS", "SourceLine", "import_docx", "import_file", "import_text"]
@@ -256,8 +256,8 @@ def _find_title(lines: list[SourceLine]) -> int | None:
 
 
 _ROW = re.compile(r"(Proposer|Date|Version|Status|Source|Exactness|Parties|Language):[ \t]+(\S.*)\Z", re.IGNORECASE)
-_PROPOSER = re.compile(r"(?:.*\()?([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)\)?\Z")
-_PARTY = re.compile(r"([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*):[ \t]+(\S.*)\Z")
+_PROPOSER = re.compile(rf"(?:.*\()?({PARTY_CODE})\)?\Z")
+_PARTY = re.compile(rf"({PARTY_CODE}):[ \t]+(\S.*)\Z")
 # The notice ``clausekit render`` prints under the rows restates the exactness.
 _NOTICE = re.compile(r"(?:\*\*\*[ \t].*[ \t]\*\*\*|Notice:[ \t].+)\Z")
 
@@ -285,7 +285,7 @@ def _read_row(label: str, value: str, header: _Header) -> bool:
         return match is not None
     if label == "date":
         header.date = value
-        return bool(_DATE.match(value))
+        return bool(DATE_RE.match(value))
     if label == "version":
         header.version = value
         return True
@@ -390,8 +390,8 @@ def _looks_like_structure(line: str) -> bool:
     return (
         line.startswith("//")
         or line == "}"
-        or (_KEYWORD_LINE.match(line) is not None and line.endswith("{"))
-        or _FIELD_LINE.match(line) is not None
+        or (KEYWORD_LINE.match(line) is not None and line.endswith("{"))
+        or FIELD_LINE.match(line) is not None
     )
 
 
@@ -451,9 +451,9 @@ def build(
     """
     if exactness is not None and exactness not in EXACTNESS_LEVELS:
         raise UsageError(f"exactness must be one of {', '.join(EXACTNESS_LEVELS)}, not {exactness!r}")
-    if proposer is not None and not _PARTY_CODE.match(proposer):
+    if proposer is not None and not PARTY_CODE_FULL.match(proposer):
         raise UsageError(f"{proposer!r} is not a party code (uppercase letters and digits, such as US, E3)")
-    if draft_id is not None and not _ID.match(draft_id):
+    if draft_id is not None and not ID_FULL.match(draft_id):
         raise UsageError(
             f"{draft_id!r} is not a valid id: an id starts with a lowercase letter and uses "
             "lowercase letters, digits, '-', '_' or '.'"
@@ -524,8 +524,6 @@ def import_text(
     ``source_name`` is the file it came from (the draft's ``source:``); Markdown is
     assumed when it ends in ``.md`` or ``.markdown`` unless ``markdown`` says otherwise.
     """
-    from clausekit.language.parser import normalise_newlines
-
     if markdown is None:
         markdown = source_name.lower().endswith(MARKDOWN_SUFFIXES)
     lines = text_lines(normalise_newlines(text), markdown=markdown)
@@ -557,8 +555,6 @@ def import_file(
     exactness: str | None = None,
 ) -> Draft:
     """Import a ``.txt``, ``.md`` or ``.docx`` file, chosen by its suffix."""
-    from clausekit.language.parser import read_text
-
     options = {"draft_id": draft_id, "title": title, "proposer": proposer, "exactness": exactness}
     name = str(path)
     suffix = Path(name).suffix.lower()

@@ -66,7 +66,8 @@ def _load(file: str | None, label: str) -> Draft | None:
 
     Errors name the side as git does (``a/drafts/e3.clause:41:7``), not git's temporary file.
     """
-    from clausekit.language.parser import loads, read_text
+    from clausekit.language.parser import loads
+    from clausekit.language.source import read_text
 
     if file is None or file == DEV_NULL:
         return None

@@ -7,8 +7,9 @@ clausekit is installed. Pygments itself stays optional (``pip install clausekit[
 The clause language recognises structure by the shape of a whole line (docs/language.md),
 so this lexer reads line by line with the same rules as ``clausekit.language.lexer``: an opener is
 a keyword line ending in ``{``, a field is ``key: value`` before any prose in its block,
-every line inside ``parties { }`` is a party. It does not import ``clausekit.language.lexer``: a
-highlighter must not pull in Lark, and Pygments loads every plugin lexer it lists.
+every line inside ``parties { }`` is a party. Its patterns are the parser's own
+(``clausekit.language.syntax``); it does not import the lexer itself: a highlighter must not
+pull in Lark, and Pygments loads every plugin lexer it lists.
 """
 
 from __future__ import annotations
@@ -32,14 +33,14 @@ from pygments.token import (
     _TokenType,
 )
 
-from clausekit.language.inline import CLAUSE_ID, MARKUP, PARTY_CODE
+from clausekit.language.syntax import FIELD_KEY, ID_RE, KEYWORDS, MARKUP, PARTY_CODE, PARTY_CODE_RE, PARTY_OPTIONS
 
 __all__ = ["ClauseLexer"]
 
 Token = tuple[int, _TokenType, str]
 
 _OPENER = re.compile(
-    r"(?P<keyword>draft|parties|term|article|clause|guarantee)"
+    r"(?P<keyword>" + "|".join(KEYWORDS) + r")"
     r"(?P<rest>(?:[ \t].*?)?)"
     r"(?P<space>[ \t]*)(?P<brace>\{)[ \t]*\Z"
 )
@@ -49,10 +50,11 @@ _OPENER_PARTS = re.compile(
     r"(?:(?P<s3>[ \t]*)(?P<title>\"(?:[^\"\\]|\\.)*\"?))?"
     r"(?P<tail>.*)\Z"
 )
-_FIELD = re.compile(r"(?P<key>[a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?P<space>[ \t]*)(?P<colon>:)(?=[ \t]|\Z)")
-_ATTRIBUTION = re.compile(r"([ \t]*)([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*:)(?=[\s|\]]|\Z)")
+_FIELD = re.compile(rf"(?P<key>{FIELD_KEY})(?P<space>[ \t]*)(?P<colon>:)(?=[ \t]|\Z)")
+# ``CODE:`` after a bracket or a bar, with the white space before it in a group of its own.
+_ATTRIBUTION = re.compile(rf"([ \t]*)({PARTY_CODE}:)(?=[\s|\]]|\Z)")
 _QUOTED = re.compile(r"\"(?:[^\"\\]|\\.)*\"?")
-_PARTY_WORD = re.compile(r"aka|match|members")
+_PARTY_WORD = re.compile("|".join(PARTY_OPTIONS))
 _LINES = re.compile(r"[^\n]*\n|[^\n]+\Z")
 
 # Field values: party codes, clause references, fixed vocabularies, or prose.
@@ -200,7 +202,7 @@ class ClauseLexer(Lexer):
     def _party(self, content: str, at: int) -> Iterator[Token]:
         """``CODE "Name"  aka "A", "B"  match "A"  members X, Y``"""
         offset = 0
-        code = PARTY_CODE.match(content)
+        code = PARTY_CODE_RE.match(content)
         if code:
             yield at, Name.Constant, code.group(0)
             offset = code.end()
@@ -222,7 +224,7 @@ class ClauseLexer(Lexer):
             elif (word := _PARTY_WORD.match(content, offset)) is not None:
                 yield at + offset, Keyword, word.group(0)
                 offset = word.end()
-            elif (member := PARTY_CODE.match(content, offset)) is not None:
+            elif (member := PARTY_CODE_RE.match(content, offset)) is not None:
                 yield at + offset, Name.Constant, member.group(0)
                 offset = member.end()
             else:
@@ -302,11 +304,11 @@ class ClauseLexer(Lexer):
                 out.append((at + index, Operator if in_bracket else Error, "]"))
                 in_bracket = False
                 pos = index + 1
-            elif ch == "@" and word_start and (code := PARTY_CODE.match(text, index + 1)) is not None:
+            elif ch == "@" and word_start and (code := PARTY_CODE_RE.match(text, index + 1)) is not None:
                 plain(index)
                 out.append((at + index, Name.Constant, text[index : code.end()]))
                 pos = code.end()
-            elif ch == "#" and word_start and (ref := CLAUSE_ID.match(text, index + 1)) is not None:
+            elif ch == "#" and word_start and (ref := ID_RE.match(text, index + 1)) is not None:
                 plain(index)
                 out.append((at + index, Name.Label, text[index : ref.end()]))
                 pos = ref.end()

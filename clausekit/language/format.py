@@ -13,23 +13,16 @@ the spans, escaped so that they read back as the same spans.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
-from clausekit.language.inline import spans_to_source
-from clausekit.model import Clause, Comment, Draft, Inline, Paragraph, Party, Term
+from clausekit.language.inline import prose_line, spans_to_source
+from clausekit.language.syntax import quote
+from clausekit.model import BLOCK_FIELDS, GUARANTEE_FIELD_NAMES, Clause, Comment, Draft, Paragraph, Party, Term
 
 INDENT = "  "
 
-# A generated prose line that starts like this could be misread as structure.
-_NEEDS_LEADING_ESCAPE = re.compile(r"[a-z/}]")
 
-
-def _quote(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-class _Writer:
+class _SourceWriter:
     def __init__(self) -> None:
         self.lines: list[str] = []
 
@@ -56,14 +49,6 @@ def _prose_lines(paragraph: Paragraph) -> list[str]:
     return [prose_line(paragraph.spans)]
 
 
-def prose_line(spans: tuple[Inline, ...]) -> str:
-    """The one line ``fmt`` writes for a paragraph that keeps no ``source_lines``."""
-    line = spans_to_source(spans)
-    if _NEEDS_LEADING_ESCAPE.match(line):
-        line = "\\" + line
-    return line
-
-
 class _FieldComments:
     """Hands each field line the comments that stood before it in the source."""
 
@@ -82,7 +67,7 @@ class _FieldComments:
 
 
 def _write_field(
-    out: _Writer,
+    out: _SourceWriter,
     depth: int,
     key: str,
     value: str | Paragraph,
@@ -104,15 +89,15 @@ def _write_field(
         out.line(depth, f"{key}: {value}")
 
 
-def _write_paragraph(out: _Writer, depth: int, paragraph: Paragraph) -> None:
+def _write_paragraph(out: _SourceWriter, depth: int, paragraph: Paragraph) -> None:
     out.comments(depth, paragraph.comments)
     for line in _prose_lines(paragraph):
         out.line(depth, line)
 
 
-def _write_term(out: _Writer, depth: int, term: Term) -> None:
+def _write_term(out: _SourceWriter, depth: int, term: Term) -> None:
     out.comments(depth, term.comments)
-    out.line(depth, f"term {_quote(term.name)} {{")
+    out.line(depth, f"term {quote(term.name)} {{")
     for index, paragraph in enumerate(term.definition):
         if index:
             out.blank()
@@ -121,47 +106,31 @@ def _write_term(out: _Writer, depth: int, term: Term) -> None:
     out.line(depth, "}")
 
 
-def _clause_fields(clause: Clause) -> list[tuple[str, str | Paragraph]]:
+def _fields(holder: Draft | Clause, block: str) -> list[tuple[str, str | Paragraph]]:
+    """A block's fields as ``fmt`` writes them, in the table's order: one line per prose
+    value, one line for a list (``guarantor: US, UK``), one for any other value."""
     fields: list[tuple[str, str | Paragraph]] = []
-    for key in ("source", "exactness", "date", "proposer"):
-        value = getattr(clause, key)
-        if value is not None:
-            fields.append((key, value))
-    guarantee = clause.guarantee
-    if guarantee is not None:
-        if guarantee.guarantors:
-            fields.append(("guarantor", ", ".join(guarantee.guarantors)))
-        if guarantee.beneficiaries:
-            fields.append(("beneficiary", ", ".join(guarantee.beneficiaries)))
-        if guarantee.modality:
-            fields.append(("modality", guarantee.modality))
-        fields.extend(("trigger", p) for p in guarantee.triggers)
-        fields.extend(("response", p) for p in guarantee.responses)
-        if guarantee.duration is not None:
-            fields.append(("duration", guarantee.duration))
-        if guarantee.renewal is not None:
-            fields.append(("renewal", guarantee.renewal))
-        fields.extend(("condition", p) for p in guarantee.conditions)
-        fields.extend(("void-if", p) for p in guarantee.void_if)
-        if guarantee.compensation is not None:
-            fields.append(("compensation", guarantee.compensation))
-        if guarantee.mirrors:
-            fields.append(("mirrors", ", ".join(guarantee.mirrors)))
-        if guarantee.unknown:
-            fields.append(("unknown", ", ".join(guarantee.unknown)))
+    for spec in BLOCK_FIELDS[block]:
+        # A guarantee's own fields are held by its Guarantee, the others by the block.
+        target = getattr(holder, "guarantee", None) if spec.name in GUARANTEE_FIELD_NAMES else holder
+        values = spec.values(target) if target is not None else ()
+        if spec.is_list and values:
+            fields.append((spec.name, ", ".join(values)))
+        else:
+            fields.extend((spec.name, value) for value in values)
     return fields
 
 
-def _write_clause(out: _Writer, depth: int, clause: Clause) -> None:
+def _write_clause(out: _SourceWriter, depth: int, clause: Clause) -> None:
     out.comments(depth, clause.comments)
     opener = f"{clause.kind} {clause.id}"
     if clause.number is not None:
         opener += f" {clause.number}"
     if clause.title is not None:
-        opener += f" {_quote(clause.title)}"
+        opener += f" {quote(clause.title)}"
     out.line(depth, opener + " {")
     notes = _FieldComments(clause.field_comments)
-    fields = _clause_fields(clause)
+    fields = _fields(clause, clause.kind)
     written = dict(clause.field_lines)
     for key, value in fields:
         _write_field(out, depth + 1, key, value, notes, written)
@@ -196,7 +165,7 @@ def _interleave(
     return sorted([*paragraphs, *children], key=position)
 
 
-def _write_item(out: _Writer, depth: int, item: Paragraph | Clause | Term) -> None:
+def _write_item(out: _SourceWriter, depth: int, item: Paragraph | Clause | Term) -> None:
     if isinstance(item, Paragraph):
         _write_paragraph(out, depth, item)
     elif isinstance(item, Term):
@@ -206,11 +175,11 @@ def _write_item(out: _Writer, depth: int, item: Paragraph | Clause | Term) -> No
 
 
 def _party_line(party: Party) -> str:
-    line = f"{party.code} {_quote(party.name)}"
+    line = f"{party.code} {quote(party.name)}"
     if party.aliases:
-        line += "  aka " + ", ".join(_quote(a) for a in party.aliases)
+        line += "  aka " + ", ".join(quote(a) for a in party.aliases)
     if party.match:
-        line += "  match " + ", ".join(_quote(a) for a in party.match)
+        line += "  match " + ", ".join(quote(a) for a in party.match)
     if party.members:
         line += "  members " + ", ".join(party.members)
     return line
@@ -218,17 +187,13 @@ def _party_line(party: Party) -> str:
 
 def format_draft(draft: Draft) -> str:
     """The canonical source text of a draft (LF line ends, ending in a newline)."""
-    out = _Writer()
+    out = _SourceWriter()
     out.comments(0, draft.comments)
-    out.line(0, f"draft {draft.id} {_quote(draft.title)} {{")
+    out.line(0, f"draft {draft.id} {quote(draft.title)} {{")
     notes = _FieldComments(draft.header_comments)
     written = dict(draft.header_field_lines)
-    for key in ("proposer", "date", "version", "status", "source", "exactness"):
-        value = getattr(draft, key)
-        if value is not None:
-            _write_field(out, 1, key, value, notes, written)
-    if draft.language != "en":
-        _write_field(out, 1, "language", draft.language, notes)
+    for key, value in _fields(draft, "draft"):
+        _write_field(out, 1, key, value, notes, written)
     out.comments(1, notes.rest())
     out.comments(1, draft.header_trailing_comments)
     out.line(0, "}")

@@ -13,13 +13,9 @@ import sys
 from bisect import bisect_right
 from collections.abc import Callable
 
+from clausekit.language.syntax import ATTRIBUTION, CONTINUES_CODE, CONTINUES_ID, ESCAPABLE, ID_RE, MARKUP, PARTY_CODE_RE
 from clausekit.model import Bracket, BracketOption, ClauseRef, Inline, Location, PartyRef, TermRef, Text
 
-# The shapes of inline markup; the Pygments lexer reads prose with these same patterns.
-MARKUP = re.compile(r"[\\\[\]|@#<]")
-PARTY_CODE = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*")
-CLAUSE_ID = re.compile(r"[a-z](?:[a-z0-9._-]*[a-z0-9])?")
-_ATTRIBUTION = re.compile(r"[ \t]*([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*):(?=[\s|\]]|\Z)[ \t]*")
 _SPACES = re.compile(r"\s+")
 # White space other than a single space (the common case needs no normalising).
 _ODD_ASCII_SPACE = re.compile(r"[\t\n\r\x0b\x0c\x1c-\x1f]")
@@ -32,7 +28,7 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-class _Builder:
+class _SpanCollector:
     """Accumulates spans, merging adjacent text and normalising its white space."""
 
     __slots__ = ("spans", "text")
@@ -76,7 +72,7 @@ def parse_inline(
     error: ErrorFactory,
 ) -> tuple[Inline, ...]:
     """Read the inline markup of one paragraph (its lines already joined by spaces)."""
-    outer = _Builder()
+    outer = _SpanCollector()
     current = outer
     bracket_start = -1
     bracket_options: list[BracketOption] = []
@@ -86,7 +82,7 @@ def parse_inline(
 
     def start_option(at: int) -> int:
         nonlocal option_party
-        match = _ATTRIBUTION.match(text, at)
+        match = ATTRIBUTION.match(text, at)
         if match:
             # Party codes recur in every clause: one shared string, not one a mention.
             option_party = sys.intern(match.group(1))
@@ -113,7 +109,7 @@ def parse_inline(
                 raise error("brackets do not nest: close the open '[' first, or write \\[ for a literal bracket", at)
             bracket_start = at
             bracket_options = []
-            current = _Builder()
+            current = _SpanCollector()
             pos = start_option(at + 1)
         elif ch == "|":
             if current is outer:
@@ -121,7 +117,7 @@ def parse_inline(
                 pos = at + 1
             else:
                 bracket_options.append(BracketOption(option_party, current.finish(strip=True)))
-                current = _Builder()
+                current = _SpanCollector()
                 pos = start_option(at + 1)
         elif ch == "]":
             if current is outer:
@@ -131,7 +127,7 @@ def parse_inline(
             current = outer
             pos = at + 1
         elif ch == "@":
-            code = PARTY_CODE.match(text, at + 1) if at == 0 or not _is_word_char(text[at - 1]) else None
+            code = PARTY_CODE_RE.match(text, at + 1) if at == 0 or not _is_word_char(text[at - 1]) else None
             if code:
                 current.add(PartyRef(sys.intern(code.group(0)), locate(at)))
                 pos = code.end()
@@ -139,7 +135,7 @@ def parse_inline(
                 current.add_text("@")
                 pos = at + 1
         elif ch == "#":
-            ref = CLAUSE_ID.match(text, at + 1) if at == 0 or not _is_word_char(text[at - 1]) else None
+            ref = ID_RE.match(text, at + 1) if at == 0 or not _is_word_char(text[at - 1]) else None
             if ref:
                 current.add(ClauseRef(ref.group(0), locate(at)))
                 pos = ref.end()
@@ -185,14 +181,13 @@ def locator(starts: list[tuple[int, int]], lines: list[str], file: str) -> tuple
 
 # --- back to source text ------------------------------------------------------------
 
-_ESCAPE_TEXT = re.compile(r"([\\\[\]|@#<>])")
-_CONTINUES_CODE = re.compile(r"[A-Z0-9]|-[A-Z0-9]")
-_CONTINUES_ID = re.compile(r"[a-z0-9_]|[._-][a-z0-9]")
+# A generated prose line that starts like this could be misread as structure.
+_NEEDS_LEADING_ESCAPE = re.compile(r"[a-z/}]")
 
 
 def escape_text(text: str) -> str:
     """Escape every markup character so that the text reads back as exactly itself."""
-    return _ESCAPE_TEXT.sub(r"\\\1", text)
+    return ESCAPABLE.sub(r"\\\1", text)
 
 
 def spans_to_source(spans: tuple[Inline, ...]) -> str:
@@ -203,8 +198,8 @@ def spans_to_source(spans: tuple[Inline, ...]) -> str:
         if isinstance(span, Text):
             text = escape_text(span.text)
             # A reference swallows the characters that may continue it: keep them apart.
-            if (isinstance(previous, PartyRef) and _CONTINUES_CODE.match(span.text)) or (
-                isinstance(previous, ClauseRef) and _CONTINUES_ID.match(span.text)
+            if (isinstance(previous, PartyRef) and CONTINUES_CODE.match(span.text)) or (
+                isinstance(previous, ClauseRef) and CONTINUES_ID.match(span.text)
             ):
                 text = "\\" + text
             out.append(text)
@@ -218,9 +213,18 @@ def spans_to_source(spans: tuple[Inline, ...]) -> str:
             options = []
             for option in span.options:
                 words = spans_to_source(option.spans)
-                if option.party is None and _ATTRIBUTION.match(words):
+                if option.party is None and ATTRIBUTION.match(words):
                     words = "\\" + words  # not an attribution: "US: ..." as text
                 options.append(f"{option.party}: {words}".rstrip() if option.party else words)
             out.append("[" + " | ".join(options) + "]")
         previous = span
     return "".join(out)
+
+
+def prose_line(spans: tuple[Inline, ...]) -> str:
+    """The one line ``fmt`` writes for a paragraph that keeps no ``source_lines``: the spans
+    as source, escaped at the start where the line would otherwise read as structure."""
+    line = spans_to_source(spans)
+    if _NEEDS_LEADING_ESCAPE.match(line):
+        line = "\\" + line
+    return line

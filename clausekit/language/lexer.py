@@ -5,44 +5,41 @@ a word inside prose (see docs/language.md). So this lexer reads line by line and
 one token per structural line or per paragraph of prose. Prose is handed on in whole
 paragraphs, which keeps the parser fast: Lark sees a handful of tokens per clause.
 
-The lexer tracks which blocks are open only as far as it must to read a line: inside
-``parties { }`` every line is a party; at the start of a block, ``key: value`` is a
-field. Which block may nest in which is the grammar's business.
+Each line goes through ``LINE_RULES`` in order, as markdown-it chains its rules: the first
+rule that takes the line decides what it is (a blank line, a comment, the continuation of a
+field's value, a closing brace, a party, a block opener, a field, prose). The lexer tracks
+which blocks are open only as far as it must to read a line: inside ``parties { }`` every
+line is a party; at the start of a block, ``key: value`` is a field. Which block may nest in
+which is the grammar's business.
 """
 
 from __future__ import annotations
 
 import difflib
-import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from lark import Token
 
 from clausekit.errors import ClauseSyntaxError
+from clausekit.language.syntax import (
+    FIELD_LINE,
+    ID_FULL,
+    KEYWORD_LINE,
+    KEYWORDS,
+    LEADING_WORD,
+    OPENER_REST,
+    PARTY_CODE_RE,
+    PARTY_OPTION,
+    PARTY_OPTIONS,
+    QUOTED,
+    unescape,
+)
 from clausekit.model import Comment, Location
-
-KEYWORDS = ("draft", "parties", "term", "article", "clause", "guarantee")
 
 MAX_NESTING = 100
 """Blocks nested deeper than this are refused: no real treaty nests so deep, and a
 hostile file must not exhaust the stack of anything downstream."""
-
-_KEYWORD_LINE = re.compile(r"(draft|parties|term|article|clause|guarantee)(?=[\s{])")
-_FIELD_LINE = re.compile(r"([a-z][a-z0-9]*(?:-[a-z0-9]+)*)[ \t]*:(?:[ \t]+|$)")
-_LEADING_WORD = re.compile(r"[A-Za-z]+(?=[\s{]|\Z)")
-_ID = re.compile(r"[a-z](?:[a-z0-9._-]*[a-z0-9])?\Z")
-_OPENER_REST = re.compile(
-    r"(?P<id>[^\s\"{}]+)"
-    r"(?:[ \t]+(?P<number>[^\s\"{}]+))?"
-    r"(?:[ \t]+\"(?P<title>(?:[^\"\\]|\\.)*)\")?"
-    r"[ \t]*\Z"
-)
-# Matched at a position (never on a slice: a 1 MB party line must not be copied per item).
-_PARTY_CODE = re.compile(r"[A-Z][A-Z0-9-]*")
-_PARTY_OPTION = re.compile(r"[a-z]+")
-_QUOTED = re.compile(r"\"((?:[^\"\\]|\\.)*)\"")
-_UNESCAPE = re.compile(r"\\(.)")
 
 
 @dataclass(slots=True)
@@ -62,12 +59,16 @@ class Opener:
 
 @dataclass(slots=True)
 class FieldLine:
+    """A ``key: value`` line, with the lines its value continues on."""
+
     key: str
     value: str
     location: Location
     value_location: Location
-    # The value as written, line by line (continuation lines included).
+    # The value as written, line by line (continuation lines included), and where each
+    # of those lines starts (line, column).
     lines: list[str] = field(default_factory=list)
+    starts: list[tuple[int, int]] = field(default_factory=list)
     comments: tuple[Comment, ...] = ()
 
     def __str__(self) -> str:  # Lark's Token is a str built from this
@@ -111,15 +112,24 @@ class Close:
 
 
 @dataclass(slots=True)
-class _Block:
+class OpenBlock:
     keyword: str
     name: str
     location: Location
     prose_started: bool = False
 
 
-def unescape_quoted(text: str) -> str:
-    return _UNESCAPE.sub(r"\1", text)
+@dataclass(slots=True)
+class Line:
+    """One non-blank line being read."""
+
+    number: int
+    stripped: str
+    indent: int
+
+    @property
+    def column(self) -> int:
+        return self.indent + 1
 
 
 def describe_block(keyword: str, name: str | None) -> str:
@@ -130,6 +140,10 @@ def describe_block(keyword: str, name: str | None) -> str:
     return f"{keyword} '{name}'" if name else keyword
 
 
+def _is_opener(stripped: str) -> bool:
+    return stripped.endswith("{") and KEYWORD_LINE.match(stripped) is not None
+
+
 class LineLexer:
     """Produces tokens for one source text. Comments are collected on the side and
     handed to the token that follows them."""
@@ -137,11 +151,14 @@ class LineLexer:
     def __init__(self, text: str, filename: str):
         self.filename = filename
         self.lines = text.split("\n")
-        self.stack: list[_Block] = []
+        self.stack: list[OpenBlock] = []
         self.pending_comments: list[Comment] = []
         self.trailing_comments: tuple[Comment, ...] = ()
+        self.paragraph: ProseLines | None = None
+        self.field: FieldLine | None = None  # the field whose value may continue
+        self.field_indent = 0
 
-    # --- errors ---
+    # --- errors and places ---
 
     def error(self, message: str, line: int, column: int) -> ClauseSyntaxError:
         source_line = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
@@ -157,160 +174,172 @@ class LineLexer:
         self.pending_comments.clear()
         return taken
 
+    def flush(self) -> list[Token]:
+        """The paragraph being read, as a token, if there is one."""
+        paragraph = self.paragraph
+        if paragraph is None:
+            return []
+        self.paragraph = None
+        paragraph.comments = self.take_comments()
+        return [Token("PARAGRAPH", paragraph, line=paragraph.location.line, column=paragraph.location.column)]
+
     # --- the main loop ---
 
     def tokens(self) -> Iterator[Token]:
-        paragraph: ProseLines | None = None
-        field_line: FieldLine | None = None
-        field_indent = 0
-        lines = self.lines
-        stack = self.stack
-
-        def flush() -> Token | None:
-            nonlocal paragraph
-            if paragraph is None:
-                return None
-            paragraph.comments = self.take_comments()
-            token = Token("PARAGRAPH", paragraph, line=paragraph.location.line, column=paragraph.location.column)
-            paragraph = None
-            return token
-
-        for number, raw in enumerate(lines, start=1):
+        for number, raw in enumerate(self.lines, start=1):
             stripped = raw.strip()
             if not stripped:
-                if paragraph is not None:
-                    yield flush()  # type: ignore[misc]
-                field_line = None
+                yield from self.flush()
+                self.field = None
                 continue
-            indent = len(raw) - len(raw.lstrip())
-            column = indent + 1
-
-            if stripped.startswith("//"):
-                self.pending_comments.append(Comment(stripped[2:], self.where(number, column)))
-                continue
-
-            top = stack[-1] if stack else None
-
-            # A field value continues on lines indented deeper than its key, unless the
-            # line is itself a field, a block or a closing brace (indentation is free,
-            # so a carelessly indented next field must not be swallowed).
-            if (
-                field_line is not None
-                and indent > field_indent
-                and stripped != "}"
-                and not _FIELD_LINE.match(stripped)
-                and not (stripped.endswith("{") and _KEYWORD_LINE.match(stripped))
-            ):
-                field_line.lines.append(stripped)
-                field_line.value = f"{field_line.value} {stripped}" if field_line.value else stripped
-                continue
-            field_line = None
-
-            if stripped == "}":
-                if paragraph is not None:
-                    yield flush()  # type: ignore[misc]
-                if top is None:
-                    raise self.error("unexpected '}': no block is open here", number, column)
-                stack.pop()
-                yield Token(
-                    "CLOSE", Close(self.where(number, column), self.take_comments()), line=number, column=column
-                )
-                continue
-
-            if top is not None and top.keyword == "parties":
-                yield Token("PARTY", self.read_party(stripped, number, column), line=number, column=column)
-                continue
-
-            first = stripped[0]
-            if "a" <= first <= "z" and stripped.endswith("{"):
-                match = _KEYWORD_LINE.match(stripped)
-                if match:
-                    if paragraph is not None:
-                        yield flush()  # type: ignore[misc]
-                    opener = self.read_opener(match.group(1), stripped, number, column)
-                    if top is not None:
-                        top.prose_started = True
-                    if len(stack) >= MAX_NESTING:
-                        raise self.error(
-                            f"blocks are nested more than {MAX_NESTING} deep; clausekit refuses deeper nesting",
-                            number,
-                            column,
-                        )
-                    stack.append(_Block(opener.keyword, opener.id or opener.title or "", opener.location))
-                    yield Token(opener.keyword.upper() + "_OPEN", opener, line=number, column=column)
-                    continue
-
-            if top is None:
-                # Name what the line looks like: a misspelt block keyword, or a block
-                # opener cut short (a truncated file), rather than "text" in general.
-                word = _LEADING_WORD.match(stripped)
-                if word and stripped.endswith("{") and word.group(0) not in KEYWORDS:
-                    guess = difflib.get_close_matches(word.group(0).lower(), KEYWORDS, n=1, cutoff=0.6)
-                    hint = f"did you mean '{guess[0]}'?" if guess else "a block is one of: " + ", ".join(KEYWORDS)
-                    raise self.error(f"unknown block '{word.group(0)}' ({hint})", number, column)
-                if word and word.group(0) in KEYWORDS and not stripped.endswith("{"):
-                    raise self.error(
-                        f"a '{word.group(0)}' line ends with '{{': is the line cut short?",
-                        number,
-                        column + len(stripped),
-                    )
-                raise self.error(
-                    "text outside any block: a draft is a 'draft' header followed by "
-                    "'parties', 'term', 'article', 'clause' or 'guarantee' blocks",
-                    number,
-                    column,
-                )
-
-            if not top.prose_started and top.keyword != "term" and "a" <= first <= "z":
-                match = _FIELD_LINE.match(stripped)
-                if match:
-                    if paragraph is not None:  # pragma: no cover - fields precede prose
-                        yield flush()  # type: ignore[misc]
-                    key = match.group(1)
-                    value = stripped[match.end() :].strip()
-                    field_line = FieldLine(
-                        key,
-                        value,
-                        self.where(number, column),
-                        self.where(number, indent + match.end() + 1),
-                        [value] if value else [],
-                        self.take_comments(),
-                    )
-                    field_indent = indent
-                    yield Token("FIELD", field_line, line=number, column=column)
-                    continue
-
-            if top.keyword == "draft":
-                raise self.error(
-                    "the draft header holds only fields ('key: value'); is a '}' missing after the header?",
-                    number,
-                    column,
-                )
-
-            top.prose_started = True
-            if paragraph is None:
-                paragraph = ProseLines([], [], self.where(number, column))
-            paragraph.lines.append(stripped)
-            paragraph.starts.append((number, column))
-
-        if paragraph is not None:
-            yield flush()  # type: ignore[misc]
-        if stack:
-            block = stack[-1]
+            line = Line(number, stripped, len(raw) - len(raw.lstrip()))
+            for rule in LINE_RULES:
+                emitted = rule(self, line)
+                if emitted is not None:
+                    yield from emitted
+                    break
+        yield from self.flush()
+        if self.stack:
+            block = self.stack[-1]
             raise self.error(
                 f"{describe_block(block.keyword, block.name)} is never closed: a '}}' is missing "
-                f"(the file ends at line {len(lines) - (lines[-1] == '')})",
+                f"(the file ends at line {len(self.lines) - (self.lines[-1] == '')})",
                 block.location.line,
                 block.location.column,
             )
         self.trailing_comments = self.take_comments()
+
+    # --- the line rules, in the order they are tried (LINE_RULES) ---
+
+    def comment(self, line: Line) -> list[Token] | None:
+        if not line.stripped.startswith("//"):
+            return None
+        self.pending_comments.append(Comment(line.stripped[2:], self.where(line.number, line.column)))
+        return []
+
+    def continuation(self, line: Line) -> list[Token] | None:
+        """A field value continues on lines indented deeper than its key, unless the line is
+        itself a field, a block or a closing brace (indentation is free, so a carelessly
+        indented next field must not be swallowed)."""
+        current, self.field = self.field, None
+        stripped = line.stripped
+        if (
+            current is None
+            or line.indent <= self.field_indent
+            or stripped == "}"
+            or FIELD_LINE.match(stripped)
+            or _is_opener(stripped)
+        ):
+            return None
+        current.lines.append(stripped)
+        current.starts.append((line.number, line.column))
+        current.value = f"{current.value} {stripped}" if current.value else stripped
+        self.field = current
+        return []
+
+    def close(self, line: Line) -> list[Token] | None:
+        if line.stripped != "}":
+            return None
+        tokens = self.flush()
+        if not self.stack:
+            raise self.error("unexpected '}': no block is open here", line.number, line.column)
+        self.stack.pop()
+        close = Close(self.where(line.number, line.column), self.take_comments())
+        return [*tokens, Token("CLOSE", close, line=line.number, column=line.column)]
+
+    def party(self, line: Line) -> list[Token] | None:
+        if not self.stack or self.stack[-1].keyword != "parties":
+            return None
+        party = self.read_party(line.stripped, line.number, line.column)
+        return [Token("PARTY", party, line=line.number, column=line.column)]
+
+    def opener(self, line: Line) -> list[Token] | None:
+        stripped = line.stripped
+        if not ("a" <= stripped[0] <= "z" and stripped.endswith("{")):
+            return None
+        match = KEYWORD_LINE.match(stripped)
+        if not match:
+            return None
+        tokens = self.flush()
+        opener = self.read_opener(match.group(1), stripped, line.number, line.column)
+        if self.stack:
+            self.stack[-1].prose_started = True
+        if len(self.stack) >= MAX_NESTING:
+            raise self.error(
+                f"blocks are nested more than {MAX_NESTING} deep; clausekit refuses deeper nesting",
+                line.number,
+                line.column,
+            )
+        self.stack.append(OpenBlock(opener.keyword, opener.id or opener.title or "", opener.location))
+        return [*tokens, Token(opener.keyword.upper() + "_OPEN", opener, line=line.number, column=line.column)]
+
+    def outside(self, line: Line) -> list[Token] | None:
+        """A line outside any block: name what it looks like (a misspelt block keyword, or a
+        block opener cut short by a truncated file) rather than "text" in general."""
+        if self.stack:
+            return None
+        stripped, number, column = line.stripped, line.number, line.column
+        word = LEADING_WORD.match(stripped)
+        if word and stripped.endswith("{") and word.group(0) not in KEYWORDS:
+            guess = difflib.get_close_matches(word.group(0).lower(), KEYWORDS, n=1, cutoff=0.6)
+            hint = f"did you mean '{guess[0]}'?" if guess else "a block is one of: " + ", ".join(KEYWORDS)
+            raise self.error(f"unknown block '{word.group(0)}' ({hint})", number, column)
+        if word and word.group(0) in KEYWORDS and not stripped.endswith("{"):
+            raise self.error(
+                f"a '{word.group(0)}' line ends with '{{': is the line cut short?", number, column + len(stripped)
+            )
+        raise self.error(
+            "text outside any block: a draft is a 'draft' header followed by "
+            "'parties', 'term', 'article', 'clause' or 'guarantee' blocks",
+            number,
+            column,
+        )
+
+    def field_line(self, line: Line) -> list[Token] | None:
+        top = self.stack[-1]
+        stripped = line.stripped
+        if top.prose_started or top.keyword == "term" or not "a" <= stripped[0] <= "z":
+            return None
+        match = FIELD_LINE.match(stripped)
+        if not match:
+            return None
+        value = stripped[match.end() :].strip()
+        value_column = line.indent + match.end() + 1
+        self.field = FieldLine(
+            match.group(1),
+            value,
+            self.where(line.number, line.column),
+            self.where(line.number, value_column),
+            [value] if value else [],
+            [(line.number, value_column)] if value else [],
+            self.take_comments(),
+        )
+        self.field_indent = line.indent
+        return [Token("FIELD", self.field, line=line.number, column=line.column)]
+
+    def header_prose(self, line: Line) -> list[Token] | None:
+        if self.stack[-1].keyword != "draft":
+            return None
+        raise self.error(
+            "the draft header holds only fields ('key: value'); is a '}' missing after the header?",
+            line.number,
+            line.column,
+        )
+
+    def prose(self, line: Line) -> list[Token]:
+        self.stack[-1].prose_started = True
+        if self.paragraph is None:
+            self.paragraph = ProseLines([], [], self.where(line.number, line.column))
+        self.paragraph.lines.append(line.stripped)
+        self.paragraph.starts.append((line.number, line.column))
+        return []
 
     # --- reading single lines ---
 
     def term_name(self, written: str, line: int, column: int) -> str:
         """A term's name as prose names it: ``<Name>`` starts with a letter, ends at the first
         ``>`` and reads runs of spaces as one, so a name that prose could not name is refused."""
-        name = " ".join(unescape_quoted(written).split())
+        name = " ".join(unescape(written).split())
         bad = next((i for i, ch in enumerate(written) if ch in "<>"), None)
         if bad is not None or not name[:1].isalpha():
             where = column + (bad if bad is not None else len(written) - len(written.lstrip()))
@@ -330,7 +359,7 @@ class LineLexer:
                 raise self.error("'parties {' takes nothing between the keyword and '{'", line, rest_column)
             return Opener(keyword, None, None, None, location, comments)
         if keyword == "term":
-            quoted = _QUOTED.fullmatch(rest)
+            quoted = QUOTED.fullmatch(rest)
             if not quoted or not quoted.group(1).strip():
                 raise self.error('expected the term in double quotes: term "Defined Term" {', line, rest_column)
             name = self.term_name(quoted.group(1), line, rest_column + 1)
@@ -339,7 +368,7 @@ class LineLexer:
             raise self.error(
                 f"expected an id after '{keyword}' (for example: {keyword} point-5 5 {{)", line, rest_column
             )
-        match = _OPENER_REST.match(rest)
+        match = OPENER_REST.match(rest)
         if not match:
             if rest.count('"') % 2:
                 raise self.error("a title's closing '\"' is missing", line, column + stripped.index('"'))
@@ -350,7 +379,7 @@ class LineLexer:
                 rest_column,
             )
         block_id = match.group("id")
-        if not _ID.match(block_id):
+        if not ID_FULL.match(block_id):
             raise self.error(
                 f"'{block_id}' is not a valid id: an id starts with a lowercase letter and "
                 "uses lowercase letters, digits, '-', '_' or '.'",
@@ -372,80 +401,123 @@ class LineLexer:
                     line,
                     rest_column + len(block_id),
                 )
-        return Opener(
-            keyword, block_id, number, unescape_quoted(title) if title is not None else None, location, comments
-        )
+        return Opener(keyword, block_id, number, unescape(title) if title is not None else None, location, comments)
 
     def read_party(self, stripped: str, line: int, column: int) -> PartyLine:
         """``CODE "Name" [aka "A", "B"] [match "A"] [members X, Y]``"""
-        pos = 0
-        text = stripped
+        reader = _PartyReader(stripped, lambda message, at: self.error(message, line, column + at))
+        code = reader.code()
+        name = reader.name(code)
+        lists = reader.options(code)
+        return PartyLine(
+            code, name, lists["aka"], lists["match"], lists["members"], self.where(line, column), self.take_comments()
+        )
 
-        def fail(message: str, at: int) -> ClauseSyntaxError:
-            return self.error(message, line, column + at)
 
-        code_match = _PARTY_CODE.match(text)
-        if not code_match:
-            raise fail(
+LineRule = Callable[[LineLexer, Line], "list[Token] | None"]
+
+LINE_RULES: tuple[LineRule, ...] = (
+    LineLexer.comment,
+    LineLexer.continuation,
+    LineLexer.close,
+    LineLexer.party,
+    LineLexer.opener,
+    LineLexer.outside,
+    LineLexer.field_line,
+    LineLexer.header_prose,
+    LineLexer.prose,
+)
+"""What a non-blank line may be, tried in this order; the first rule that returns tokens
+(possibly none) takes the line."""
+
+
+class _PartyReader:
+    """Reads one party declaration from left to right. Patterns are matched at a position,
+    never on a slice: a 1 MB party line must not be copied per item."""
+
+    def __init__(self, text: str, fail: Callable[[str, int], ClauseSyntaxError]) -> None:
+        self.text = text
+        self.pos = 0
+        self.fail = fail
+
+    def skip_space(self) -> None:
+        text = self.text
+        while self.pos < len(text) and text[self.pos] in " \t":
+            self.pos += 1
+
+    def code(self) -> str:
+        match = PARTY_CODE_RE.match(self.text)
+        if not match:
+            raise self.fail(
                 "expected a party code (uppercase letters and digits, such as US, UA, E3), "
                 "then its name in double quotes; or '}' to close the parties block",
                 0,
             )
-        code = code_match.group(0)
-        pos = code_match.end()
+        self.pos = match.end()
+        self.refuse_run_on(0, match.end())
+        return match.group(0)
 
-        def skip_space() -> None:
-            nonlocal pos
-            while pos < len(text) and text[pos] in " \t":
-                pos += 1
+    def refuse_run_on(self, start: int, end: int) -> None:
+        """A code must not run on into a hyphen: "E-" or "EU-" would read, inline, as the code
+        before the hyphen, so a declaration of it could never be referred to."""
+        text = self.text
+        if end < len(text) and text[end] == "-":
+            word_end = end
+            while word_end < len(text) and text[word_end] not in ' \t,"':
+                word_end += 1
+            raise self.fail(
+                f"'{text[start:word_end]}' is not a party code: a code is uppercase letters and digits, "
+                "with single hyphens between them (such as US, E3, EU-27)",
+                end,
+            )
 
-        skip_space()
-        name_match = _QUOTED.match(text, pos)
-        if not name_match or not name_match.group(1).strip():
-            if pos < len(text) and text[pos] == '"':
-                raise fail("the party's name has no closing '\"'", pos)
-            raise fail(f"expected the full name of {code} in double quotes after the code", pos)
-        name = unescape_quoted(name_match.group(1)).strip()
-        pos = name_match.end()
-        lists: dict[str, tuple[str, ...]] = {"aka": (), "match": (), "members": ()}
+    def name(self, code: str) -> str:
+        self.skip_space()
+        match = QUOTED.match(self.text, self.pos)
+        if not match or not match.group(1).strip():
+            if self.pos < len(self.text) and self.text[self.pos] == '"':
+                raise self.fail("the party's name has no closing '\"'", self.pos)
+            raise self.fail(f"expected the full name of {code} in double quotes after the code", self.pos)
+        self.pos = match.end()
+        return unescape(match.group(1)).strip()
+
+    def options(self, code: str) -> dict[str, tuple[str, ...]]:
+        lists: dict[str, tuple[str, ...]] = dict.fromkeys(PARTY_OPTIONS, ())
         while True:
-            skip_space()
-            if pos >= len(text):
-                break
-            word_match = _PARTY_OPTION.match(text, pos)
-            word = word_match.group(0) if word_match else ""
+            self.skip_space()
+            if self.pos >= len(self.text):
+                return lists
+            match = PARTY_OPTION.match(self.text, self.pos)
+            word = match.group(0) if match else ""
             if word not in lists:
-                raise fail("expected 'aka', 'match' or 'members' (or the end of the line) after the party's name", pos)
+                raise self.fail(
+                    "expected 'aka', 'match' or 'members' (or the end of the line) after the party's name", self.pos
+                )
             if lists[word]:
-                raise fail(f"'{word}' is given twice for {code}", pos)
-            pos += len(word)
-            items: list[str] = []
-            while True:
-                skip_space()
-                if word == "members":
-                    member = _PARTY_CODE.match(text, pos)
-                    if not member:
-                        raise fail("expected a member's party code (such as UK)", pos)
-                    items.append(member.group(0))
-                    pos = member.end()
-                else:
-                    quoted = _QUOTED.match(text, pos)
-                    if not quoted:
-                        raise fail(f"expected a name in double quotes after '{word}'", pos)
-                    items.append(unescape_quoted(quoted.group(1)).strip())
-                    pos = quoted.end()
-                skip_space()
-                if pos < len(text) and text[pos] == ",":
-                    pos += 1
-                    continue
-                break
-            lists[word] = tuple(items)
-        return PartyLine(
-            code,
-            name,
-            lists["aka"],
-            lists["match"],
-            lists["members"],
-            self.where(line, column),
-            self.take_comments(),
-        )
+                raise self.fail(f"'{word}' is given twice for {code}", self.pos)
+            self.pos += len(word)
+            lists[word] = tuple(self.items(word))
+
+    def items(self, word: str) -> list[str]:
+        """The comma-separated list after ``aka``, ``match`` or ``members``."""
+        items: list[str] = []
+        while True:
+            self.skip_space()
+            if word == "members":
+                member = PARTY_CODE_RE.match(self.text, self.pos)
+                if not member:
+                    raise self.fail("expected a member's party code (such as UK)", self.pos)
+                self.pos = member.end()
+                self.refuse_run_on(member.start(), member.end())
+                items.append(member.group(0))
+            else:
+                quoted = QUOTED.match(self.text, self.pos)
+                if not quoted:
+                    raise self.fail(f"expected a name in double quotes after '{word}'", self.pos)
+                items.append(unescape(quoted.group(1)).strip())
+                self.pos = quoted.end()
+            self.skip_space()
+            if self.pos < len(self.text) and self.text[self.pos] == ",":
+                self.pos += 1
+                continue
+            return items

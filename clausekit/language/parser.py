@@ -1,73 +1,50 @@
-"""Source text -> ``Draft``. The only module that touches Lark.
+"""Source text -> ``Draft``. The only module that touches Lark's parser.
 
 The line lexer (``lexer.py``) feeds Lark's LALR parser, whose inline transformer
 builds the frozen model directly, with no intermediate tree. Every error a drafter
 can make becomes a ``ClauseSyntaxError`` with file, line and column, worded for a
 person who drafts treaties, not for a person who writes parsers.
+
+Fields are read through the one table of fields (``clausekit.model.BLOCK_FIELDS``): a
+field's kind says how its value is read and checked. The transformer keeps nothing
+between parses (the tokens carry their positions), so parses in threads cannot mix.
 """
 
 from __future__ import annotations
 
 import difflib
-import os
-import re
-import sys
-import threading
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from lark import Lark, Token, Transformer
 from lark.exceptions import UnexpectedInput, UnexpectedToken
 from lark.lexer import Lexer
 
-from clausekit.errors import ClauseSyntaxError, InputError
-from clausekit.language.format import prose_line
-from clausekit.language.inline import locator, parse_inline, spans_to_source
+from clausekit.errors import ClauseSyntaxError
+from clausekit.language.inline import locator, parse_inline, prose_line, spans_to_source
 from clausekit.language.lexer import Close, FieldLine, LineLexer, Opener, PartyLine, ProseLines, describe_block
+from clausekit.language.source import normalise_newlines, read_text
+from clausekit.language.syntax import CLAUSE_REF_RE, DATE_RE, PARTY_CODE_FULL
 from clausekit.model import (
-    EXACTNESS_LEVELS,
-    STATUSES,
+    BLOCK_FIELDS,
+    GUARANTEE_FIELD_NAMES,
+    GUARANTEE_FIELDS,
+    UNKNOWABLE_FIELDS,
     Clause,
     Comment,
     Draft,
+    FieldSpec,
     Guarantee,
     Inline,
+    Location,
     Paragraph,
     Party,
     Term,
 )
 from clausekit.resources import resource
-
-MAX_FILE_BYTES = 256 * 1024 * 1024
-"""Larger inputs are refused with a clear message rather than exhausting memory."""
-
-_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?\Z")
-_PARTY_CODE = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*\Z")
-_MIRROR = re.compile(r"[a-z](?:[a-z0-9._-]*[a-z0-9])?::[a-z](?:[a-z0-9._-]*[a-z0-9])?\Z")
-
-HEADER_FIELDS = ("proposer", "date", "version", "status", "source", "exactness", "language")
-PROVISION_FIELDS = ("source", "exactness", "date", "proposer")
-GUARANTEE_FIELDS = (
-    "guarantor",
-    "beneficiary",
-    "modality",
-    "trigger",
-    "response",
-    "duration",
-    "renewal",
-    "condition",
-    "void-if",
-    "compensation",
-    "mirrors",
-    "unknown",
-)
-# Fields that may be given more than once (their values add up).
-REPEATABLE_FIELDS = frozenset(
-    {"guarantor", "beneficiary", "trigger", "response", "condition", "void-if", "mirrors", "unknown"}
-)
-# Fields whose value is prose with inline markup; the others are plain text or codes.
-PROSE_FIELDS = frozenset({"trigger", "response", "duration", "renewal", "condition", "void-if", "compensation"})
 
 _TOKEN_WORDS = {
     "DRAFT_OPEN": "a draft header ('draft ... {')",
@@ -89,6 +66,11 @@ def grammar_text() -> str:
     return resource("grammar").joinpath("clause.lark").read_text(encoding="utf-8")
 
 
+def _located(message: str, where: Location) -> ClauseSyntaxError:
+    """An error at a place; ``loads`` adds the source line for the caret."""
+    return ClauseSyntaxError(message, where.file, where.line, where.column)
+
+
 class _Source:
     """What Lark is handed to parse: the lexer's token stream for one file."""
 
@@ -106,158 +88,166 @@ class _LexerAdapter(Lexer):
         return data.lexer.tokens()
 
 
-class _Build(Transformer):
-    """Inline LALR callbacks: each grammar rule returns model objects.
+# --- field values -----------------------------------------------------------------------------
 
-    The current file's lexer is kept on ``self.lexer`` for error positions; a parse
-    holds the one shared transformer, so parses are serialised by ``_PARSE_LOCK``
-    (parses in threads would otherwise mix their lexers)."""
 
-    lexer: LineLexer
+def _paragraph(prose: ProseLines, written: Callable[[tuple[Inline, ...]], str] = prose_line) -> Paragraph:
+    file = prose.location.file
+    joined, locate = locator(prose.starts, prose.lines, file)
 
-    # --- helpers ---
+    def error(message: str, offset: int) -> ClauseSyntaxError:
+        return _located(message, locate(offset))
 
-    def _error(self, message: str, line: int, column: int) -> ClauseSyntaxError:
-        return self.lexer.error(message, line, column)
+    spans = parse_inline(joined, locate, error)
+    # Keep the lines as written only where fmt could not write them back from the spans
+    # (several lines, or other spellings): most paragraphs are one canonical line.
+    lines = prose.lines
+    kept = () if len(lines) == 1 and written(spans) == lines[0] else tuple(lines)
+    return Paragraph(spans, prose.location, kept, prose.comments)
 
-    def _paragraph(self, prose: ProseLines, written: Callable[[tuple[Inline, ...]], str] = prose_line) -> Paragraph:
-        joined, locate = locator(prose.starts, prose.lines, self.lexer.filename)
 
-        def error(message: str, offset: int) -> ClauseSyntaxError:
-            where = locate(offset)
-            return self._error(message, where.line, where.column)
+def _codes(line: FieldLine) -> tuple[str, ...]:
+    codes = tuple(code.strip() for code in line.value.split(","))
+    for code in codes:
+        if not PARTY_CODE_FULL.match(code):
+            raise _at_value(
+                line,
+                f"'{code}' is not a party code: '{line.key}' takes codes such as US, UA, E3, separated by commas",
+                code,
+            )
+    return codes
 
-        spans = parse_inline(joined, locate, error)
-        # Keep the lines as written only where fmt could not write them back from the
-        # spans (several lines, or other spellings): most paragraphs are one canonical
-        # line, and a second copy of every paragraph was a seventh of a parsed draft.
-        lines = prose.lines
-        kept = () if len(lines) == 1 and written(spans) == lines[0] else tuple(lines)
-        return Paragraph(spans, prose.location, kept, prose.comments)
 
-    def _prose_field(self, field: FieldLine) -> Paragraph:
-        start = (field.value_location.line, field.value_location.column)
-        starts = [start] + [(0, 0)] * (len(field.lines) - 1)
-        # Continuation lines: find where each starts, for error positions.
-        line_no = field.value_location.line
-        for i in range(1, len(field.lines)):
-            line_no += 1
-            while line_no <= len(self.lexer.lines) and field.lines[i] != self.lexer.lines[line_no - 1].strip():
-                line_no += 1
-            raw = self.lexer.lines[line_no - 1] if line_no <= len(self.lexer.lines) else ""
-            starts[i] = (line_no, len(raw) - len(raw.lstrip()) + 1)
-        prose = ProseLines(list(field.lines), starts, field.value_location)
-        paragraph = self._paragraph(prose, written=spans_to_source)
-        return Paragraph(paragraph.spans, field.location, paragraph.source_lines, field.comments)
+def _at_value(line: FieldLine, message: str, part: str = "") -> ClauseSyntaxError:
+    """An error at ``part`` of a field's value (at the value's start when not found)."""
+    where = line.value_location
+    offset = max(0, line.value.find(part)) if part else 0
+    return _located(message, replace(where, column=where.column + offset))
 
-    def _codes(self, field: FieldLine) -> tuple[str, ...]:
-        codes = tuple(code.strip() for code in field.value.split(","))
-        for code in codes:
-            if not _PARTY_CODE.match(code):
-                raise self._error(
-                    f"'{code}' is not a party code: '{field.key}' takes codes such as US, UA, E3, separated by commas",
-                    field.value_location.line,
-                    field.value_location.column + max(0, field.value.find(code)),
-                )
-        return codes
 
-    def _read_fields(self, fields: list[FieldLine], allowed: tuple[str, ...], where: str) -> dict[str, object]:
-        values: dict[str, object] = {}
-        for field in fields:
-            key = field.key
-            loc = field.location
-            if key not in allowed:
-                if key in GUARANTEE_FIELDS:
-                    hint = f"'{key}' belongs to a guarantee; start the block with 'guarantee' instead"
-                else:
-                    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-                    hint = f"did you mean '{close[0]}'?" if close else "expected one of: " + ", ".join(allowed)
-                raise self._error(f"unknown field '{key}' in {where} ({hint})", loc.line, loc.column)
-            if not field.value:
-                raise self._error(f"the field '{key}' has no value", loc.line, loc.column)
-            if key in values and key not in REPEATABLE_FIELDS:
-                raise self._error(f"the field '{key}' is given twice in {where}", loc.line, loc.column)
-            value: object
-            vloc = field.value_location
-            if key == "date":
-                if not _DATE.match(field.value):
-                    raise self._error(
-                        f"'{field.value}' is not a date: write YYYY-MM-DD, YYYY-MM or YYYY", vloc.line, vloc.column
-                    )
-                value = field.value
-            elif key == "status":
-                if field.value not in STATUSES:
-                    raise self._error(
-                        f"unknown status '{field.value}': expected one of " + ", ".join(STATUSES),
-                        vloc.line,
-                        vloc.column,
-                    )
-                value = field.value
-            elif key == "exactness":
-                if field.value not in EXACTNESS_LEVELS:
-                    raise self._error(
-                        f"unknown exactness '{field.value}': expected one of " + ", ".join(EXACTNESS_LEVELS),
-                        vloc.line,
-                        vloc.column,
-                    )
-                value = field.value
-            elif key == "proposer":
-                (value,) = self._codes(field) if "," not in field.value else (None,)
-                if value is None:
-                    raise self._error(
-                        "a proposer is one party code (a group such as E3 for several)", vloc.line, vloc.column
-                    )
-            elif key in ("guarantor", "beneficiary"):
-                value = values.get(key, ()) + self._codes(field)  # type: ignore[operator]
-            elif key == "mirrors":
-                refs = tuple(ref.strip() for ref in field.value.split(","))
-                for ref in refs:
-                    if not _MIRROR.match(ref):
-                        raise self._error(
-                            f"'{ref}' is not a clause reference: 'mirrors' takes draft-id::clause-id "
-                            "(for example north-atlantic-treaty-1949::art-5)",
-                            vloc.line,
-                            vloc.column + max(0, field.value.find(ref)),
-                        )
-                value = values.get(key, ()) + refs  # type: ignore[operator]
-            elif key == "unknown":
-                names = tuple(name.strip() for name in field.value.split(","))
-                for name in names:
-                    if name not in GUARANTEE_FIELDS or name in ("unknown", "mirrors"):
-                        raise self._error(
-                            f"'{name}' is not a guarantee field: 'unknown' lists the fields whose value the "
-                            "source does not give (trigger, response, modality, duration, ...)",
-                            vloc.line,
-                            vloc.column + max(0, field.value.find(name)),
-                        )
-                value = values.get(key, ()) + names  # type: ignore[operator]
-            elif key == "modality":
-                value = " ".join(field.value.split())
-            elif key in PROSE_FIELDS:
-                paragraph = self._prose_field(field)
-                value = (*values.get(key, ()), paragraph) if key in REPEATABLE_FIELDS else paragraph  # type: ignore[operator]
+def _read_text(spec: FieldSpec, line: FieldLine) -> str:
+    return " ".join(line.value.split())
+
+
+def _read_choice(spec: FieldSpec, line: FieldLine) -> str:
+    if line.value not in spec.choices:
+        raise _at_value(line, f"unknown {spec.name} '{line.value}': expected one of " + ", ".join(spec.choices))
+    return line.value
+
+
+def _read_date(spec: FieldSpec, line: FieldLine) -> str:
+    if not DATE_RE.match(line.value):
+        raise _at_value(line, f"'{line.value}' is not a date: write YYYY-MM-DD, YYYY-MM or YYYY")
+    return line.value
+
+
+def _read_code(spec: FieldSpec, line: FieldLine) -> str:
+    if "," in line.value:
+        raise _at_value(line, f"a {spec.name} is one party code (a group such as E3 for several)")
+    (code,) = _codes(line)
+    return code
+
+
+def _read_codes(spec: FieldSpec, line: FieldLine) -> tuple[str, ...]:
+    return _codes(line)
+
+
+def _read_refs(spec: FieldSpec, line: FieldLine) -> tuple[str, ...]:
+    refs = tuple(ref.strip() for ref in line.value.split(","))
+    for ref in refs:
+        if not CLAUSE_REF_RE.match(ref):
+            raise _at_value(
+                line,
+                f"'{ref}' is not a clause reference: '{spec.name}' takes draft-id::clause-id "
+                "(for example north-atlantic-treaty-1949::art-5)",
+                ref,
+            )
+    return refs
+
+
+_UNKNOWABLE = frozenset(spec.name for spec in UNKNOWABLE_FIELDS)
+
+
+def _read_fields_named(spec: FieldSpec, line: FieldLine) -> tuple[str, ...]:
+    names = tuple(name.strip() for name in line.value.split(","))
+    for name in names:
+        if name not in _UNKNOWABLE:
+            raise _at_value(
+                line,
+                f"'{name}' is not a guarantee field: '{spec.name}' lists the fields whose value the "
+                "source does not give (trigger, response, modality, duration, ...)",
+                name,
+            )
+    return names
+
+
+def _read_prose(spec: FieldSpec, line: FieldLine) -> Paragraph:
+    prose = ProseLines(list(line.lines), list(line.starts), line.value_location)
+    paragraph = _paragraph(prose, written=spans_to_source)
+    return Paragraph(paragraph.spans, line.location, paragraph.source_lines, line.comments)
+
+
+_READERS: dict[str, Callable[[FieldSpec, FieldLine], Any]] = {
+    "text": _read_text,
+    "words": _read_text,
+    "choice": _read_choice,
+    "date": _read_date,
+    "code": _read_code,
+    "codes": _read_codes,
+    "refs": _read_refs,
+    "fields": _read_fields_named,
+    "prose": _read_prose,
+}
+"""How each kind of field value is read and checked (``FieldSpec.kind``)."""
+
+
+def read_fields(lines: list[FieldLine], block: str, where: str) -> dict[str, Any]:
+    """The values of a block's field lines, by model attribute; repeated fields add up."""
+    allowed = {spec.name: spec for spec in BLOCK_FIELDS[block]}
+    values: dict[str, Any] = {}
+    for line in lines:
+        spec = allowed.get(line.key)
+        if spec is None:
+            if line.key in GUARANTEE_FIELD_NAMES:
+                hint = f"'{line.key}' belongs to a guarantee; start the block with 'guarantee' instead"
             else:
-                value = " ".join(field.value.split())
-            values[key] = value
-        return values
+                close = difflib.get_close_matches(line.key, list(allowed), n=1, cutoff=0.6)
+                hint = f"did you mean '{close[0]}'?" if close else "expected one of: " + ", ".join(allowed)
+            raise _located(f"unknown field '{line.key}' in {where} ({hint})", line.location)
+        if not line.value:
+            raise _located(f"the field '{line.key}' has no value", line.location)
+        if spec.attribute in values and not spec.repeatable:
+            raise _located(f"the field '{line.key}' is given twice in {where}", line.location)
+        value = _READERS[spec.kind](spec, line)
+        if spec.repeatable:
+            values[spec.attribute] = values.get(spec.attribute, ()) + (value if spec.is_list else (value,))
+        else:
+            values[spec.attribute] = value
+    return values
 
-    @staticmethod
-    def _field_comments(fields: list[FieldLine]) -> tuple[tuple[str, tuple[Comment, ...]], ...]:
-        return tuple((f.key, f.comments) for f in fields if f.comments)
 
-    @staticmethod
-    def _field_lines(fields: list[FieldLine]) -> tuple[tuple[str, tuple[str, ...]], ...]:
-        """Plain values written over several lines (prose values keep theirs in Paragraph)."""
-        return tuple((f.key, tuple(f.lines)) for f in fields if len(f.lines) > 1 and f.key not in PROSE_FIELDS)
+def _field_comments(lines: list[FieldLine]) -> tuple[tuple[str, tuple[Comment, ...]], ...]:
+    return tuple((f.key, f.comments) for f in lines if f.comments)
 
-    # --- rules ---
 
-    def header(self, children: list[Token]) -> tuple[Opener, dict[str, object], list[FieldLine], Close]:
+def _field_lines(lines: list[FieldLine], block: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Plain values written over several lines (prose values keep theirs in Paragraph)."""
+    kinds = {spec.name: spec.kind for spec in BLOCK_FIELDS[block]}
+    return tuple((f.key, tuple(f.lines)) for f in lines if len(f.lines) > 1 and kinds.get(f.key) != "prose")
+
+
+# --- the grammar's rules ------------------------------------------------------------------------
+
+
+class _ModelBuilder(Transformer):
+    """Inline LALR callbacks: each grammar rule returns model objects. Stateless: Lark calls
+    the one shared instance for every parse."""
+
+    def header(self, children: list[Token]) -> tuple[Opener, dict[str, Any], list[FieldLine], Close]:
         opener: Opener = children[0].value
-        fields = [c.value for c in children[1:-1]]
+        lines = [c.value for c in children[1:-1]]
         close: Close = children[-1].value
-        values = self._read_fields(fields, HEADER_FIELDS, "the draft header")
-        return opener, values, fields, close
+        return opener, read_fields(lines, "draft", "the draft header"), lines, close
 
     def parties(self, children: list[Token]) -> tuple[str, Opener, tuple[Party, ...], Close]:
         opener: Opener = children[0].value
@@ -273,42 +263,29 @@ class _Build(Transformer):
     def term(self, children: list[Token]) -> Term:
         opener: Opener = children[0].value
         close: Close = children[-1].value
-        definition = tuple(self._paragraph(t.value) for t in children[1:-1])
+        definition = tuple(_paragraph(t.value) for t in children[1:-1])
         return Term(opener.title or "", definition, opener.location, opener.comments, close.comments)
 
     def _provision(self, children: list) -> Clause:
         opener: Opener = children[0].value
         close: Close = children[-1].value
-        fields: list[FieldLine] = []
+        lines: list[FieldLine] = []
         paragraphs: list[Paragraph] = []
         nested: list[Clause | Term] = []
         for child in children[1:-1]:
             if isinstance(child, Token):
                 if child.type == "FIELD":
-                    fields.append(child.value)
+                    lines.append(child.value)
                 else:
-                    paragraphs.append(self._paragraph(child.value))
+                    paragraphs.append(_paragraph(child.value))
             else:
                 nested.append(child)
         kind = opener.keyword
-        allowed = PROVISION_FIELDS + GUARANTEE_FIELDS if kind == "guarantee" else PROVISION_FIELDS
-        values = self._read_fields(fields, allowed, describe_block(kind, opener.id))
+        values = read_fields(lines, kind, describe_block(kind, opener.id))
         guarantee = None
         if kind == "guarantee":
-            guarantee = Guarantee(
-                guarantors=values.get("guarantor", ()),  # type: ignore[arg-type]
-                beneficiaries=values.get("beneficiary", ()),  # type: ignore[arg-type]
-                modality=values.get("modality"),  # type: ignore[arg-type]
-                triggers=values.get("trigger", ()),  # type: ignore[arg-type]
-                responses=values.get("response", ()),  # type: ignore[arg-type]
-                duration=values.get("duration"),  # type: ignore[arg-type]
-                renewal=values.get("renewal"),  # type: ignore[arg-type]
-                conditions=values.get("condition", ()),  # type: ignore[arg-type]
-                void_if=values.get("void-if", ()),  # type: ignore[arg-type]
-                compensation=values.get("compensation"),  # type: ignore[arg-type]
-                mirrors=values.get("mirrors", ()),  # type: ignore[arg-type]
-                unknown=values.get("unknown", ()),  # type: ignore[arg-type]
-            )
+            own = [spec.attribute for spec in GUARANTEE_FIELDS if spec.attribute in values]
+            guarantee = Guarantee(**{attribute: values.pop(attribute) for attribute in own})
         return Clause(
             kind=kind,  # type: ignore[arg-type]
             id=opener.id or "",
@@ -317,22 +294,19 @@ class _Build(Transformer):
             paragraphs=tuple(paragraphs),
             children=tuple(nested),
             guarantee=guarantee,
-            source=values.get("source"),  # type: ignore[arg-type]
-            exactness=values.get("exactness"),  # type: ignore[arg-type]
-            date=values.get("date"),  # type: ignore[arg-type]
-            proposer=values.get("proposer"),  # type: ignore[arg-type]
             location=opener.location,
             comments=opener.comments,
             trailing_comments=close.comments,
-            field_comments=self._field_comments(fields),
-            field_lines=self._field_lines(fields),
+            field_comments=_field_comments(lines),
+            field_lines=_field_lines(lines, kind),
+            **values,
         )
 
     article = _provision
     provision = _provision
 
     def start(self, children: list) -> Draft:
-        opener, values, fields, close = children[0]
+        opener, values, lines, close = children[0]
         parties: list[Party] = []
         parties_comments: list[Comment] = []
         parties_trailing: list[Comment] = []
@@ -348,24 +322,17 @@ class _Build(Transformer):
         return Draft(
             id=opener.id or "",
             title=opener.title or "",
-            proposer=values.get("proposer"),  # type: ignore[arg-type]
-            date=values.get("date"),  # type: ignore[arg-type]
-            version=values.get("version"),  # type: ignore[arg-type]
-            status=values.get("status"),  # type: ignore[arg-type]
-            source=values.get("source"),  # type: ignore[arg-type]
-            exactness=values.get("exactness"),  # type: ignore[arg-type]
-            language=values.get("language", "en"),  # type: ignore[arg-type]
             parties=tuple(parties),
             body=tuple(body),
             location=opener.location,
-            path=self.lexer.filename,
+            path=opener.location.file,
             comments=opener.comments,
-            header_comments=self._field_comments(fields),
+            header_comments=_field_comments(lines),
             header_trailing_comments=close.comments,
-            header_field_lines=self._field_lines(fields),
+            header_field_lines=_field_lines(lines, "draft"),
             parties_comments=tuple(parties_comments),
             parties_trailing_comments=tuple(parties_trailing),
-            trailing_comments=self.lexer.trailing_comments,
+            **values,
         )
 
 
@@ -402,22 +369,9 @@ def _explain(error: UnexpectedToken, lexer: LineLexer) -> ClauseSyntaxError:
     return lexer.error(message, line, column)
 
 
-_PARSE_LOCK = threading.Lock()
-
-
 @lru_cache(maxsize=1)
-def _lark() -> tuple[Lark, _Build]:
-    builder = _Build()
-    parser = Lark(grammar_text(), parser="lalr", lexer=_LexerAdapter, transformer=builder)
-    return parser, builder
-
-
-def normalise_newlines(text: str) -> str:
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text
+def _lark() -> Lark:
+    return Lark(grammar_text(), parser="lalr", lexer=_LexerAdapter, transformer=_ModelBuilder())
 
 
 def loads(text: str, filename: str = "<string>") -> Draft:
@@ -425,98 +379,21 @@ def loads(text: str, filename: str = "<string>") -> Draft:
 
     Raises ``ClauseSyntaxError`` (with file, line and column) when it does not parse.
     """
-    text = normalise_newlines(text)
-    parser, builder = _lark()
-    lexer = LineLexer(text, filename)
-    # One shared transformer: Lark binds its callbacks at construction, so one parse at
-    # a time (two threads parsing at once got each other's positions and file names).
+    lexer = LineLexer(normalise_newlines(text), filename)
     try:
-        with _PARSE_LOCK:
-            builder.lexer = lexer
-            try:
-                return parser.parse(_Source(lexer))  # type: ignore[return-value]
-            finally:
-                # The lexer holds the file's lines: keeping it on the shared builder
-                # kept the last draft's text alive a second time after the parse.
-                del builder.lexer
+        draft: Draft = _lark().parse(_Source(lexer))  # type: ignore[assignment]
     except UnexpectedToken as error:
         raise _explain(error, lexer) from None
+    except ClauseSyntaxError as error:
+        if error.source_line:
+            raise
+        raise lexer.error(error.message, error.line, error.column) from None
     except UnexpectedInput as error:  # pragma: no cover - our lexer raises its own errors
         raise lexer.error(str(error), getattr(error, "line", 1), getattr(error, "column", 1)) from None
     except RecursionError:
         raise lexer.error("the draft nests too deeply to read", 1, 1) from None
-
-
-def read_text(path: str | Path) -> str:
-    """Read a draft file as text: UTF-8 (with or without BOM); clear errors otherwise."""
-    name = str(path)
-    try:
-        # Read one byte past the limit rather than the whole file: a huge file (or an
-        # endless one, such as /dev/zero) is refused without being held in memory.
-        with open(path, "rb") as stream:
-            too_big = os.fstat(stream.fileno()).st_size > MAX_FILE_BYTES
-            data = b"" if too_big else stream.read(MAX_FILE_BYTES + 1)
-            too_big = too_big or len(data) > MAX_FILE_BYTES
-    except FileNotFoundError:
-        raise InputError(name, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(name, "is a directory, not a draft file") from None
-    except PermissionError:
-        raise InputError(name, "permission denied") from None
-    except OSError as error:
-        raise InputError(name, f"cannot be read: {error.strerror or error}") from None
-    if too_big:
-        raise InputError(name, f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; clausekit refuses it")
-    return decode(data, name)
-
-
-def read_stdin() -> str:
-    """Standard input read as a draft file is: UTF-8 or a clear error, within the size limit.
-
-    (``sys.stdin`` decodes with ``surrogateescape``, which would let bytes that are not
-    UTF-8 through as lone surrogates that no output can encode.)"""
-    data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES:
-        raise InputError("<stdin>", f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; clausekit refuses it")
-    return decode(data, "<stdin>")
-
-
-def decode(data: bytes, name: str) -> str:
-    """The text of a draft file's bytes: UTF-8 (with or without BOM); clear errors otherwise."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(name, "is UTF-16; save it as UTF-8 (clause files are UTF-8)")
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        if _looks_like_utf16(data):
-            raise InputError(name, "is UTF-16 (without a byte order mark); save it as UTF-8 (clause files are UTF-8)")
-        line, column = _position(data, nul)
-        raise InputError(name, "contains a NUL byte: this looks like a binary file, not a draft", line, column)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line, column = _position(data, error.start)
-        raise InputError(
-            name,
-            f"is not valid UTF-8 (byte 0x{data[error.start]:02x}); save it as UTF-8",
-            line,
-            column,
-        ) from None
-
-
-def _position(data: bytes, offset: int) -> tuple[int, int]:
-    """Line and column of a byte offset, the column in characters as in syntax errors."""
-    start = data.rfind(b"\n", 0, offset) + 1
-    return data.count(b"\n", 0, offset) + 1, len(data[start:offset].decode("utf-8", "replace")) + 1
-
-
-def _looks_like_utf16(data: bytes) -> bool:
-    """Text in UTF-16 has a NUL in every other byte (ASCII) and almost none in between."""
-    head = data[:4096]
-    even, odd = head[0::2], head[1::2]
-    if len(odd) < 8:
-        return False
-    fewer, more = sorted((even.count(0), odd.count(0)))
-    return fewer <= len(odd) // 10 and more >= len(odd) * 0.6
+    # Comments after the last block are known only once the lexer has read to the end.
+    return replace(draft, trailing_comments=lexer.trailing_comments) if lexer.trailing_comments else draft
 
 
 def load(path: str | Path) -> Draft:

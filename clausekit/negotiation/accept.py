@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from clausekit.errors import UsageError
-from clausekit.model import Bracket, Clause, Draft, Guarantee, Inline, Paragraph, Term, Text
+from clausekit.model import Bracket, Clause, Draft, Inline, Paragraph, Term, Text, map_guarantee_prose
 
 _SPACES = re.compile(r" {2,}")
 
@@ -73,23 +73,8 @@ class _Taker:
         # that formatting the accepted draft writes the new spans.
         return paragraph if spans == paragraph.spans else replace(paragraph, spans=spans, source_lines=())
 
-    def maybe(self, paragraph: Paragraph | None) -> Paragraph | None:
-        return None if paragraph is None else self.paragraph(paragraph)
-
     def many(self, paragraphs: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
         return tuple(self.paragraph(p) for p in paragraphs)
-
-    def guarantee(self, g: Guarantee) -> Guarantee:
-        return replace(
-            g,
-            triggers=self.many(g.triggers),
-            responses=self.many(g.responses),
-            duration=self.maybe(g.duration),
-            renewal=self.maybe(g.renewal),
-            conditions=self.many(g.conditions),
-            void_if=self.many(g.void_if),
-            compensation=self.maybe(g.compensation),
-        )
 
     def item(self, item: Clause | Term) -> Clause | Term:
         if isinstance(item, Term):
@@ -98,7 +83,7 @@ class _Taker:
             item,
             paragraphs=self.many(item.paragraphs),
             children=tuple(self.item(c) for c in item.children),
-            guarantee=None if item.guarantee is None else self.guarantee(item.guarantee),
+            guarantee=None if item.guarantee is None else map_guarantee_prose(item.guarantee, self.paragraph),
         )
 
     def draft(self, draft: Draft) -> Draft:

@@ -13,9 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from clausekit.diff import cited_numbers
-from clausekit.diff.findings import _guarantee_paragraphs
 from clausekit.diff.model import clause_label
-from clausekit.model import Bracket, Clause, Draft, Location, Paragraph, Term, iter_inline, plain_text
+from clausekit.model import Bracket, Clause, Draft, Location, Paragraph, Term, guarantee_prose, iter_inline, plain_text
 
 UNATTRIBUTED = "unattributed"
 OUTSIDE = "(outside provisions)"  # the "article" of a bracket in a term defined at the top
@@ -76,7 +75,7 @@ def open_brackets(draft: Draft) -> BracketReport:
             return
         label = clause_label(item, cites.get(item.id))
         article = article or label
-        collect(_guarantee_paragraphs(item.guarantee), article, label)
+        collect(guarantee_prose(item.guarantee), article, label)
         collect(item.paragraphs, article, label)
         for child in item.children:
             visit(child, article)

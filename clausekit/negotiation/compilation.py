@@ -33,14 +33,17 @@ term) gives back that draft's text.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from clausekit.compare import Column, Comparison, Row
 from clausekit.diff.align import ratio
 from clausekit.diff.align import words as similarity_tokens
 from clausekit.diff.words import redline
 from clausekit.model import (
+    GUARANTEE_FIELDS,
+    GUARANTEE_PROSE_FIELDS,
     Bracket,
     BracketOption,
     Clause,
@@ -54,6 +57,7 @@ from clausekit.model import (
     Term,
     TermRef,
     Text,
+    map_guarantee_prose,
     plain_text,
 )
 
@@ -63,10 +67,9 @@ WORD_LEVEL_THRESHOLD = 0.5
 """A draft whose clause is at least this similar to the base's (difflib ratio of their
 words) is compared word by word; below it, the clause is a whole alternative."""
 
-_PARAGRAPH_FIELDS = ("triggers", "responses", "duration", "renewal", "conditions", "void_if", "compensation")
 # Fields brackets cannot hold (codes, a modal verb, references, the names of fields not known):
 # guarantees that differ in any of them are compiled as variants.
-_STRUCTURAL_FIELDS = ("guarantors", "beneficiaries", "modality", "mirrors", "unknown")
+_STRUCTURAL_FIELDS = tuple(spec for spec in GUARANTEE_FIELDS if spec.kind != "prose")
 # Markup spans stand in the redline as one private-use character each, so that a party
 # reference or a term is one token that is either kept or changed, never cut in two.
 _PRIVATE = 0xF0000
@@ -173,18 +176,6 @@ def _resolve_variant_terms(draft: Draft, codes: Sequence[str]) -> Draft:
     return replace(draft, body=prune(draft.body))
 
 
-def _map_fields(guarantee: Guarantee, change: Callable[[Paragraph], Paragraph]) -> Guarantee:
-    """The guarantee with ``change`` applied to every paragraph of its prose fields."""
-    fields: dict[str, object] = {}
-    for name in _PARAGRAPH_FIELDS:
-        value = getattr(guarantee, name)
-        if isinstance(value, Paragraph):
-            fields[name] = change(value)
-        elif isinstance(value, tuple):
-            fields[name] = tuple(change(p) for p in value)
-    return replace(guarantee, **fields)  # type: ignore[arg-type]
-
-
 def _without_source_lines(draft: Draft) -> Draft:
     def para(p: Paragraph) -> Paragraph:
         return replace(p, source_lines=()) if p.source_lines else p
@@ -196,7 +187,7 @@ def _without_source_lines(draft: Draft) -> Draft:
             node,
             paragraphs=tuple(para(p) for p in node.paragraphs),
             children=tuple(item(c) for c in node.children),
-            guarantee=None if node.guarantee is None else _map_fields(node.guarantee, para),
+            guarantee=None if node.guarantee is None else map_guarantee_prose(node.guarantee, para),
         )
 
     return replace(draft, body=tuple(item(i) for i in draft.body))
@@ -372,27 +363,21 @@ class _Builder:
         return tuple(Paragraph(_retarget(p.spans, mapping)) for p in paragraphs)
 
     def _merge_guarantee(self, row: Row, cols: list[int], template: Guarantee) -> Guarantee | None:
-        fields: dict[str, object] = {}
+        fields: dict[str, Any] = {}
         text_alts = {col: row.cells[col].clause.guarantee for col in cols}  # type: ignore[union-attr]
         reference = self.base if self.base in text_alts else cols[0]
-        for name in _PARAGRAPH_FIELDS:
-            values = {col: getattr(g, name) for col, g in text_alts.items()}
-            single = not isinstance(getattr(template, name), tuple)
-            alts = []
-            for col in cols:
-                value = values[col]
-                paragraphs = (() if value is None else (value,)) if single else value
-                alts.append(_Alt(self.codes[col], self._spans_of(col, paragraphs)))
+        for spec in GUARANTEE_PROSE_FIELDS:
+            alts = [_Alt(self.codes[col], self._spans_of(col, spec.values(text_alts[col]))) for col in cols]
             merged = _merge_paragraphs(alts, cols.index(reference), unknown=[])
             if merged is None:
                 return None
-            if single:
-                if len(merged) > 1:
-                    return None
-                fields[name] = merged[0] if merged else None
+            if spec.repeatable:
+                fields[spec.attribute] = merged
+            elif len(merged) > 1:
+                return None
             else:
-                fields[name] = merged
-        return replace(template, **fields)  # type: ignore[arg-type]
+                fields[spec.attribute] = merged[0] if merged else None
+        return replace(template, **fields)
 
     def _variants(self, row: Row) -> tuple[Clause, ...]:
         out: list[Clause] = []
@@ -471,10 +456,8 @@ def _same_structure(guarantees: Sequence[Guarantee | None]) -> bool:
         return False
 
     def shape(g: Guarantee) -> tuple:
-        counts = tuple(
-            (len(v) if isinstance(v, tuple) else v is not None) for v in (getattr(g, f) for f in _PARAGRAPH_FIELDS)
-        )
-        return (*(getattr(g, f) for f in _STRUCTURAL_FIELDS), counts)
+        counts = tuple(len(spec.values(g)) for spec in GUARANTEE_PROSE_FIELDS)
+        return (*(getattr(g, spec.attribute) for spec in _STRUCTURAL_FIELDS), counts)
 
     return len({shape(g) for g in guarantees}) == 1  # type: ignore[arg-type]
 
@@ -493,7 +476,7 @@ def _retarget(spans: tuple[Inline, ...], mapping: dict[str, str]) -> tuple[Inlin
 
 
 def _retarget_guarantee(guarantee: Guarantee, mapping: dict[str, str]) -> Guarantee:
-    return _map_fields(guarantee, lambda p: Paragraph(_retarget(p.spans, mapping)))
+    return map_guarantee_prose(guarantee, lambda p: Paragraph(_retarget(p.spans, mapping)))
 
 
 # --- paragraphs -------------------------------------------------------------------------

@@ -17,17 +17,17 @@ from dataclasses import dataclass, replace
 from clausekit.analysis import analyse_paragraphs, is_english, match_aliases
 from clausekit.compare import clause_facts
 from clausekit.diff import cited_numbers
-from clausekit.diff.findings import _guarantee_paragraphs, clause_findings
+from clausekit.diff.findings import clause_findings
 from clausekit.diff.model import Finding, clause_label
 from clausekit.library import find_mirror, library, split_ref, suggest_ids
-from clausekit.model import Clause, Draft, Location, Paragraph, plain_text
+from clausekit.model import GUARANTEE_PROSE_FIELDS, Clause, Draft, Location, Paragraph, guarantee_prose, plain_text
 
 __all__ = ["Aspect", "MirrorReport", "UnknownMirror", "mirror_reports"]
 
 # Findings that the full-text comparison below replaces (the diff's look at prose only).
 _REPLACED = ("qualifier.", "condition.", "clause.", "guarantee.mirrors.")
 # Guarantee fields that hold prose (``Guarantee.unknown`` names fields this way).
-_PROSE_FIELDS = {"trigger", "response", "duration", "renewal", "condition", "void-if", "compensation"}
+_PROSE_FIELDS = frozenset(spec.name for spec in GUARANTEE_PROSE_FIELDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,10 +125,10 @@ def _full_text_findings(model: Clause, model_draft: Draft, clause: Clause, draft
     if not (is_english(model_draft.language) and is_english(draft.language)):
         return []
     old = analyse_paragraphs(
-        model.paragraphs + _guarantee_paragraphs(model.guarantee), aliases=match_aliases(model_draft.parties)
+        model.paragraphs + guarantee_prose(model.guarantee), aliases=match_aliases(model_draft.parties)
     )
     new = analyse_paragraphs(
-        clause.paragraphs + _guarantee_paragraphs(clause.guarantee), aliases=match_aliases(draft.parties)
+        clause.paragraphs + guarantee_prose(clause.guarantee), aliases=match_aliases(draft.parties)
     )
     out: list[Finding] = []
     # Words the guarantee's source does not give may hold any qualifier or condition: only

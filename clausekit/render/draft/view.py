@@ -14,10 +14,12 @@ from dataclasses import dataclass
 import jinja2
 
 from clausekit.model import (
+    GUARANTEE_FIELDS,
     Bracket,
     Clause,
     ClauseRef,
     Draft,
+    FieldSpec,
     Guarantee,
     Inline,
     Paragraph,
@@ -213,24 +215,21 @@ class _Builder:
     def plain(self, paragraph: Paragraph | None) -> str:
         return "".join(s.text for s in self.segments(paragraph.spans)) if paragraph else ""
 
+    def field_words(self, spec: FieldSpec, guarantee: Guarantee) -> object:
+        """A guarantee field as the wording template reads it: a list for a repeatable field
+        (party names for codes), else the words or None."""
+        values = spec.values(guarantee)
+        if spec.kind == "codes":
+            return [self.party_name(code) for code in values]
+        words = [self.plain(v) if isinstance(v, Paragraph) else v for v in values]
+        return words if spec.repeatable else (words[0] or None) if words else None
+
     # -- provisions
 
     def generated(self, guarantee: Guarantee) -> ParagraphView:
         """Prose made from a guarantee's fields by a template, marked as such."""
         template = self.env.get_template(GUARANTEE_TEMPLATE)
-        text = template.render(
-            guarantors=[self.party_name(c) for c in guarantee.guarantors],
-            beneficiaries=[self.party_name(c) for c in guarantee.beneficiaries],
-            modality=guarantee.modality,
-            triggers=[self.plain(p) for p in guarantee.triggers],
-            responses=[self.plain(p) for p in guarantee.responses],
-            duration=self.plain(guarantee.duration) or None,
-            renewal=self.plain(guarantee.renewal) or None,
-            conditions=[self.plain(p) for p in guarantee.conditions],
-            void_if=[self.plain(p) for p in guarantee.void_if],
-            compensation=self.plain(guarantee.compensation) or None,
-            mirrors=list(guarantee.mirrors),
-        )
+        text = template.render(**{spec.attribute: self.field_words(spec, guarantee) for spec in GUARANTEE_FIELDS})
         text = " ".join(text.split())
         return ParagraphView("generated", (Segment("text", text + " "), Segment("mark", GENERATED_MARK)))
 
