@@ -88,6 +88,11 @@ class ClauseSyntaxError(ClauseKitError):
         return f"{head}\n    {printable(shown)}\n    {prefix}^"
 
 
+class ClauseKitWarning(UserWarning):
+    """Something the user should know about an output that was still written (characters a
+    Word file cannot hold, ...): the command line prints it as one line."""
+
+
 class ClauseNotFoundError(ClauseKitError):
     """A ``file::id`` or ``draft::id`` that names no clause."""
 

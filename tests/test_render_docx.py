@@ -10,10 +10,9 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from clausekit.errors import InputError
+from clausekit.errors import ClauseKitWarning, InputError
 from clausekit.language.parser import load, loads
 from clausekit.render import render
-from clausekit.render.ooxml import ClauseKitWarning
 from render_clients import GOLDEN, normalise, pandoc_plain, soffice_fodt
 
 SMALL = GOLDEN / "small.clause"

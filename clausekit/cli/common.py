@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
-from clausekit.errors import ClauseKitError
+from clausekit.errors import ClauseKitError, ClauseKitWarning
 
 EXIT_OK = 0
 EXIT_FOUND = 1
@@ -41,7 +41,7 @@ def handle_errors(function: F) -> F:
                 return _run(function, args, kwargs)
         finally:
             for warning in caught:
-                if warning.category.__name__ == "ClauseKitWarning":
+                if issubclass(warning.category, ClauseKitWarning):
                     click.echo(f"clausekit: warning: {warning.message}", err=True)
                 else:
                     warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)

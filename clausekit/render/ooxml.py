@@ -17,6 +17,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
+from clausekit.errors import ClauseKitWarning
+
 # Characters XML 1.0 cannot hold (lxml refuses them): C0 controls except tab, LF and
 # CR, the non-characters U+FFFE/U+FFFF, and lone surrogates.
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -25,10 +27,6 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]
 def strip_invalid(text: str) -> str:
     """Text without the characters XML cannot hold (for places that are not counted, such as properties)."""
     return _XML_INVALID.sub("", text)
-
-
-class ClauseKitWarning(UserWarning):
-    """Something the user should know about an output that was still written."""
 
 
 class TextCleaner:

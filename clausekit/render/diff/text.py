@@ -13,8 +13,6 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-import click
-
 from clausekit.diff import clause_text, party_names
 from clausekit.diff.findings import party_label
 from clausekit.diff.model import CHANGE_KINDS, ClauseChange, DraftDiff, Finding
@@ -235,7 +233,9 @@ def diff_view(diff: DraftDiff) -> DiffView:
 # --- terminal text ----------------------------------------------------------------------
 
 _TEXT_MARKS = {"delete": ("[-", "-]"), "insert": ("{+", "+}")}
-_COLOURS = {"delete": {"fg": "red"}, "insert": {"fg": "green"}}
+# ANSI select-graphic-rendition codes: red deletions, green insertions, bold headings, the rest dim.
+_COLOURS = {"delete": "31", "insert": "32", "heading": "1"}
+_DIM = "2"
 
 
 def _text_painter(color: bool) -> Callable[[str, str], str]:
@@ -243,9 +243,7 @@ def _text_painter(color: bool) -> Callable[[str, str], str]:
         if role == "equal" or not text:
             return text
         if color:
-            if role in _COLOURS:
-                return click.style(text, **_COLOURS[role])
-            return click.style(text, bold=True) if role == "heading" else click.style(text, dim=True)
+            return f"\x1b[{_COLOURS.get(role, _DIM)}m{text}\x1b[0m"
         if role in _TEXT_MARKS:
             start, end = _TEXT_MARKS[role]
             return start + text + end
