@@ -93,6 +93,15 @@ class ClauseKitWarning(UserWarning):
     Word file cannot hold, ...): the command line prints it as one line."""
 
 
+class InternalError(ClauseKitError):
+    """clausekit caught itself about to do something wrong (``fmt`` would have changed a
+    draft's meaning): nothing was written. Please report it."""
+
+    def __init__(self, path: str, message: str):
+        self.path = path
+        super().__init__(f"{path}: internal error: {message}")
+
+
 class ClauseNotFoundError(ClauseKitError):
     """A ``file::id`` or ``draft::id`` that names no clause."""
 

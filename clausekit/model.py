@@ -9,7 +9,7 @@ same structure are equal, however they were laid out.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from typing import Any, Literal, TypeAlias
 
 # --- vocabularies ---------------------------------------------------------------
@@ -495,3 +495,17 @@ def iter_paragraphs(draft: Draft) -> Iterator[tuple[Paragraph, Clause | Term]]:
             yield from visit(item.children)
 
     return visit(draft.body)
+
+
+def iter_comments(node: object) -> Iterator[Comment]:
+    """Every comment a model holds, wherever it is attached (``fmt`` checks none is lost)."""
+    if isinstance(node, Comment):
+        yield node
+    elif isinstance(node, tuple):
+        for item in node:
+            yield from iter_comments(item)
+    elif is_dataclass(node) and not isinstance(node, type):
+        for spec in fields(node):
+            value = getattr(node, spec.name)
+            if isinstance(value, (tuple, Comment)) or is_dataclass(value):
+                yield from iter_comments(value)

@@ -41,3 +41,66 @@ def test_a_draft_changed_in_code_is_written_from_its_spans():
     text = format_draft(accepted)
     assert "  Capped at 800,000 in peacetime.\n" in text
     assert loads(text) == accepted
+
+
+# --- fmt checks itself before it writes (as black does) -------------------------------------
+
+MESSY = 'draft d "T" {\n    proposer: US\n}\n// kept\nclause c 1 {\n  @US will act.\n}\n'
+
+
+def _break_formatter(monkeypatch: pytest.MonkeyPatch, change) -> None:
+    from clausekit.language import format as fmt_module
+
+    real = fmt_module.format_draft
+    monkeypatch.setattr(fmt_module, "format_draft", lambda draft: change(real(draft)))
+
+
+def _second_time_different():
+    """A formatter whose output differs each time it runs (an extra blank line)."""
+    calls = []
+
+    def change(text: str) -> str:
+        calls.append(text)
+        return text.replace("\n}\n", "\n}\n" + "\n" * (len(calls) - 1), 1)
+
+    return change
+
+
+@pytest.mark.parametrize(
+    ("change", "says"),
+    [
+        (lambda text: text.replace("will", "may"), "would not say the same"),
+        (lambda text: text.replace("// kept\n", ""), "lose or change a comment"),
+        (lambda text: text.replace("clause c 1 {", "clause c 1 {{"), "does not parse"),
+        (_second_time_different(), "changes it again"),
+    ],
+    ids=["wording", "comment", "syntax", "not-idempotent"],
+)
+def test_fmt_write_writes_nothing_when_the_formatter_would_change_the_draft(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change, says: str
+) -> None:
+    from click.testing import CliRunner
+
+    from clausekit.cli import main
+
+    path = tmp_path / "d.clause"
+    path.write_text(MESSY, encoding="utf-8")
+    _break_formatter(monkeypatch, change)
+    result = CliRunner().invoke(main, ["fmt", "--write", str(path)])
+    assert result.exit_code == 2
+    first = result.stderr.splitlines()[0]
+    assert first.startswith(f"{path}: internal error: ") and says in first
+    assert path.read_text(encoding="utf-8") == MESSY  # untouched
+
+
+def test_fmt_fast_skips_the_self_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from clausekit.cli import main
+
+    path = tmp_path / "d.clause"
+    path.write_text(MESSY, encoding="utf-8")
+    _break_formatter(monkeypatch, lambda text: text.replace("// kept\n", ""))
+    result = CliRunner().invoke(main, ["fmt", "--write", "--fast", str(path)])
+    assert result.exit_code == 0
+    assert "// kept" not in path.read_text(encoding="utf-8")

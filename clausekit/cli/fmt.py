@@ -15,18 +15,26 @@ from clausekit.errors import ClauseKitError
 @click.option("--write", "-w", is_flag=True, help="Rewrite each file in place (atomically, and only if it parses).")
 @click.option("--check", "-c", "check_only", is_flag=True, help="Write nothing; exit 1 if a file is not canonical.")
 @click.option("--diff", "show_diff", is_flag=True, help="With --check: show what would change as a unified diff.")
+@click.option(
+    "--fast", is_flag=True, help="Skip the self-check (the formatted text parses back to the same draft, comments too)."
+)
 @handle_errors
-def command(files: tuple[str, ...], write: bool, check_only: bool, show_diff: bool) -> None:
+def command(files: tuple[str, ...], write: bool, check_only: bool, show_diff: bool, fast: bool) -> None:
     """Print FILES in canonical form (structure and indentation normalised; prose,
     its line breaks and every comment kept), or rewrite them with --write, or
     verify them with --check.
 
+    Before anything is printed or written, the formatted text is checked as black checks
+    its output: it must parse to the same draft (wording, structure and comments) and
+    formatting it again must change nothing; if not, nothing is written for that file and
+    it is reported as an internal error (--fast skips the check).
+
     Exit codes: 0 done (or all canonical); 1 with --check, a file is not canonical;
-    2 a file could not be read or parsed (with --write, such a file is left
-    untouched and the others are still formatted).
+    2 a file could not be read or parsed, or failed the self-check (with --write, such a
+    file is left untouched and the others are still formatted).
     """
     from clausekit.cli.outputs import write_atomic
-    from clausekit.language.format import format_draft
+    from clausekit.language.format import checked_format, format_draft
     from clausekit.language.parser import loads
     from clausekit.language.source import read_stdin, read_text
 
@@ -47,7 +55,8 @@ def command(files: tuple[str, ...], write: bool, check_only: bool, show_diff: bo
             else:
                 original = read_text(name)
                 label = name
-            formatted = format_draft(loads(original, filename=label))
+            draft = loads(original, filename=label)
+            formatted = format_draft(draft) if fast else checked_format(draft, label)
         except ClauseKitError as error:
             click.echo(error.render(), err=True)
             status = EXIT_ERROR

@@ -15,9 +15,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from clausekit.errors import ClauseSyntaxError, InternalError
 from clausekit.language.inline import prose_line, spans_to_source
+from clausekit.language.parser import loads
 from clausekit.language.syntax import quote
-from clausekit.model import BLOCK_FIELDS, GUARANTEE_FIELD_NAMES, Clause, Comment, Draft, Paragraph, Party, Term
+from clausekit.model import (
+    BLOCK_FIELDS,
+    GUARANTEE_FIELD_NAMES,
+    Clause,
+    Comment,
+    Draft,
+    Paragraph,
+    Party,
+    Term,
+    iter_comments,
+)
 
 INDENT = "  "
 
@@ -213,3 +225,21 @@ def format_draft(draft: Draft) -> str:
         out.blank()
         out.comments(0, draft.trailing_comments)
     return out.text()
+
+
+def checked_format(draft: Draft, name: str) -> str:
+    """``format_draft`` that checks itself as black does before a file is rewritten: the text
+    must parse to a draft equal to this one, with the same comments, and formatting it again
+    must change nothing. Raises ``InternalError`` otherwise (nothing should be written)."""
+    formatted = format_draft(draft)
+    try:
+        again = loads(formatted, filename=name)
+    except ClauseSyntaxError as error:
+        raise InternalError(name, f"the formatted text does not parse ({error.message}); nothing was written") from None
+    if again != draft:
+        raise InternalError(name, "the formatted text would not say the same as the file; nothing was written")
+    if sorted(c.text.rstrip() for c in iter_comments(again)) != sorted(c.text.rstrip() for c in iter_comments(draft)):
+        raise InternalError(name, "formatting would lose or change a comment; nothing was written")
+    if format_draft(again) != formatted:
+        raise InternalError(name, "formatting the formatted text changes it again; nothing was written")
+    return formatted
