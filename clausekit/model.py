@@ -466,16 +466,21 @@ def map_guarantee_prose(guarantee: Guarantee, change: Callable[[Paragraph], Para
     return replace(guarantee, **values)
 
 
+def cite_number(number: str | None, parents: str) -> str:
+    """How a reader cites a provision numbered ``number`` inside ``parents`` (their citation):
+    "10(a)" for point a of point 10, "1(2)" for paragraph 2 of Article 1, unless the number
+    already carries its parents' ("10(c)"); an unnumbered provision is cited as its parents."""
+    if number is None:
+        return parents
+    return number if not parents or "(" in number else f"{parents}({number})"
+
+
 def cited_numbers(clauses: tuple[Clause, ...], prefix: str = "") -> dict[str, str]:
-    """Each provision's number as a reader cites it: "10", "10(a)" (point a of point 10),
-    unless the number already carries its parents' ("10(c)"). Unnumbered provisions are left out."""
+    """Each numbered provision's citation (``cite_number``), by id; unnumbered ones are left out."""
     out: dict[str, str] = {}
     for clause in clauses:
-        own = clause.number
-        if own is None:
-            cited = prefix
-        else:
-            cited = own if not prefix or "(" in own else f"{prefix}({own})"
+        cited = cite_number(clause.number, prefix)
+        if clause.number is not None:
             out[clause.id] = cited
         out.update(cited_numbers(clause.clauses, cited))
     return out

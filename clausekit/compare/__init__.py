@@ -21,12 +21,12 @@ from dataclasses import dataclass
 
 from clausekit.analysis import analyse_paragraphs, is_english, match_aliases
 from clausekit.callable_modules import make_module_callable as _make_callable
-from clausekit.diff import cited_numbers, diff
+from clausekit.diff import diff
 from clausekit.diff.model import ClauseChange, Finding, WordOp, clause_label
 from clausekit.diff.options import DiffOptions
 from clausekit.errors import UsageError
 from clausekit.language.syntax import PARTY_CODE_FULL
-from clausekit.model import Clause, Draft, guarantee_prose
+from clausekit.model import Clause, Draft, cited_numbers, guarantee_prose
 
 __all__ = [
     "CELL_STATUSES",
@@ -250,10 +250,6 @@ def clause_facts(clause: Clause, draft: Draft, cache: dict | None = None) -> Fac
     return out
 
 
-def _top(draft: Draft) -> tuple[Clause, ...]:
-    return tuple(item for item in draft.body if isinstance(item, Clause))
-
-
 def _parent_ids(draft: Draft) -> dict[int, Clause | None]:
     """Each provision (by identity) -> the provision it sits in (None at the top)."""
     out: dict[int, Clause | None] = {}
@@ -263,7 +259,7 @@ def _parent_ids(draft: Draft) -> dict[int, Clause | None]:
         for child in clause.clauses:
             visit(child, clause)
 
-    for clause in _top(draft):
+    for clause in draft.top_clauses():
         visit(clause, None)
     return out
 
@@ -296,7 +292,7 @@ def compare(drafts: Sequence[Draft], base: int = 0, options: DiffOptions | None 
     base_clauses = base_draft.walk()
     base_index = {id(clause): i for i, clause in enumerate(base_clauses)}
     base_parent = _parent_ids(base_draft)
-    base_cites = cited_numbers(_top(base_draft))
+    base_cites = cited_numbers(base_draft.top_clauses())
     grid: list[list[Cell | None]] = [[None] * width for _ in base_clauses]
     cache: dict = {}
     for i, clause in enumerate(base_clauses):

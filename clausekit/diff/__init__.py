@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import gc
 from bisect import bisect_left
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from typing import overload
@@ -19,12 +19,12 @@ from typing import overload
 from clausekit.callable_modules import make_module_callable as _make_callable
 from clausekit.diff.align import Alignment, align, ratio
 from clausekit.diff.align import words as similarity_tokens
-from clausekit.diff.findings import clause_findings, draft_findings, prose_findings_applicable
+from clausekit.diff.findings import DiffContext, clause_findings, draft_findings
 from clausekit.diff.model import ClauseChange, DraftDiff, Finding, WordOp, clause_label
 from clausekit.diff.options import DiffOptions
 from clausekit.diff.text import clause_pieces, clause_text, hidden_fields, named_ops, party_names, read_piece
 from clausekit.diff.words import redline
-from clausekit.model import Clause, Draft
+from clausekit.model import Clause, Draft, cited_numbers
 
 __all__ = [
     "ClauseChange",
@@ -32,7 +32,6 @@ __all__ = [
     "DraftDiff",
     "Finding",
     "WordOp",
-    "cited_numbers",
     "clause_label",
     "clause_pieces",
     "clause_text",
@@ -43,21 +42,6 @@ __all__ = [
     "party_names",
     "read_piece",
 ]
-
-
-def cited_numbers(clauses: tuple[Clause, ...], prefix: str = "") -> dict[str, str]:
-    """Each provision's number as a reader cites it: "10", "10(a)" (point a of point 10),
-    unless the number already carries its parents' ("10(c)")."""
-    out: dict[str, str] = {}
-    for clause in clauses:
-        own = clause.number
-        if own is None:
-            cited = prefix
-        else:
-            cited = own if not prefix or "(" in own else f"{prefix}({own})"
-            out[clause.id] = cited
-        out.update(cited_numbers(clause.clauses, cited))
-    return out
 
 
 def _quoted(title: str | None) -> str:
@@ -133,10 +117,10 @@ def _diff(old: Draft, new: Draft, options: DiffOptions) -> DraftDiff:
         old_parents=parents[0],
         new_parents=parents[1],
     )
-    analysed = prose_findings_applicable(old, new)
-    cites = (cited_numbers(_top(old)), cited_numbers(_top(new)))
-    changes = _rows(alignment, old_clauses, new_clauses, old, new, options, cites, parents)
-    return DraftDiff(old, new, changes, tuple(draft_findings(old, new)), analysed, alignment.notes)
+    context = DiffContext.of(old, new, options)
+    cites = (cited_numbers(old.top_clauses()), cited_numbers(new.top_clauses()))
+    changes = _rows(alignment, old_clauses, new_clauses, context, cites, parents)
+    return DraftDiff(old, new, changes, tuple(draft_findings(old, new)), context.prose, alignment.notes)
 
 
 def diff_clauses(
@@ -161,14 +145,10 @@ def diff_clauses(
         old_parents=parents[0],
         new_parents=parents[1],
     )
-    analysed = prose_findings_applicable(old_draft, new_draft)
-    cites = (cited_numbers(_top(old_draft)), cited_numbers(_top(new_draft)))
-    changes = _rows(alignment, old_clauses, new_clauses, old_draft, new_draft, options, cites, parents)
-    return DraftDiff(old_draft, new_draft, changes, (), analysed, alignment.notes)
-
-
-def _top(draft: Draft) -> tuple[Clause, ...]:
-    return tuple(item for item in draft.body if isinstance(item, Clause))
+    context = DiffContext.of(old_draft, new_draft, options)
+    cites = (cited_numbers(old_draft.top_clauses()), cited_numbers(new_draft.top_clauses()))
+    changes = _rows(alignment, old_clauses, new_clauses, context, cites, parents)
+    return DraftDiff(old_draft, new_draft, changes, (), context.prose, alignment.notes)
 
 
 def _parents(clauses: tuple[Clause, ...]) -> list[int]:
@@ -203,16 +183,13 @@ def _rows(
     alignment: Alignment,
     old_clauses: tuple[Clause, ...],
     new_clauses: tuple[Clause, ...],
-    old_draft: Draft,
-    new_draft: Draft,
-    options: DiffOptions,
+    context: DiffContext,
     cites: tuple[dict[str, str], dict[str, str]],
     parents: tuple[list[int], list[int]],
 ) -> tuple[ClauseChange, ...]:
     """One row per aligned pair in the new draft's order; a removed clause stands after
     the nearest clause before it that stayed in place (or first)."""
     old_cites, new_cites = cites
-    names = (party_names(old_draft), party_names(new_draft))
     partner_of_new = {pair.new: pair for pair in alignment.pairs}
     # old index -> the removed old clauses that follow it (anchor -1: before everything)
     in_place_old = sorted(pair.old for pair in alignment.pairs if not pair.moved)
@@ -257,7 +234,7 @@ def _rows(
             old, clause, (), pair.match, pair.similarity, (), (), old_cites.get(old.id), new_cites.get(clause.id)
         )
         own_texts = (clause_text(old), clause_text(clause))
-        rows.append(_paired(row, own_texts, pair.moved, old_draft, new_draft, options, names))
+        rows.append(_paired(row, own_texts, pair.moved, context))
         if not pair.moved:
             rows.extend(removed(o) for o in removed_after.get(pair.old, ()))
     return tuple(rows)
@@ -300,10 +277,7 @@ def _paired(
     row: ClauseChange,
     own_texts: tuple[str, str],
     moved: bool,
-    old_draft: Draft,
-    new_draft: Draft,
-    options: DiffOptions,
-    names: tuple[Mapping[str, str], Mapping[str, str]],
+    context: DiffContext,
 ) -> ClauseChange:
     old, new = row.old, row.new
     assert old is not None and new is not None
@@ -319,7 +293,7 @@ def _paired(
     word_ops: tuple[WordOp, ...] = ()
     placeholder = old.is_placeholder or new.is_placeholder
     if not placeholder and old_text != new_text:
-        word_ops = redline(old_text, new_text, options)
+        word_ops = redline(old_text, new_text, context.options)
         if all(op.op == "equal" for op in word_ops):  # only ignored differences
             word_ops = ()
 
@@ -334,9 +308,9 @@ def _paired(
         likeness = f"{similarity:.0%} similar" if similarity >= 0.005 else "no words in common"
         detail = f"{row.label} modified ({likeness})"
         findings.append(Finding("clause.modified", None, None, "changed", detail))
-        findings.extend(clause_findings(old, new, old_draft, new_draft, options))
+        findings.extend(clause_findings(old, new, context.old_draft, context.new_draft, context=context))
         # Compared as codes (stable whatever a draft calls a party), shown as names.
-        word_ops = named_ops(word_ops, old, new, *names, hidden)
+        word_ops = named_ops(word_ops, old, new, context.old.names, context.new.names, hidden)
     if moved:
         kinds.append("moved")
         old_label, label = row.old_label, row.label

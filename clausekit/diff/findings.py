@@ -425,22 +425,7 @@ def _refs(clause: Clause) -> list[tuple[str, int]]:
     return [(s.target, index) for index, s in enumerate(spans)]
 
 
-_ID_CACHE: dict[int, tuple[Draft, frozenset[str]]] = {}
-
-
-def _clause_ids(draft: Draft) -> frozenset[str]:
-    """The clause ids of a draft, cached per draft object (the diff asks once per reference)."""
-    cached = _ID_CACHE.get(id(draft))
-    if cached is not None and cached[0] is draft:
-        return cached[1]
-    ids = frozenset(c.id for c in draft.walk())
-    if len(_ID_CACHE) > 16:
-        _ID_CACHE.clear()
-    _ID_CACHE[id(draft)] = (draft, ids)
-    return ids
-
-
-def _reference_findings(old: Clause, new: Clause, old_draft: Draft, new_draft: Draft) -> list[_Found]:
+def _reference_findings(old: Clause, new: Clause, context: DiffContext) -> list[_Found]:
     old_refs, new_refs = _refs(old), _refs(new)
     if not old_refs and not new_refs:
         return []
@@ -449,7 +434,7 @@ def _reference_findings(old: Clause, new: Clause, old_draft: Draft, new_draft: D
     for (a, i), (b, j) in pairs:
         detail = f"cross-reference #{a} now points at #{b}"
         out.append(_Found(min(i, j), Finding("reference.retargeted", a, b, "changed", detail)))
-    old_ids, new_ids = _clause_ids(old_draft), _clause_ids(new_draft)
+    old_ids, new_ids = context.old.clause_ids, context.new.clause_ids
     broken_old = [r for r in old_refs if r[0] not in old_ids]
     broken_new = [r for r in new_refs if r[0] not in new_ids]
     _, fixed, broke = pair(broken_old, broken_new, lambda r: r[0])
@@ -559,32 +544,6 @@ def _guarantee_findings(
 
 _NO_FACTS = ProseFacts()
 
-# Tables of a draft's parties (the aliases matched in prose, the names shown), made once per
-# draft object rather than once per clause pair: a diff asks for them for every modified
-# clause. Keyed like ``_ID_CACHE``: the draft is kept with its entry, so an id is never reused
-# by another draft while the entry lives.
-_PARTY_CACHE: dict[int, tuple[Draft, dict[str, str], dict[str, str]]] = {}
-
-
-def _party_tables(draft: Draft) -> tuple[dict[str, str], dict[str, str]]:
-    cached = _PARTY_CACHE.get(id(draft))
-    if cached is not None and cached[0] is draft:
-        return cached[1], cached[2]
-    aliases = match_aliases(draft.parties)
-    names = {party.code: party.name for party in draft.parties}
-    if len(_PARTY_CACHE) > 16:
-        _PARTY_CACHE.clear()
-    _PARTY_CACHE[id(draft)] = (draft, aliases, names)
-    return aliases, names
-
-
-def _aliases(draft: Draft) -> dict[str, str]:
-    return _party_tables(draft)[0]
-
-
-def _names(draft: Draft) -> dict[str, str]:
-    return _party_tables(draft)[1]
-
 
 def _facts(paragraphs: tuple[Paragraph, ...], scale: ModalityScale, aliases: dict[str, str]) -> ProseFacts:
     """The facts of some paragraphs; none for none (most clauses have no guarantee fields, and
@@ -597,12 +556,50 @@ def _facts(paragraphs: tuple[Paragraph, ...], scale: ModalityScale, aliases: dic
 # --- the API --------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class DraftTables:
+    """What the findings look up in one draft for every clause pair: made once per diff."""
+
+    aliases: dict[str, str]  # names matched in plain prose -> party code (``match``)
+    names: dict[str, str]  # party code -> the name the draft declares
+    clause_ids: frozenset[str]
+
+    @classmethod
+    def of(cls, draft: Draft) -> DraftTables:
+        names = {party.code: party.name for party in draft.parties}
+        return cls(match_aliases(draft.parties), names, frozenset(c.id for c in draft.walk()))
+
+
+@dataclass(frozen=True, slots=True)
+class DiffContext:
+    """The two drafts of a diff, its options, and what is looked up in each, made once."""
+
+    old_draft: Draft
+    new_draft: Draft
+    options: DiffOptions
+    prose: bool  # whether prose findings apply (English on both sides)
+    old: DraftTables
+    new: DraftTables
+
+    @classmethod
+    def of(cls, old_draft: Draft, new_draft: Draft, options: DiffOptions | None = None) -> DiffContext:
+        return cls(
+            old_draft,
+            new_draft,
+            options or DiffOptions(),
+            prose_findings_applicable(old_draft, new_draft),
+            DraftTables.of(old_draft),
+            DraftTables.of(new_draft),
+        )
+
+
 def clause_findings(
     old: Clause,
     new: Clause,
     old_draft: Draft,
     new_draft: Draft,
     options: DiffOptions | None = None,
+    context: DiffContext | None = None,
 ) -> tuple[Finding, ...]:
     """What the change from ``old`` to ``new`` means, in a fixed order (negation, modality,
     quantity, duration, date, party, qualifier, condition, bracket, reference, guarantee fields).
@@ -610,14 +607,16 @@ def clause_findings(
     A placeholder (text missing) on either side gives no findings: its change is unknown.
     Prose findings are computed for English drafts only (``prose_findings_applicable``);
     party references, brackets, cross-references and guarantee fields in any language.
+    A diff of many clause pairs passes one ``context`` (``DiffContext.of(old_draft,
+    new_draft, options)``), so that each draft's tables are made once.
     """
     if old.is_placeholder or new.is_placeholder:
         return ()
-    options = options or DiffOptions()
-    scale = options.modality_scale
-    prose = prose_findings_applicable(old_draft, new_draft)
-    old_aliases = _aliases(old_draft) if prose else {}
-    new_aliases = _aliases(new_draft) if prose else {}
+    context = context or DiffContext.of(old_draft, new_draft, options)
+    scale = context.options.modality_scale
+    prose = context.prose
+    old_aliases = context.old.aliases if prose else {}
+    new_aliases = context.new.aliases if prose else {}
     # A side whose words (and aliases) are the other's reads the same: read it once. A clause
     # whose guarantee fields alone changed keeps its prose, and most keep their fields.
     same_aliases = old_aliases == new_aliases
@@ -644,8 +643,8 @@ def clause_findings(
         ("now names", "no longer names"),
     )
     found += _bracket_findings(old, new)
-    found += _reference_findings(old, new, old_draft, new_draft)
-    found += _guarantee_findings(old.guarantee, new.guarantee, scale, prose, (_names(old_draft), _names(new_draft)))
+    found += _reference_findings(old, new, context)
+    found += _guarantee_findings(old.guarantee, new.guarantee, scale, prose, (context.old.names, context.new.names))
     return _sorted(found)
 
 
@@ -700,6 +699,8 @@ def draft_findings(old_draft: Draft, new_draft: Draft, options: DiffOptions | No
 __all__ = [
     "COMPARED_FIELDS",
     "FINDING_KINDS",
+    "DiffContext",
+    "DraftTables",
     "clause_findings",
     "difference",
     "draft_findings",

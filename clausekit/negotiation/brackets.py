@@ -12,9 +12,19 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from clausekit.diff import cited_numbers
 from clausekit.diff.model import clause_label
-from clausekit.model import Bracket, Clause, Draft, Location, Paragraph, Term, guarantee_prose, iter_inline, plain_text
+from clausekit.model import (
+    Bracket,
+    Clause,
+    Draft,
+    Location,
+    Paragraph,
+    Term,
+    cited_numbers,
+    guarantee_prose,
+    iter_inline,
+    plain_text,
+)
 
 UNATTRIBUTED = "unattributed"
 OUTSIDE = "(outside provisions)"  # the "article" of a bracket in a term defined at the top
@@ -59,7 +69,7 @@ class BracketReport:
 
 
 def open_brackets(draft: Draft) -> BracketReport:
-    cites = cited_numbers(tuple(item for item in draft.body if isinstance(item, Clause)))
+    cites = cited_numbers(draft.top_clauses())
     found: list[OpenBracket] = []
 
     def collect(paragraphs: Iterable[Paragraph], article: str | None, where: str) -> None:

@@ -16,11 +16,19 @@ from dataclasses import dataclass, replace
 
 from clausekit.analysis import analyse_paragraphs, is_english, match_aliases
 from clausekit.compare import clause_facts
-from clausekit.diff import cited_numbers
 from clausekit.diff.findings import clause_findings
 from clausekit.diff.model import Finding, clause_label
 from clausekit.library import find_mirror, library, split_ref, suggest_ids
-from clausekit.model import GUARANTEE_PROSE_FIELDS, Clause, Draft, Location, Paragraph, guarantee_prose, plain_text
+from clausekit.model import (
+    GUARANTEE_PROSE_FIELDS,
+    Clause,
+    Draft,
+    Location,
+    Paragraph,
+    cited_numbers,
+    guarantee_prose,
+    plain_text,
+)
 
 __all__ = ["Aspect", "MirrorReport", "UnknownMirror", "mirror_reports"]
 
@@ -183,7 +191,7 @@ def mirror_reports(drafts: Sequence[Draft]) -> tuple[tuple[MirrorReport, ...], t
     reports: list[MirrorReport] = []
     unknown: list[UnknownMirror] = []
     for draft in drafts:
-        cites = cited_numbers(tuple(item for item in draft.body if isinstance(item, Clause)))
+        cites = cited_numbers(draft.top_clauses())
         for clause in draft.walk():
             if clause.guarantee is None:
                 continue
@@ -193,7 +201,7 @@ def mirror_reports(drafts: Sequence[Draft]) -> tuple[tuple[MirrorReport, ...], t
                     unknown.append(_unknown(draft, clause, ref, drafts))
                     continue
                 model_draft, model = found
-                model_cites = cited_numbers(tuple(i for i in model_draft.body if isinstance(i, Clause)))
+                model_cites = cited_numbers(model_draft.top_clauses())
                 findings = [
                     f for f in clause_findings(model, clause, model_draft, draft) if not f.kind.startswith(_REPLACED)
                 ]

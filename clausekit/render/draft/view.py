@@ -27,6 +27,7 @@ from clausekit.model import (
     Term,
     TermRef,
     Text,
+    cite_number,
 )
 
 GUARANTEE_TEMPLATE = "draft.guarantee.j2"
@@ -144,13 +145,7 @@ def citations(draft: Draft) -> dict[str, str]:
         for item in items:
             if not isinstance(item, Clause):
                 continue
-            own = item.number
-            if own is None:
-                cited = prefix
-            elif not prefix or "(" in own:
-                cited = own
-            else:
-                cited = f"{prefix}({own})"
+            cited = cite_number(item.number, prefix)
             if item.number is not None:
                 out[item.id] = cited
             elif item.title:
