@@ -40,7 +40,15 @@ RECONSTRUCTED = (
 # Drafts that show delegations' alternatives as negotiation brackets, because their sources
 # report the positions side by side; in every other draft a "[...]" is editorial.
 WITH_BRACKETS = ("russia-positions", "ukraine-20-point-framework")
-REFERENCE = ("north-atlantic-treaty-1949", "us-japan-1960", "us-rok-1953")
+REFERENCE = (
+    "north-atlantic-treaty-1949",
+    "us-japan-1960",
+    "us-rok-1953",
+    "anglo-polish-1939",
+    "rio-treaty-1947",
+    "modified-brussels-treaty-1954",
+    "warsaw-pact-1955",
+)
 
 
 def _drafts() -> dict[str, Draft]:
