@@ -45,9 +45,13 @@ REFERENCE = (
     "us-japan-1960",
     "us-rok-1953",
     "anglo-polish-1939",
+    "china-ussr-1945",
     "rio-treaty-1947",
+    "sino-soviet-1950",
     "modified-brussels-treaty-1954",
     "warsaw-pact-1955",
+    "china-dprk-1961",
+    "ussr-dprk-1961",
 )
 
 
