@@ -50,6 +50,7 @@ REFERENCE = (
     "sino-soviet-1950",
     "modified-brussels-treaty-1954",
     "warsaw-pact-1955",
+    "cyprus-guarantee-1960",
     "china-dprk-1961",
     "ussr-dprk-1961",
 )
