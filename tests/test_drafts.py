@@ -53,6 +53,8 @@ REFERENCE = (
     "cyprus-guarantee-1960",
     "china-dprk-1961",
     "ussr-dprk-1961",
+    "csto-1992",
+    "csto-1992-amended-2010",
 )
 
 
