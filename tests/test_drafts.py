@@ -55,6 +55,11 @@ REFERENCE = (
     "ussr-dprk-1961",
     "csto-1992",
     "csto-1992-amended-2010",
+    "shusha-declaration-2021",
+    "washington-declaration-2023",
+    "g7-ukraine-declaration-2023",
+    "camp-david-consult-2023",
+    "ukraine-compact-2024",
 )
 
 
