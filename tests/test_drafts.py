@@ -40,7 +40,27 @@ RECONSTRUCTED = (
 # Drafts that show delegations' alternatives as negotiation brackets, because their sources
 # report the positions side by side; in every other draft a "[...]" is editorial.
 WITH_BRACKETS = ("russia-positions", "ukraine-20-point-framework")
-REFERENCE = ("north-atlantic-treaty-1949", "us-japan-1960", "us-rok-1953")
+REFERENCE = (
+    "north-atlantic-treaty-1949",
+    "us-japan-1960",
+    "us-rok-1953",
+    "anglo-polish-1939",
+    "china-ussr-1945",
+    "rio-treaty-1947",
+    "sino-soviet-1950",
+    "modified-brussels-treaty-1954",
+    "warsaw-pact-1955",
+    "cyprus-guarantee-1960",
+    "china-dprk-1961",
+    "ussr-dprk-1961",
+    "csto-1992",
+    "csto-1992-amended-2010",
+    "shusha-declaration-2021",
+    "washington-declaration-2023",
+    "g7-ukraine-declaration-2023",
+    "camp-david-consult-2023",
+    "ukraine-compact-2024",
+)
 
 
 def _drafts() -> dict[str, Draft]:
