@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from clausekit.lexer import LineLexer
-from clausekit.parser import normalise_newlines
+from clausekit.language.lexer import LineLexer
+from clausekit.language.source import normalise_newlines
 from conftest import DRAFTS, ROOT
 
 EXTENSION = ROOT / "editors" / "vscode"
