@@ -18,6 +18,7 @@ from typing import Literal, TypeAlias
 
 from clausekit.model import (
     GUARANTEE_FIELDS,
+    UNATTRIBUTED,
     Bracket,
     Clause,
     ClauseRef,
@@ -440,7 +441,7 @@ def _open_brackets(self: Rule, index: DraftIndex) -> Iterator[Finding]:
         return
     # Count each party once per bracket: "US 2" means the US holds options in two brackets.
     per_party = Counter(
-        party for b in brackets for party in dict.fromkeys(o.party or "unattributed" for o in b.options)
+        party for bracket in brackets for party in bracket.parties
     )
     detail = ", ".join(f"{party} {count}" for party, count in sorted(per_party.items(), key=_party_order))
     noun = "bracket" if len(brackets) == 1 else "brackets"
@@ -449,7 +450,7 @@ def _open_brackets(self: Rule, index: DraftIndex) -> Iterator[Finding]:
 
 def _party_order(item: tuple[str, int]) -> tuple[int, int, str]:
     party, count = item
-    return (party == "unattributed", -count, party)
+    return (party == UNATTRIBUTED, -count, party)
 
 
 # --- running them -----------------------------------------------------------------------

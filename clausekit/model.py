@@ -8,7 +8,8 @@ same structure are equal, however they were laid out.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from typing import Any, Literal, TypeAlias
 
@@ -211,6 +212,10 @@ class BracketOption:
     spans: tuple[Inline, ...]
 
 
+UNATTRIBUTED = "unattributed"
+"""Who holds a bracket's option that names no party, in counts and reports."""
+
+
 @dataclass(frozen=True, slots=True)
 class Bracket:
     """``[US: 600,000 | E3: 800,000 in peacetime]``: text not yet agreed."""
@@ -219,9 +224,10 @@ class Bracket:
     location: Location = field(default=NOWHERE, compare=False)
 
     @property
-    def parties(self) -> tuple[str | None, ...]:
-        """Who holds an alternative in it, each once, in order (None: an unattributed option)."""
-        return tuple(dict.fromkeys(option.party for option in self.options))
+    def parties(self) -> tuple[str, ...]:
+        """Who holds an alternative in it, each once, in order (``UNATTRIBUTED`` for an option
+        no party is named for): what every count of open brackets per delegation counts."""
+        return tuple(dict.fromkeys(option.party or UNATTRIBUTED for option in self.options))
 
 
 Inline: TypeAlias = Text | PartyRef | TermRef | ClauseRef | Bracket
@@ -413,6 +419,9 @@ class Draft:
 # --- helpers over inline spans ---------------------------------------------------
 
 
+_WHITE_SPACE = re.compile(r"\s+")
+
+
 def iter_inline(spans: tuple[Inline, ...]):
     """Yield every span, descending into bracket options."""
     for span in spans:
@@ -420,6 +429,21 @@ def iter_inline(spans: tuple[Inline, ...]):
         if isinstance(span, Bracket):
             for option in span.options:
                 yield from iter_inline(option.spans)
+
+
+def join_texts(spans: Iterable[Inline]) -> tuple[Inline, ...]:
+    """Spans as the parser would have read them: neighbouring texts as one text, with each
+    run of white space in it as one space, and no empty text (spans put together in code:
+    an accepted bracket, a compiled difference)."""
+    out: list[Inline] = []
+    for span in spans:
+        if not isinstance(span, Text):
+            out.append(span)
+        elif out and isinstance(out[-1], Text):
+            out[-1] = Text(_WHITE_SPACE.sub(" ", out[-1].text + span.text))
+        elif span.text:
+            out.append(Text(_WHITE_SPACE.sub(" ", span.text)))
+    return tuple(out)
 
 
 def plain_text(spans: tuple[Inline, ...], party_names: dict[str, str] | None = None) -> str:

@@ -89,3 +89,36 @@ def test_fmt_reads_stdin_and_misuse(tmp_path):
     assert run_clausekit("fmt", "--write", "-", cwd=tmp_path, input=CANONICAL).returncode == 2
     missing = run_clausekit("fmt", "missing.clause", cwd=tmp_path)
     assert missing.returncode == 2 and missing.stderr.decode().strip() == "missing.clause: no such file"
+
+
+# --- every command chooses its format one way: -f, else the -o suffix, else its default --------
+
+
+@pytest.mark.parametrize(
+    ("args", "name", "starts"),
+    [
+        (["diff", "OLD", "NEW"], "report.html", b"<!DOCTYPE html>"),
+        (["diff", "OLD", "NEW"], "report.json", b"{"),
+        (["diff", "OLD", "NEW"], "report.md", b"### clausekit diff"),
+        (["compare", "OLD", "NEW"], "matrix.html", b"<!DOCTYPE html>"),
+        (["render", "OLD"], "draft.txt", b"T\n"),
+        (["check", "OLD"], "findings.json", b"{"),
+        (["diff", "OLD", "NEW", "-f", "text"], "report.html", b"clausekit diff"),
+    ],
+    ids=["diff-html", "diff-json", "diff-md", "compare-html", "render-txt", "check-json", "explicit-wins"],
+)
+def test_the_output_suffix_chooses_the_format(tmp_path, args, name, starts):
+    (tmp_path / "old.clause").write_text(DRAFT)
+    (tmp_path / "new.clause").write_text(DRAFT.replace("stays", "goes"))
+    argv = [{"OLD": "old.clause", "NEW": "new.clause"}.get(a, a) for a in args]
+    result = run_clausekit(*argv, "-o", name, cwd=tmp_path)
+    # (check exits 1: the draft names a party it does not declare)
+    assert result.returncode == (1 if args[0] == "check" else 0), result.stderr.decode()
+    assert (tmp_path / name).read_bytes().lstrip().startswith(starts)
+
+
+def test_an_unknown_format_is_refused_with_the_known_ones(tmp_path):
+    (tmp_path / "d.clause").write_text(DRAFT)
+    result = run_clausekit("render", "d.clause", "-f", "pdf", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "'pdf' is not one of" in result.stderr.decode() and "markdown" in result.stderr.decode()

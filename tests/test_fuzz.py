@@ -260,7 +260,7 @@ def every_target(draft: Draft, other: Draft, word: bool = True) -> None:
 
 
 def diff_target(draft: Draft, other: Draft, word: bool = True) -> None:
-    from clausekit.cli.diff import render as render_diff
+    from clausekit.render.diff import render_diff
     from clausekit.diff import diff
 
     assert diff(draft, draft).is_empty

@@ -204,7 +204,7 @@ def docx_text(data: bytes) -> str:
 
 @pytest.mark.parametrize("output", ["draft", "redline", "compare"])
 def test_docx_drops_characters_xml_cannot_hold_and_warns(output: str):
-    from clausekit.cli.diff import render as render_diff
+    from clausekit.render.diff import render_diff
     from clausekit.compare import compare
     from clausekit.diff import diff
     from clausekit.render import render
@@ -260,7 +260,7 @@ PAYLOAD = DRAFT.replace('"Nothing lost"', '"Safe title"') + (
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    from clausekit.cli.diff import render as render_diff
+    from clausekit.render.diff import render_diff
     from clausekit.compare import compare
     from clausekit.diff import diff
     from clausekit.render import render
@@ -303,7 +303,7 @@ def test_drafted_markup_never_runs_in_a_browser(pages: dict[str, Path], name: st
 
 
 def test_drafted_markup_stays_text_in_markdown_read_as_github_markdown():
-    from clausekit.cli.diff import render as render_diff
+    from clausekit.render.diff import render_diff
     from clausekit.compare import compare
     from clausekit.diff import diff
     from clausekit.render import render

@@ -17,8 +17,6 @@ EXIT_OK = 0
 EXIT_FOUND = 1
 EXIT_ERROR = 2
 
-FORMAT_ALIASES = {"md": "markdown", "txt": "text", "htm": "html", "word": "docx"}
-
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -38,6 +36,7 @@ def handle_errors(function: F) -> F:
         caught: list[warnings.WarningMessage] = []
         try:
             with warnings.catch_warnings(record=True) as caught:  # type: ignore[assignment]
+                warnings.simplefilter("always")
                 return _run(function, args, kwargs)
         finally:
             for warning in caught:
@@ -68,24 +67,31 @@ def _run(function: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, 
         fail("clausekit: out of memory")
 
 
-def normalise_format(value: str) -> str:
-    return FORMAT_ALIASES.get(value.lower(), value.lower())
-
-
 def format_option(choices: Iterable[str], default: str) -> Callable[[F], F]:
-    """``--format/-f`` with the project's format names and their aliases."""
-    names = list(choices)
-    accepted = names + [alias for alias, target in FORMAT_ALIASES.items() if target in names]
-    return click.option(
-        "--format",
-        "-f",
-        "output_format",
-        type=click.Choice(accepted, case_sensitive=False),
-        default=default,
-        show_default=True,
-        callback=lambda ctx, param, value: normalise_format(value),
-        help="Output format.",
-    )
+    """``--format/-f`` with the project's format names and their aliases. Every command chooses
+    its format the same way (``clausekit.render.formats.choose``): the one named, else the one
+    the ``-o`` file's suffix says, else ``default``."""
+    from clausekit.render import formats
+
+    names = tuple(choices)
+
+    def decorate(function: F) -> F:
+        @functools.wraps(function)
+        def chosen(*args: Any, **kwargs: Any) -> Any:
+            kwargs["output_format"] = formats.choose(kwargs.get("output_format"), kwargs.get("output"), names, default)
+            return function(*args, **kwargs)
+
+        option = click.option(
+            "--format",
+            "-f",
+            "output_format",
+            type=click.Choice(formats.accepted_names(names), case_sensitive=False),
+            default=None,
+            help=f"Output format (default: as the -o file's suffix says, else {default}).",
+        )
+        return option(chosen)  # type: ignore[return-value]
+
+    return decorate
 
 
 def output_option() -> Callable[[F], F]:
@@ -118,7 +124,7 @@ def emit(
     if output is None or output == "-":
         if isinstance(data, bytes):
             if sys.stdout.isatty():
-                raise UsageError("this format is binary: name a file with -o FILE")
+                raise UsageError("this format is binary: name a file with -o FILE (or send it down a pipe)")
             sys.stdout.buffer.write(data)
             sys.stdout.flush()
         elif isinstance(data, str):
@@ -130,13 +136,6 @@ def emit(
         return
     refuse_input_as_output(output, inputs)
     write_atomic(output, data)
-
-
-def load_draft(path: str):
-    """Load one draft; errors propagate as ClauseKitError (handle_errors prints them)."""
-    from clausekit.language.parser import load
-
-    return load(path)
 
 
 def color_option(help: str) -> Callable[[F], F]:

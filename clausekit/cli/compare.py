@@ -6,8 +6,7 @@ import click
 
 from clausekit.cli.common import emit, format_option, handle_errors, output_option
 from clausekit.errors import UsageError
-
-FORMATS = ("markdown", "html", "json", "docx", "clause")
+from clausekit.render.formats import COMPARE_FORMATS
 
 
 @click.command("compare")
@@ -19,7 +18,7 @@ FORMATS = ("markdown", "html", "json", "docx", "clause")
     metavar="FILE",
     help="The draft the others are aligned against and compared with (default: the first).",
 )
-@format_option(FORMATS, "markdown")
+@format_option(COMPARE_FORMATS, "markdown")
 @output_option()
 @click.option("--templates", default=None, metavar="DIR", help="A folder of templates that replace the packaged ones.")
 @handle_errors
@@ -44,8 +43,6 @@ def command(drafts: tuple[str, ...], base: str | None, output_format: str, outpu
             paths.insert(0, base)
     if len(paths) < 2:
         raise UsageError("compare needs at least two drafts")
-    if output_format == "docx" and output in (None, "-"):
-        raise UsageError("the docx format is binary: name a file with -o FILE")
     loaded = [load(path) for path in paths]
     result = compare(loaded, base=index)
     emit(render_comparison(result, output_format, templates), output, paths)

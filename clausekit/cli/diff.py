@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
 from fnmatch import fnmatchcase
-from importlib.util import find_spec
 from typing import TYPE_CHECKING
 
 import click
@@ -27,39 +25,11 @@ from clausekit.cli.common import (
     output_option,
 )
 from clausekit.errors import UsageError
+from clausekit.render.formats import DIFF_FORMATS
 
 if TYPE_CHECKING:
     from clausekit.diff.model import DraftDiff
     from clausekit.diff.options import DiffOptions
-
-# Formats written by modules that may not be installed: offered only when present.
-_OPTIONAL_FORMATS = {"html": "clausekit.render.diff.html", "docx": "clausekit.render.diff.redline"}
-
-# The structural kinds are the diff's own; the semantic ones are named by changes.py.
-_STRUCTURAL_KINDS = tuple(
-    f"clause.{kind}" for kind in ("added", "removed", "moved", "renumbered", "retitled", "modified", "unknown")
-)
-
-
-def _module_present(name: str) -> bool:
-    try:
-        return find_spec(name) is not None
-    except (ImportError, ValueError):
-        return False
-
-
-def _formats() -> list[str]:
-    return ["text", "markdown", "json"] + [
-        name for name, module in _OPTIONAL_FORMATS.items() if _module_present(module)
-    ]
-
-
-def known_finding_kinds() -> tuple[str, ...]:
-    """Every finding kind the diff can report: what ``--fail-on`` accepts."""
-    from clausekit.diff.findings import FINDING_KINDS
-
-    return _STRUCTURAL_KINDS + tuple(kind for kind in FINDING_KINDS if kind not in _STRUCTURAL_KINDS)
-
 
 def parse_fail_on(value: str | None) -> tuple[str, ...]:
     """``--fail-on modality.*,clause.removed``: each pattern must name a known kind."""
@@ -68,7 +38,8 @@ def parse_fail_on(value: str | None) -> tuple[str, ...]:
     patterns = tuple(part.strip() for part in value.split(",") if part.strip())
     if not patterns:
         raise click.BadParameter("expected one or more finding kinds, comma separated", param_hint="--fail-on")
-    known = known_finding_kinds()
+    from clausekit.diff.findings import ALL_FINDING_KINDS as known
+
     for pattern in patterns:
         if not any(fnmatchcase(kind, pattern) for kind in known):
             raise click.BadParameter(
@@ -110,7 +81,7 @@ def _load_pair(old: str, new: str, options: DiffOptions) -> tuple[DraftDiff, lis
 @click.command("diff")
 @click.argument("old", metavar="OLD")
 @click.argument("new", metavar="NEW")
-@format_option(_formats(), "text")
+@format_option(DIFF_FORMATS, "text")
 @output_option()
 @click.option("--stat", is_flag=True, help="Counts only: clauses per change kind and findings per kind.")
 @color_option("Colour the text output (auto: on a terminal, unless NO_COLOR is set).")
@@ -152,17 +123,14 @@ def command(
     bundled-draft-id::clause-id (see 'clausekit library').
     """
     from clausekit.diff.options import DiffOptions
+    from clausekit.render.diff import render_diff
 
     patterns = parse_fail_on(fail_on)
-    if stat and output_format not in ("text", "markdown"):
-        raise click.UsageError("--stat is for the text and markdown formats (the JSON carries the counts)")
-    if output_format == "docx" and output in (None, "-"):
-        raise click.UsageError("the docx format is binary: name a file with -o FILE")
 
     options = DiffOptions(ignore_case=ignore_case, ignore_punctuation=ignore_punctuation, ignore_quotes=ignore_quotes)
     result, inputs = _load_pair(old, new, options)
     colour = use_colour(color, output)
-    data = render(result, output_format, stat=stat, color=colour, layout=layout)
+    data = render_diff(result, output_format, stat=stat, color=colour, layout=layout)
     emit(data, output, inputs, color=colour or None)
 
     if patterns:
@@ -171,30 +139,3 @@ def command(
     if exit_code:
         sys.exit(EXIT_OK if result.is_empty else EXIT_FOUND)
 
-
-def render(
-    result: DraftDiff, output_format: str, stat: bool = False, color: bool = False, layout: str = "inline"
-) -> str | bytes | Iterator[str]:
-    """One ``DraftDiff`` in the format asked for (each renderer imported only when used;
-    JSON comes as chunks, written as they are made)."""
-    if output_format == "text":
-        from clausekit.render.diff.text import render_diff_text
-
-        return render_diff_text(result, color=color, stat=stat)
-    if output_format == "markdown":
-        from clausekit.render.diff.text import render_diff_markdown
-
-        return render_diff_markdown(result, stat=stat)
-    if output_format == "json":
-        from clausekit.render.diff.json import iter_diff_json
-
-        return iter_diff_json(result)
-    if output_format == "html":
-        from clausekit.render.diff.html import render_diff_html
-
-        return render_diff_html(result, layout)
-    if output_format == "docx":
-        from clausekit.render.diff.redline import render_redline_docx
-
-        return render_redline_docx(result)
-    raise UsageError(f"unknown format {output_format!r}")

@@ -2,43 +2,15 @@
 
 from __future__ import annotations
 
-import warnings
-from pathlib import Path
-
 import click
 
-from clausekit.cli.common import FORMAT_ALIASES, handle_errors, output_option
-
-FORMATS = ("markdown", "html", "text", "docx")
-SUFFIXES = {
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".html": "html",
-    ".htm": "html",
-    ".txt": "text",
-    ".docx": "docx",
-}
-
-
-def _format(output: str | None, given: str | None) -> str:
-    """The format named, else the one the output's suffix says, else Markdown."""
-    if given:
-        return FORMAT_ALIASES.get(given.lower(), given.lower())
-    if output and output != "-":
-        return SUFFIXES.get(Path(output).suffix.lower(), "markdown")
-    return "markdown"
+from clausekit.cli.common import format_option, handle_errors, output_option
+from clausekit.render.formats import DRAFT_FORMATS
 
 
 @click.command()
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option(
-    "--format",
-    "-f",
-    "output_format",
-    type=click.Choice([*FORMATS, *FORMAT_ALIASES], case_sensitive=False),
-    default=None,
-    help="Output format (default: from the -o suffix, else markdown).",
-)
+@format_option(DRAFT_FORMATS, "markdown")
 @output_option()
 @click.option(
     "--templates",
@@ -64,7 +36,7 @@ def _format(output: str | None, given: str | None) -> str:
 @handle_errors
 def command(
     file: str,
-    output_format: str | None,
+    output_format: str,
     output: str | None,
     templates: str | None,
     reference_doc: str | None,
@@ -82,7 +54,6 @@ def command(
     from clausekit.negotiation.accept import accept_brackets
     from clausekit.render import render
 
-    fmt = _format(output, output_format)
     draft = loads(read_stdin(), filename="<stdin>") if file == "-" else load(file)
     note = None
     if accept is not None:
@@ -90,11 +61,7 @@ def command(
         draft = accepted.draft
         left = f"{accepted.open} bracket{'s' if accepted.open != 1 else ''} left open"
         note = f"accepted {accept}'s option in {accepted.taken} bracket{'s' if accepted.taken != 1 else ''}; {left}"
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        data = render(draft, fmt, templates=templates, reference_doc=reference_doc)
-    for warning in caught:
-        click.echo(f"clausekit: warning: {warning.message}", err=True)
+    data = render(draft, output_format, templates=templates, reference_doc=reference_doc)
     inputs = [file] if file != "-" else []
     if reference_doc:
         inputs.append(reference_doc)

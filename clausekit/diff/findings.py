@@ -90,7 +90,15 @@ FINDING_KINDS: tuple[str, ...] = (
     "term.redefined",
     *(f"guarantee.{spec.name}.changed" for spec in COMPARED_FIELDS),
 )
-"""Every kind ``clause_findings`` and ``draft_findings`` may report (``--fail-on`` checks names against it)."""
+"""Every kind ``clause_findings`` and ``draft_findings`` may report."""
+
+STRUCTURAL_KINDS: tuple[str, ...] = tuple(
+    f"clause.{kind}" for kind in ("added", "removed", "moved", "renumbered", "retitled", "modified", "unknown")
+)
+"""The kinds of a row's own findings (what happened to the clause), made by the diff itself."""
+
+ALL_FINDING_KINDS: tuple[str, ...] = STRUCTURAL_KINDS + FINDING_KINDS
+"""Every finding kind a diff can report: what ``--fail-on`` accepts."""
 
 _DIRECTION_MIRROR = {
     "weakened": "strengthened",

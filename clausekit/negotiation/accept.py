@@ -7,13 +7,20 @@ never led to think a text is agreed when it is not.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 from clausekit.errors import UsageError
-from clausekit.model import Bracket, Clause, Draft, Inline, Paragraph, Term, Text, map_guarantee_prose
-
-_SPACES = re.compile(r" {2,}")
+from clausekit.model import (
+    Bracket,
+    Clause,
+    Draft,
+    Inline,
+    Paragraph,
+    Term,
+    iter_paragraphs,
+    join_texts,
+    map_guarantee_prose,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,9 +35,7 @@ class Accepted:
 
 def count_open(draft: Draft) -> int:
     """How many negotiation brackets a draft holds."""
-    counter = _Taker(None)
-    counter.draft(draft)
-    return counter.open
+    return sum(isinstance(span, Bracket) for paragraph, _ in iter_paragraphs(draft) for span in paragraph.spans)
 
 
 def accept_brackets(draft: Draft, party: str) -> Accepted:
@@ -38,12 +43,14 @@ def accept_brackets(draft: Draft, party: str) -> Accepted:
     if draft.party(party) is None:
         declared = ", ".join(p.code for p in draft.parties) or "none"
         raise UsageError(f"--accept {party}: the draft declares no party {party} (declared: {declared})")
-    taker = _Taker(party)
+    taker = _AlternativeTaker(party)
     return Accepted(taker.draft(draft), party, taker.taken, taker.open)
 
 
-class _Taker:
-    def __init__(self, party: str | None) -> None:
+class _AlternativeTaker:
+    """Takes one party's alternative in every bracket, counting what it took and left."""
+
+    def __init__(self, party: str) -> None:
         self.party = party
         self.taken = 0
         self.open = 0
@@ -59,11 +66,11 @@ class _Taker:
                 continue
             self.taken += 1
             out.extend(chosen)
-        return _merge_text(out)
+        return join_texts(out)
 
     def _choice(self, bracket: Bracket) -> tuple[Inline, ...] | None:
         for option in bracket.options:
-            if self.party is not None and option.party == self.party:
+            if option.party == self.party:
                 return option.spans
         return None
 
@@ -88,15 +95,3 @@ class _Taker:
 
     def draft(self, draft: Draft) -> Draft:
         return replace(draft, body=tuple(self.item(i) for i in draft.body))
-
-
-def _merge_text(spans: list[Inline]) -> tuple[Inline, ...]:
-    """Adjacent texts become one, as the parser would have read them."""
-    out: list[Inline] = []
-    for span in spans:
-        if isinstance(span, Text) and out and isinstance(out[-1], Text):
-            # An empty option leaves two spaces where the bracket stood ("stationed  .").
-            out[-1] = Text(_SPACES.sub(" ", out[-1].text + span.text))
-        else:
-            out.append(span)
-    return tuple(out)

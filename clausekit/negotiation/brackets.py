@@ -26,7 +26,6 @@ from clausekit.model import (
     plain_text,
 )
 
-UNATTRIBUTED = "unattributed"
 OUTSIDE = "(outside provisions)"  # the "article" of a bracket in a term defined at the top
 
 
@@ -38,10 +37,7 @@ class OpenBracket:
     article: str | None  # label of the top-level provision it stands in (None in a term at the top)
     where: str  # label of the provision (or term) it stands in
     options: tuple[tuple[str | None, str], ...]  # (party or None, words)
-
-    @property
-    def parties(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(party or UNATTRIBUTED for party, _ in self.options))
+    parties: tuple[str, ...]  # who holds an option in it (``Bracket.parties``)
 
     @property
     def text(self) -> str:
@@ -77,7 +73,7 @@ def open_brackets(draft: Draft) -> BracketReport:
             for span in iter_inline(paragraph.spans):
                 if isinstance(span, Bracket):
                     options = tuple((o.party, plain_text(o.spans)) for o in span.options)
-                    found.append(OpenBracket(span.location, article, where, options))
+                    found.append(OpenBracket(span.location, article, where, options, span.parties))
 
     def visit(item: Clause | Term, article: str | None) -> None:
         if isinstance(item, Term):

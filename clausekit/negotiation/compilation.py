@@ -57,6 +57,7 @@ from clausekit.model import (
     Term,
     TermRef,
     Text,
+    join_texts,
     map_guarantee_prose,
     plain_text,
 )
@@ -656,7 +657,7 @@ def _merge_spans(texts: list[tuple[Inline, ...]], codes: list[str], reference: i
             )
         at = end
     out.extend(codec.decode(ref[at:]))
-    return _joined(out)
+    return join_texts(out)
 
 
 def _piece(ref: str, kept: list[bool], inserted: dict[int, str], start: int, end: int) -> str:
@@ -668,13 +669,3 @@ def _piece(ref: str, kept: list[bool], inserted: dict[int, str], start: int, end
         if i < end and kept[i]:
             parts.append(ref[i])
     return "".join(parts)
-
-
-def _joined(spans: list[Inline]) -> tuple[Inline, ...]:
-    out: list[Inline] = []
-    for span in spans:
-        if isinstance(span, Text) and out and isinstance(out[-1], Text):
-            out[-1] = Text(out[-1].text + span.text)
-        elif not (isinstance(span, Text) and not span.text):
-            out.append(span)
-    return tuple(out)

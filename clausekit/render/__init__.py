@@ -11,9 +11,9 @@ from __future__ import annotations
 from clausekit.callable_modules import make_module_callable as _make_callable
 from clausekit.errors import ClauseKitError, UsageError, visible_controls
 from clausekit.model import Draft
+from clausekit.render.formats import DRAFT_FORMATS, choose
 
-FORMATS = ("markdown", "html", "text", "docx")
-ALIASES = {"md": "markdown", "txt": "text", "htm": "html", "word": "docx"}
+FORMATS = DRAFT_FORMATS
 TEMPLATE_NAMES = {"markdown": "draft.md.j2", "html": "draft.html.j2", "text": "draft.txt.j2"}
 
 __all__ = ["FORMATS", "TEMPLATE_NAMES", "TemplateError", "render", "render_template"]
@@ -71,9 +71,7 @@ def render(
     from clausekit.render.draft.view import build_view
     from clausekit.render.templates import environment
 
-    fmt = ALIASES.get(fmt.lower(), fmt.lower())
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    fmt = choose(fmt, None, FORMATS, "markdown")
     if reference_doc is not None and fmt != "docx":
         raise UsageError("--reference-doc applies to the docx format only")
     if accept is not None:

@@ -16,8 +16,9 @@ from clausekit.compare import Cell, Column, Comparison
 from clausekit.diff import clause_text, party_names
 from clausekit.errors import UsageError
 from clausekit.render.compare.view import build_comparison_view, facts_pairs
+from clausekit.render.formats import COMPARE_FORMATS
 
-FORMATS = ("markdown", "html", "json", "docx", "clause")
+FORMATS = COMPARE_FORMATS
 TEMPLATES = {"markdown": "compare.md.j2", "html": "compare.html.j2"}
 SCHEMA = "clausekit.compare/1"
 SCHEMA_ID = "https://clausekit.org/schema/compare/1/compare.schema.json"

@@ -10,7 +10,6 @@ old one's, whatever changed: prose, a party's name, or the number a reference ci
 from __future__ import annotations
 
 import difflib
-from bisect import bisect_left
 from dataclasses import dataclass
 
 from clausekit.diff.model import ClauseChange, DraftDiff, WordOp
@@ -147,47 +146,21 @@ def inserted(blocks: tuple[Block, ...]) -> list[ParagraphDiff]:
 # --- the whole document ---------------------------------------------------------------------
 
 
-def _increasing(pairs: list[tuple[int, int]]) -> set[int]:
-    """Indexes (into ``pairs``, sorted by new position) of a longest run increasing in old position."""
-    tails: list[int] = []
-    tail_index: list[int] = []
-    previous = [-1] * len(pairs)
-    for index, (old_pos, _) in enumerate(pairs):
-        k = bisect_left(tails, old_pos)
-        if k == len(tails):
-            tails.append(old_pos)
-            tail_index.append(index)
-        else:
-            tails[k] = old_pos
-            tail_index[k] = index
-        previous[index] = tail_index[k - 1] if k else -1
-    keep: set[int] = set()
-    index = tail_index[-1] if tail_index else -1
-    while index >= 0:
-        keep.add(index)
-        index = previous[index]
-    return keep
-
-
 def document_diff(diff: DraftDiff) -> list[ParagraphDiff]:
     """Every paragraph of both drafts in one sequence that reads as the old draft when
     insertions are dropped and as the new one when deletions are: clauses in place are
     compared, moved clauses are deleted where they stood and inserted where they stand."""
     old, new = rendered(diff.old), rendered(diff.new)
     hints: dict[tuple[int, int], tuple[WordOp, ...]] = {}
-    pairs = [(TITLE_KEY, TITLE_KEY)]
-    seen_old: set[int] = set()
-    seen_new: set[int] = set()
+    # The pairs that stayed in place (the diff's alignment found the longest chain of them);
+    # a moved clause is deleted where it stood and inserted where it stands.
+    stable = [(TITLE_KEY, TITLE_KEY)]
     for change in diff.changes:
         o, n = old.position(change.old), new.position(change.new)
-        if o is not None and n is not None and o not in seen_old and n not in seen_new:
-            seen_old.add(o)
-            seen_new.add(n)
-            pairs.append((o, n))
+        if o is not None and n is not None and "moved" not in change.kinds:
+            stable.append((o, n))
             hints[(o, n)] = change.words
-    pairs.sort(key=lambda p: p[1])
-    # Pairs off the longest increasing run are moves: deleted there, inserted here.
-    stable = [pairs[i] for i in sorted(_increasing(pairs))]
+    stable.sort(key=lambda p: p[1])
 
     out: list[ParagraphDiff] = []
     i = j = TITLE_KEY
