@@ -101,12 +101,6 @@ def find_mirror(ref: str, drafts: Sequence[Draft] = ()) -> tuple[Draft, Clause] 
     return None
 
 
-def resolve_mirror(ref: str, drafts: Sequence[Draft] = ()) -> Clause | None:
-    """The clause that a ``mirrors`` reference names, or None (see ``find_mirror``)."""
-    found = find_mirror(ref, drafts)
-    return found[1] if found else None
-
-
 def is_clause_spec(argument: str) -> bool:
     """Whether a command-line argument names a clause (``FILE::id`` or ``draft-id::id``)
     rather than a whole draft file. File paths never contain ``::`` in practice."""

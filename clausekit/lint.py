@@ -2,7 +2,7 @@
 
 Each rule is a small function with a stable code (documented in docs/checks.md) that
 looks at one draft, through a ``DraftIndex`` built once per draft, and yields
-``Finding``s. ``check`` runs every rule over several drafts at once, because a
+``Diagnostic``s. ``check`` runs every rule over several drafts at once, because a
 ``mirrors`` reference may name a clause of another draft given alongside (before the
 bundled reference library is consulted).
 """
@@ -40,7 +40,7 @@ LEVELS: tuple[Level, ...] = ("error", "warning", "info")
 
 
 @dataclass(frozen=True, slots=True)
-class Finding:
+class Diagnostic:
     """One thing a rule found, at a place in a draft."""
 
     level: Level
@@ -138,7 +138,7 @@ def _did_you_mean(wanted: str, known: Iterable[str]) -> str:
 
 # --- the rules ----------------------------------------------------------------------
 
-RuleFunction: TypeAlias = Callable[[DraftIndex], Iterable[Finding]]
+RuleFunction: TypeAlias = Callable[[DraftIndex], Iterable[Diagnostic]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,17 +148,17 @@ class Rule:
     summary: str
     function: RuleFunction
 
-    def finding(self, message: str, location: Location) -> Finding:
-        return Finding(self.level, self.code, message, location)
+    def finding(self, message: str, location: Location) -> Diagnostic:
+        return Diagnostic(self.level, self.code, message, location)
 
 
 RULES: list[Rule] = []
 
 
-def rule(code: str, level: Level, summary: str) -> Callable[[Callable[[Rule, DraftIndex], Iterable[Finding]]], Rule]:
+def rule(code: str, level: Level, summary: str) -> Callable[[Callable[[Rule, DraftIndex], Iterable[Diagnostic]]], Rule]:
     """Register a rule; the function receives its ``Rule`` (to make findings) and the index."""
 
-    def register(function: Callable[[Rule, DraftIndex], Iterable[Finding]]) -> Rule:
+    def register(function: Callable[[Rule, DraftIndex], Iterable[Diagnostic]]) -> Rule:
         made = Rule(code, level, summary, lambda index: function(made, index))
         RULES.append(made)
         return made
@@ -167,7 +167,7 @@ def rule(code: str, level: Level, summary: str) -> Callable[[Callable[[Rule, Dra
 
 
 @rule("duplicate-id", "error", "two provisions of one draft share an id")
-def _duplicate_id(self: Rule, index: DraftIndex) -> Iterator[Finding]:
+def _duplicate_id(self: Rule, index: DraftIndex) -> Iterator[Diagnostic]:
     first: dict[str, Clause] = {}
     for clause in index.provisions:
         earlier = first.setdefault(clause.id, clause)
@@ -180,7 +180,7 @@ def _duplicate_id(self: Rule, index: DraftIndex) -> Iterator[Finding]:
 
 
 @rule("duplicate-party", "error", "a party code is declared twice")
-def _duplicate_party(self: Rule, index: DraftIndex) -> Iterator[Finding]:
+def _duplicate_party(self: Rule, index: DraftIndex) -> Iterator[Diagnostic]:
     first: dict[str, Party] = {}
     for party in index.draft.parties:
         earlier = first.setdefault(party.code, party)
@@ -191,7 +191,7 @@ def _duplicate_party(self: Rule, index: DraftIndex) -> Iterator[Finding]:
 
 
 @rule("duplicate-term", "error", "a term is defined twice")
-def _duplicate_term(self: Rule, index: DraftIndex) -> Iterator[Finding]:
+def _duplicate_term(self: Rule, index: DraftIndex) -> Iterator[Diagnostic]:
     first: dict[str, Term] = {}
     for term in index.terms:
         earlier = first.setdefault(_normal(term.name), term)
@@ -202,11 +202,11 @@ def _duplicate_term(self: Rule, index: DraftIndex) -> Iterator[Finding]:
 
 
 @rule("unknown-party", "error", "a party code that the draft does not declare")
-def _unknown_party(self: Rule, index: DraftIndex) -> Iterator[Finding]:
+def _unknown_party(self: Rule, index: DraftIndex) -> Iterator[Diagnostic]:
     draft = index.draft
     declared = index.declared_codes()
 
-    def unknown(code: str, where: str, location: Location) -> Finding:
+    def unknown(code: str, where: str, location: Location) -> Diagnostic:
         if declared:
             hint = _did_you_mean(code, declared) or " (declared: " + ", ".join(sorted(declared)) + ")"
         else:
@@ -240,7 +240,7 @@ def _unknown_party(self: Rule, index: DraftIndex) -> Iterator[Finding]:
 
 
 @rule("undefined-term", "error", "a term is used but never defined")
-def _undefined_term(self: Rule, index: DraftIndex) -> Iterator[Finding]:
+def _undefined_term(self: Rule, index: DraftIndex) -> Iterator[Diagnostic]:
     defined = {_normal(term.name) for term in index.terms}
     for span, _owner in index.spans:
         if isinstance(span, TermRef) and _normal(span.name) not in defined:
@@ -249,7 +249,7 @@ def _undefined_term(self: Rule, index: DraftIndex) -> Iterator[Finding]:
 
 
 @rule("unused-term", "warning", "a term is defined but never used")
-def _unused_term(self: Rule, index: DraftIndex) -> Iterator[Finding]:
+def _unused_term(self: Rule, index: DraftIndex) -> Iterator[Diagnostic]:
     used: set[str] = set()
     for span, owner in index.spans:
         # A term that only its own definition mentions is not used by the draft.
@@ -264,7 +264,7 @@ def _unused_term(self: Rule, index: DraftIndex) -> Iterator[Finding]:
 
 
 @rule("unknown-reference", "error", "a cross-reference names no clause of the draft")
-def _unknown_reference(self: Rule, index: DraftIndex) -> Iterator[Finding]:
+def _unknown_reference(self: Rule, index: DraftIndex) -> Iterator[Diagnostic]:
     for span, _owner in index.spans:
         if isinstance(span, ClauseRef) and span.target not in index.clause_ids:
             hint = _did_you_mean(span.target, index.clause_ids)
@@ -277,7 +277,7 @@ def _guarantees(index: DraftIndex) -> Iterator[Clause]:
 
 
 @rule("guarantee-without-guarantor", "error", "a guarantee names no guarantor")
-def _no_guarantor(self: Rule, index: DraftIndex) -> Iterator[Finding]:
+def _no_guarantor(self: Rule, index: DraftIndex) -> Iterator[Diagnostic]:
     for clause in _guarantees(index):
         if clause.guarantee is not None and not clause.guarantee.guarantors:
             yield self.finding(
@@ -286,7 +286,7 @@ def _no_guarantor(self: Rule, index: DraftIndex) -> Iterator[Finding]:
 
 
 @rule("guarantee-without-beneficiary", "error", "a guarantee names no beneficiary")
-def _no_beneficiary(self: Rule, index: DraftIndex) -> Iterator[Finding]:
+def _no_beneficiary(self: Rule, index: DraftIndex) -> Iterator[Diagnostic]:
     for clause in _guarantees(index):
         if clause.guarantee is not None and not clause.guarantee.beneficiaries:
             yield self.finding(
@@ -295,7 +295,7 @@ def _no_beneficiary(self: Rule, index: DraftIndex) -> Iterator[Finding]:
 
 
 @rule("unknown-mirror", "error", "'mirrors' names a clause that no given or bundled draft has")
-def _unknown_mirror(self: Rule, index: DraftIndex) -> Iterator[Finding]:
+def _unknown_mirror(self: Rule, index: DraftIndex) -> Iterator[Diagnostic]:
     from clausekit.library import find_mirror, library, split_ref
 
     for clause in index.provisions:
@@ -356,7 +356,7 @@ def _referred_parties(index: DraftIndex) -> set[str]:
 
 
 @rule("unused-party", "warning", "a party is declared but never referred to")
-def _unused_party(self: Rule, index: DraftIndex) -> Iterator[Finding]:
+def _unused_party(self: Rule, index: DraftIndex) -> Iterator[Diagnostic]:
     referred = _referred_parties(index)
     reported: set[str] = set()
     for party in index.draft.parties:
@@ -366,8 +366,8 @@ def _unused_party(self: Rule, index: DraftIndex) -> Iterator[Finding]:
 
 
 @rule("duplicate-number", "error", "two sibling provisions show the same number")
-def _duplicate_number(self: Rule, index: DraftIndex) -> Iterator[Finding]:
-    def siblings(parent: str, items: tuple[Clause | Term, ...]) -> Iterator[Finding]:
+def _duplicate_number(self: Rule, index: DraftIndex) -> Iterator[Diagnostic]:
+    def siblings(parent: str, items: tuple[Clause | Term, ...]) -> Iterator[Diagnostic]:
         first: dict[str, Clause] = {}
         for item in items:
             if not isinstance(item, Clause):
@@ -386,7 +386,7 @@ def _duplicate_number(self: Rule, index: DraftIndex) -> Iterator[Finding]:
 
 
 @rule("placeholder-with-prose", "warning", "a placeholder ('exactness: missing') has prose")
-def _placeholder_with_prose(self: Rule, index: DraftIndex) -> Iterator[Finding]:
+def _placeholder_with_prose(self: Rule, index: DraftIndex) -> Iterator[Diagnostic]:
     for clause in index.provisions:
         if clause.is_placeholder and clause.paragraphs:
             yield self.finding(
@@ -403,7 +403,7 @@ def _has_guarantee_fields(clause: Clause) -> bool:
 
 
 @rule("empty-provision", "warning", "a provision has no text, no sub-clauses and is not a placeholder")
-def _empty_provision(self: Rule, index: DraftIndex) -> Iterator[Finding]:
+def _empty_provision(self: Rule, index: DraftIndex) -> Iterator[Diagnostic]:
     for clause in index.provisions:
         # A guarantee with fields but no prose is rendered from its fields: not empty.
         if clause.is_placeholder or clause.paragraphs or clause.children or _has_guarantee_fields(clause):
@@ -415,14 +415,14 @@ def _empty_provision(self: Rule, index: DraftIndex) -> Iterator[Finding]:
 
 
 @rule("empty-term", "warning", "a term has no definition")
-def _empty_term(self: Rule, index: DraftIndex) -> Iterator[Finding]:
+def _empty_term(self: Rule, index: DraftIndex) -> Iterator[Diagnostic]:
     for term in index.terms:
         if not term.definition:
             yield self.finding(f'the term "{term.name}" has no definition', term.location)
 
 
 @rule("duplicate-attribution", "warning", "one bracket gives a party two alternatives")
-def _duplicate_attribution(self: Rule, index: DraftIndex) -> Iterator[Finding]:
+def _duplicate_attribution(self: Rule, index: DraftIndex) -> Iterator[Diagnostic]:
     for span, _owner in index.spans:
         if isinstance(span, Bracket):
             counts = Counter(option.party for option in span.options if option.party)
@@ -435,14 +435,12 @@ def _duplicate_attribution(self: Rule, index: DraftIndex) -> Iterator[Finding]:
 
 
 @rule("open-brackets", "info", "how many brackets are still open, per delegation")
-def _open_brackets(self: Rule, index: DraftIndex) -> Iterator[Finding]:
+def _open_brackets(self: Rule, index: DraftIndex) -> Iterator[Diagnostic]:
     brackets = [span for span, _owner in index.spans if isinstance(span, Bracket)]
     if not brackets:
         return
     # Count each party once per bracket: "US 2" means the US holds options in two brackets.
-    per_party = Counter(
-        party for bracket in brackets for party in bracket.parties
-    )
+    per_party = Counter(party for bracket in brackets for party in bracket.parties)
     detail = ", ".join(f"{party} {count}" for party, count in sorted(per_party.items(), key=_party_order))
     noun = "bracket" if len(brackets) == 1 else "brackets"
     yield self.finding(f"{len(brackets)} open {noun} ({detail})", index.draft.location)
@@ -460,21 +458,21 @@ def rule_codes() -> tuple[str, ...]:
     return tuple(r.code for r in RULES)
 
 
-def check_draft(draft: Draft, others: Sequence[Draft] = ()) -> tuple[Finding, ...]:
+def check_draft(draft: Draft, others: Sequence[Draft] = ()) -> tuple[Diagnostic, ...]:
     """Every finding for one draft; ``others`` are drafts that ``mirrors`` may name."""
     index = DraftIndex.build(draft, others if others else (draft,))
     findings = [finding for r in RULES for finding in r.function(index)]
-    return tuple(sorted(findings, key=Finding.sort_key))
+    return tuple(sorted(findings, key=Diagnostic.sort_key))
 
 
-def check(drafts: Sequence[Draft]) -> tuple[Finding, ...]:
+def check(drafts: Sequence[Draft]) -> tuple[Diagnostic, ...]:
     """Every finding for several drafts, checked together, sorted by file, line and column."""
     drafts = tuple(drafts)
     findings = [finding for draft in drafts for finding in check_draft(draft, drafts)]
-    return tuple(sorted(findings, key=Finding.sort_key))
+    return tuple(sorted(findings, key=Diagnostic.sort_key))
 
 
-def summary(findings: Iterable[Finding]) -> dict[str, int]:
+def summary(findings: Iterable[Diagnostic]) -> dict[str, int]:
     """How many findings of each level: {"error": n, "warning": n, "info": n}."""
     counts = Counter(f.level for f in findings)
     return {level: counts.get(level, 0) for level in LEVELS}

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import clausekit.library as library_module
 from clausekit.cli import main
 from clausekit.language.parser import loads
-from clausekit.lint import RULES, Finding, check, check_draft, rule_codes
+from clausekit.lint import RULES, Diagnostic, check, check_draft, rule_codes
 from clausekit.model import Draft, Location
 from conftest import DRAFTS
 from strategies import drafts
@@ -29,11 +29,11 @@ def draft_source(body: str, parties: str = PARTIES, header: str = HEADER) -> str
     return header + parties + textwrap.dedent(body) + BOTH
 
 
-def findings_of(body: str, **kwargs: str) -> tuple[Finding, ...]:
+def findings_of(body: str, **kwargs: str) -> tuple[Diagnostic, ...]:
     return check([loads(draft_source(body, **kwargs), filename="t.clause")])
 
 
-def only(code: str, body: str, **kwargs: str) -> list[Finding]:
+def only(code: str, body: str, **kwargs: str) -> list[Diagnostic]:
     """The findings of one rule."""
     return [f for f in findings_of(body, **kwargs) if f.code == code]
 
@@ -429,7 +429,7 @@ def test_cli_reports_a_file_named_twice_once(tmp_path: Path) -> None:
 @given(st.lists(drafts(), min_size=1, max_size=2))
 def test_check_never_fails_and_returns_sorted_well_formed_findings(generated: list[Draft]) -> None:
     findings = check(generated)
-    assert list(findings) == sorted(findings, key=Finding.sort_key)
+    assert list(findings) == sorted(findings, key=Diagnostic.sort_key)
     codes = set(rule_codes())
     for finding in findings:
         assert finding.level in ("error", "warning", "info") and finding.code in codes and finding.message

@@ -260,8 +260,8 @@ def every_target(draft: Draft, other: Draft, word: bool = True) -> None:
 
 
 def diff_target(draft: Draft, other: Draft, word: bool = True) -> None:
-    from clausekit.render.diff import render_diff
     from clausekit.diff import diff
+    from clausekit.render.diff import render_diff
 
     assert diff(draft, draft).is_empty
     diff(other, draft)

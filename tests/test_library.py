@@ -103,16 +103,21 @@ def test_reference_draft(reference_dir: Path) -> None:
     assert lib.reference_draft("us-japan") is None
 
 
-def test_resolve_mirror_looks_in_the_given_drafts_first_then_the_library(reference_dir: Path) -> None:
-    bundled = lib.resolve_mirror("north-atlantic-treaty-1949::art-5")
+def test_find_mirror_looks_in_the_given_drafts_first_then_the_library(reference_dir: Path) -> None:
+    bundled = _mirrored("north-atlantic-treaty-1949::art-5")
     assert bundled is not None and bundled.title == "Collective defence"
     # A draft on the command line with the same id stands in for the bundled one.
     own = loads('draft north-atlantic-treaty-1949 "My copy" {\n}\narticle art-5 5 {\n  My text.\n}\n')
-    assert lib.resolve_mirror("north-atlantic-treaty-1949::art-5", [own]) == own.clause("art-5")
+    assert _mirrored("north-atlantic-treaty-1949::art-5", [own]) == own.clause("art-5")
     # ... but a clause it lacks is still found in the bundled one.
-    assert lib.resolve_mirror("north-atlantic-treaty-1949::art-4", [own]) == bundled_clause("art-4")
+    assert _mirrored("north-atlantic-treaty-1949::art-4", [own]) == bundled_clause("art-4")
     found = lib.find_mirror("north-atlantic-treaty-1949::art-5-b")
     assert found is not None and found[0].id == "north-atlantic-treaty-1949" and found[1].number == "b"
+
+
+def _mirrored(ref: str, drafts: tuple = ()) -> Clause | None:
+    found = lib.find_mirror(ref, drafts)
+    return found[1] if found else None
 
 
 def bundled_clause(clause_id: str) -> Clause | None:
@@ -122,8 +127,8 @@ def bundled_clause(clause_id: str) -> Clause | None:
 
 
 @pytest.mark.parametrize("ref", ["north-atlantic-treaty-1949::art-9", "nato::art-5", "art-5", "::art-5", "x::"])
-def test_resolve_mirror_returns_none_for_what_it_cannot_find(ref: str, reference_dir: Path) -> None:
-    assert lib.resolve_mirror(ref) is None
+def test_find_mirror_returns_none_for_what_it_cannot_find(ref: str, reference_dir: Path) -> None:
+    assert _mirrored(ref) is None
 
 
 def test_resolve_clause_spec_by_bundled_draft_id(reference_dir: Path) -> None:

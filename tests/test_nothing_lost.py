@@ -204,11 +204,11 @@ def docx_text(data: bytes) -> str:
 
 @pytest.mark.parametrize("output", ["draft", "redline", "compare"])
 def test_docx_drops_characters_xml_cannot_hold_and_warns(output: str):
-    from clausekit.render.diff import render_diff
     from clausekit.compare import compare
     from clausekit.diff import diff
     from clausekit.render import render
     from clausekit.render.compare import render_comparison
+    from clausekit.render.diff import render_diff
 
     draft = hostile_draft()
     plain = loads(DRAFT + "clause a 1 {\n  Text.\n}\n")
@@ -260,11 +260,11 @@ PAYLOAD = DRAFT.replace('"Nothing lost"', '"Safe title"') + (
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    from clausekit.render.diff import render_diff
     from clausekit.compare import compare
     from clausekit.diff import diff
     from clausekit.render import render
     from clausekit.render.compare import render_comparison
+    from clausekit.render.diff import render_diff
 
     hostile = loads(PAYLOAD, filename="payload.clause")
     plain = loads(DRAFT + "clause a 1 {\n  Text.\n}\n", filename="plain.clause")
@@ -303,11 +303,11 @@ def test_drafted_markup_never_runs_in_a_browser(pages: dict[str, Path], name: st
 
 
 def test_drafted_markup_stays_text_in_markdown_read_as_github_markdown():
-    from clausekit.render.diff import render_diff
     from clausekit.compare import compare
     from clausekit.diff import diff
     from clausekit.render import render
     from clausekit.render.compare import render_comparison
+    from clausekit.render.diff import render_diff
 
     pandoc = shutil.which("pandoc")
     if pandoc is None:

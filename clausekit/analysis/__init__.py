@@ -128,7 +128,7 @@ DEFAULT_SCALE = ModalityScale(
         ),
     )
 )
-"""The default scale of DIFF.md: binding > commitment > recommendation > expectation > permission."""
+"""The default scale (docs/diff.md): binding > commitment > recommendation > expectation > permission."""
 
 
 def is_english(language: str | None) -> bool:
@@ -550,10 +550,6 @@ _NOUN_GUARD = frozenset({"the", "a", "political", "good", "free", "ill", "its", 
 
 def _number(text: str) -> float:
     return float(text.replace(",", ""))
-
-
-def _fmt_number(value: float) -> str:
-    return f"{int(value):,}" if value == int(value) else f"{value:,}"
 
 
 class _Reader:

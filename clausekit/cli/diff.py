@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from clausekit.diff.model import DraftDiff
     from clausekit.diff.options import DiffOptions
 
+
 def parse_fail_on(value: str | None) -> tuple[str, ...]:
     """``--fail-on modality.*,clause.removed``: each pattern must name a known kind."""
     if value is None:
@@ -138,4 +139,3 @@ def command(
         sys.exit(EXIT_FOUND if found else EXIT_OK)
     if exit_code:
         sys.exit(EXIT_OK if result.is_empty else EXIT_FOUND)
-

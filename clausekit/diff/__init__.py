@@ -53,7 +53,7 @@ class _MatchTexts(Sequence[str]):
 
     Alignment reads the texts of the clauses that their ids do not pair (and of tied
     candidates); holding every clause's text for the whole diff would keep both drafts'
-    prose a second time (100 MB for two 50 MB drafts)."""
+    prose a second time (docs/reliability.md, memory)."""
 
     __slots__ = ("_clauses",)
 
@@ -88,8 +88,8 @@ def _collector_paused() -> Iterator[None]:
 
     The diff makes tens of thousands of short-lived objects (tokens, runs, facts) and frees
     them by reference counting; the collector, triggered by their number, would walk them
-    again and again, and at each older generation the two drafts' models as well: about a
-    tenth of the diff's time at 5,000 clauses. Cycles made meanwhile are collected after."""
+    again and again, and at each older generation the two drafts' models as well (measured in
+    benchmarks/README.md). Cycles made meanwhile are collected after."""
     if not gc.isenabled():
         yield
         return

@@ -1,6 +1,6 @@
 """Which clause is which: aligning the provisions of two drafts.
 
-Passes, cheapest first, each only over what is still unmatched (DIFF.md, section 1):
+Passes, cheapest first, each only over what is still unmatched (docs/diff.md, "Alignment"):
 
 1. same id (ids are stable by design);
 2. same normalised text (an id was renamed);

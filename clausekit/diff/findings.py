@@ -198,7 +198,7 @@ def _drop_first(items: Sequence[T], key: Callable[[T], Hashable], counts: dict[H
 
 
 @dataclass(frozen=True, slots=True)
-class _Found:
+class _PlacedFinding:
     """A finding with where it stands (a text offset, the same seen from either side)."""
 
     position: int
@@ -214,8 +214,8 @@ class _Found:
         return (rank, self.position, family, texts)
 
 
-def _sorted(found: Iterable[_Found]) -> tuple[Finding, ...]:
-    return tuple(item.finding for item in sorted(found, key=_Found.sort_key))
+def _sorted(found: Iterable[_PlacedFinding]) -> tuple[Finding, ...]:
+    return tuple(item.finding for item in sorted(found, key=_PlacedFinding.sort_key))
 
 
 def _quote(text: str) -> str:
@@ -226,8 +226,8 @@ def _short(text: str) -> str:
     return text if len(text) <= _MAX_TEXT else text[: _MAX_TEXT - 1].rstrip() + "…"
 
 
-def _modality_findings(old: Sequence[Modality], new: Sequence[Modality]) -> list[_Found]:
-    out: list[_Found] = []
+def _modality_findings(old: Sequence[Modality], new: Sequence[Modality]) -> list[_PlacedFinding]:
+    out: list[_PlacedFinding] = []
     pairs, _, _ = pair(old, new, lambda m: (m.level, m.negated), lambda m: m.phrase)
     # A modal phrase with no counterpart on the other side is left to the word redline: headline
     # style ("to be capped at") drops verbs without changing the commitment.
@@ -237,7 +237,7 @@ def _modality_findings(old: Sequence[Modality], new: Sequence[Modality]) -> list
         if a.negated != b.negated:
             what = {False: "obligation", True: "prohibition"}
             detail = f"{who}{what[a.negated]} {_quote(a.phrase)} -> {what[b.negated]} {_quote(b.phrase)}"
-            out.append(_Found(position, Finding("negation.changed", a.phrase, b.phrase, "changed", detail)))
+            out.append(_PlacedFinding(position, Finding("negation.changed", a.phrase, b.phrase, "changed", detail)))
         elif a.rank != b.rank:
             weaker = b.rank < a.rank
             kind = "modality.weakened" if weaker else "modality.strengthened"
@@ -245,22 +245,28 @@ def _modality_findings(old: Sequence[Modality], new: Sequence[Modality]) -> list
             if a.negated:
                 detail += ", a prohibition"
             out.append(
-                _Found(position, Finding(kind, a.phrase, b.phrase, "weakened" if weaker else "strengthened", detail))
+                _PlacedFinding(
+                    position, Finding(kind, a.phrase, b.phrase, "weakened" if weaker else "strengthened", detail)
+                )
             )
     return out
 
 
-def _unpaired(kind: str, what: str, old: Iterable, new: Iterable, text: Callable) -> list[_Found]:
+def _unpaired(kind: str, what: str, old: Iterable, new: Iterable, text: Callable) -> list[_PlacedFinding]:
     """A fact present on one side only: ``kind`` with direction added or removed."""
     out = [
-        _Found(item.start, Finding(kind, text(item), None, "removed", f"{what} removed: {text(item)}")) for item in old
+        _PlacedFinding(item.start, Finding(kind, text(item), None, "removed", f"{what} removed: {text(item)}"))
+        for item in old
     ]
-    out += [_Found(item.start, Finding(kind, None, text(item), "added", f"{what} added: {text(item)}")) for item in new]
+    out += [
+        _PlacedFinding(item.start, Finding(kind, None, text(item), "added", f"{what} added: {text(item)}"))
+        for item in new
+    ]
     return out
 
 
-def _quantity_findings(old: Sequence[Quantity], new: Sequence[Quantity]) -> list[_Found]:
-    out: list[_Found] = []
+def _quantity_findings(old: Sequence[Quantity], new: Sequence[Quantity]) -> list[_PlacedFinding]:
+    out: list[_PlacedFinding] = []
     for category in ("money", "percent", "ratio", "number"):
         pairs, gone, came = pair(
             [q for q in old if q.category == category],
@@ -275,54 +281,58 @@ def _quantity_findings(old: Sequence[Quantity], new: Sequence[Quantity]) -> list
                 change = describe_change(a.value, b.value)
             unit = f" {b.unit}" if category == "number" and b.unit and b.unit == a.unit else ""
             detail = f"{a.text} -> {b.text}{unit}" + (f" ({change})" if change else "")
-            out.append(_Found(min(a.start, b.start), Finding("quantity.changed", a.text, b.text, direction, detail)))
+            out.append(
+                _PlacedFinding(min(a.start, b.start), Finding("quantity.changed", a.text, b.text, direction, detail))
+            )
         out += _unpaired("quantity.changed", "quantity", gone, came, lambda q: q.text)
     return out
 
 
-def _duration_findings(old: Sequence[Duration], new: Sequence[Duration]) -> list[_Found]:
+def _duration_findings(old: Sequence[Duration], new: Sequence[Duration]) -> list[_PlacedFinding]:
     pairs, gone, came = pair(old, new, lambda d: d.days)
-    out: list[_Found] = []
+    out: list[_PlacedFinding] = []
     for a, b in pairs:
         direction = "longer" if b.days > a.days else "shorter"
         detail = f"{a.text} -> {b.text} ({direction})"
-        out.append(_Found(min(a.start, b.start), Finding("duration.changed", a.text, b.text, direction, detail)))
+        out.append(
+            _PlacedFinding(min(a.start, b.start), Finding("duration.changed", a.text, b.text, direction, detail))
+        )
     return out + _unpaired("duration.changed", "period", gone, came, lambda d: d.text)
 
 
-def _date_findings(old: Sequence[Date], new: Sequence[Date]) -> list[_Found]:
+def _date_findings(old: Sequence[Date], new: Sequence[Date]) -> list[_PlacedFinding]:
     pairs, gone, came = pair(old, new, lambda d: d.iso)
-    out: list[_Found] = []
+    out: list[_PlacedFinding] = []
     for a, b in pairs:
         comparable = len(a.iso) == len(b.iso) and not a.iso.startswith("-") and not b.iso.startswith("-")
         direction = ("later" if b.iso > a.iso else "earlier") if comparable else "changed"
         detail = f"{a.text} -> {b.text}" + (f" ({direction})" if comparable else "")
-        out.append(_Found(min(a.start, b.start), Finding("date.changed", a.text, b.text, direction, detail)))
+        out.append(_PlacedFinding(min(a.start, b.start), Finding("date.changed", a.text, b.text, direction, detail)))
     return out + _unpaired("date.changed", "date", gone, came, lambda d: d.text)
 
 
 def _multiset_findings(
     family: str, what: str, old: Sequence, new: Sequence, key: Callable, text: Callable, note: Callable
-) -> list[_Found]:
+) -> list[_PlacedFinding]:
     """Facts that are there or not (qualifiers, conditions): added or removed, never paired."""
     gone, came = difference(old, new, key, lambda item: (key(item), text(item).lower()))
-    out: list[_Found] = []
+    out: list[_PlacedFinding] = []
     for item in gone:
         detail = f"{what} removed: {_quote(text(item))}{note(item)}"
-        out.append(_Found(item.start, Finding(f"{family}.removed", text(item), None, "removed", detail)))
+        out.append(_PlacedFinding(item.start, Finding(f"{family}.removed", text(item), None, "removed", detail)))
     for item in came:
         detail = f"{what} added: {_quote(text(item))}{note(item)}"
-        out.append(_Found(item.start, Finding(f"{family}.added", None, text(item), "added", detail)))
+        out.append(_PlacedFinding(item.start, Finding(f"{family}.added", None, text(item), "added", detail)))
     return out
 
 
-def _qualifier_findings(old: Sequence[Qualifier], new: Sequence[Qualifier]) -> list[_Found]:
+def _qualifier_findings(old: Sequence[Qualifier], new: Sequence[Qualifier]) -> list[_PlacedFinding]:
     return _multiset_findings(
         "qualifier", "qualifier", old, new, lambda q: q.key, lambda q: q.text, lambda q: f" ({q.note})"
     )
 
 
-def _condition_findings(old: Sequence[Condition], new: Sequence[Condition]) -> list[_Found]:
+def _condition_findings(old: Sequence[Condition], new: Sequence[Condition]) -> list[_PlacedFinding]:
     return _multiset_findings(
         "condition", "condition", old, new, lambda c: c.normalised, lambda c: c.text, lambda c: ""
     )
@@ -353,16 +363,16 @@ def party_label(code: str, *drafts: Draft) -> str:
 
 def _party_findings(
     old: set[str], new: set[str], old_draft: Draft, new_draft: Draft, verbs: tuple[str, str]
-) -> list[_Found]:
+) -> list[_PlacedFinding]:
     """Parties on one side only; ``verbs`` say it ("now names", "no longer names")."""
     added, removed = verbs
-    out: list[_Found] = []
+    out: list[_PlacedFinding] = []
     for code in sorted(old - new):
         detail = f"{removed} {party_label(code, old_draft, new_draft)}"
-        out.append(_Found(0, Finding("party.removed", code, None, "removed", detail)))
+        out.append(_PlacedFinding(0, Finding("party.removed", code, None, "removed", detail)))
     for code in sorted(new - old):
         detail = f"{added} {party_label(code, new_draft, old_draft)}"
-        out.append(_Found(0, Finding("party.added", None, code, "added", detail)))
+        out.append(_PlacedFinding(0, Finding("party.added", None, code, "added", detail)))
     return out
 
 
@@ -390,32 +400,32 @@ def _agreed_option(bracket: Bracket, other_prose: str) -> str | None:
     return None
 
 
-def _bracket_findings(old: Clause, new: Clause) -> list[_Found]:
+def _bracket_findings(old: Clause, new: Clause) -> list[_PlacedFinding]:
     old_brackets, new_brackets = _brackets(old.paragraphs), _brackets(new.paragraphs)
     if not old_brackets and not new_brackets:
         return []
     pairs, gone, came = pair(old_brackets, new_brackets, _option_texts)
-    out: list[_Found] = []
+    out: list[_PlacedFinding] = []
     for index, (a, b) in enumerate(pairs):
         a_opts, b_opts = _option_texts(a), _option_texts(b)
         for text in a_opts:
             if text not in b_opts:
                 detail = f"alternative dropped from a bracket: {text}"
-                out.append(_Found(index, Finding("bracket.resolved", text, None, "removed", detail)))
+                out.append(_PlacedFinding(index, Finding("bracket.resolved", text, None, "removed", detail)))
         for text in b_opts:
             if text not in a_opts:
                 detail = f"alternative added to a bracket: {text}"
-                out.append(_Found(index, Finding("bracket.opened", None, text, "added", detail)))
+                out.append(_PlacedFinding(index, Finding("bracket.opened", None, text, "added", detail)))
     old_agreed = _agreed_text(old.paragraphs)
     new_agreed = _agreed_text(new.paragraphs)
     for bracket in gone:
         agreed = _agreed_option(bracket, new_agreed)
         detail = f"bracket {_show(bracket)} " + (f"resolved as {_quote(agreed)}" if agreed else "dropped")
-        out.append(_Found(len(pairs), Finding("bracket.resolved", _show(bracket), agreed, "removed", detail)))
+        out.append(_PlacedFinding(len(pairs), Finding("bracket.resolved", _show(bracket), agreed, "removed", detail)))
     for bracket in came:
         agreed = _agreed_option(bracket, old_agreed)
         detail = f"bracket {_show(bracket)} opened" + (f" around agreed text {_quote(agreed)}" if agreed else "")
-        out.append(_Found(len(pairs), Finding("bracket.opened", agreed, _show(bracket), "added", detail)))
+        out.append(_PlacedFinding(len(pairs), Finding("bracket.opened", agreed, _show(bracket), "added", detail)))
     return out
 
 
@@ -433,25 +443,25 @@ def _refs(clause: Clause) -> list[tuple[str, int]]:
     return [(s.target, index) for index, s in enumerate(spans)]
 
 
-def _reference_findings(old: Clause, new: Clause, context: DiffContext) -> list[_Found]:
+def _reference_findings(old: Clause, new: Clause, context: DiffContext) -> list[_PlacedFinding]:
     old_refs, new_refs = _refs(old), _refs(new)
     if not old_refs and not new_refs:
         return []
-    out: list[_Found] = []
+    out: list[_PlacedFinding] = []
     pairs, _, _ = pair(old_refs, new_refs, lambda r: r[0])
     for (a, i), (b, j) in pairs:
         detail = f"cross-reference #{a} now points at #{b}"
-        out.append(_Found(min(i, j), Finding("reference.retargeted", a, b, "changed", detail)))
+        out.append(_PlacedFinding(min(i, j), Finding("reference.retargeted", a, b, "changed", detail)))
     old_ids, new_ids = context.old.clause_ids, context.new.clause_ids
     broken_old = [r for r in old_refs if r[0] not in old_ids]
     broken_new = [r for r in new_refs if r[0] not in new_ids]
     _, fixed, broke = pair(broken_old, broken_new, lambda r: r[0])
     for target, index in fixed:
         detail = f"cross-reference #{target} no longer points at a missing clause"
-        out.append(_Found(index, Finding("reference.broken", target, None, "removed", detail)))
+        out.append(_PlacedFinding(index, Finding("reference.broken", target, None, "removed", detail)))
     for target, index in broke:
         detail = f"cross-reference #{target} points at no clause of the new draft"
-        out.append(_Found(index, Finding("reference.broken", None, target, "added", detail)))
+        out.append(_PlacedFinding(index, Finding("reference.broken", None, target, "added", detail)))
     return out
 
 
@@ -523,19 +533,19 @@ def _guarantee_findings(
     scale: ModalityScale,
     prose: bool,
     names: tuple[dict[str, str], dict[str, str]] = ({}, {}),
-) -> list[_Found]:
+) -> list[_PlacedFinding]:
     """Field by field; ``before``/``after`` read parties as codes, ``detail`` as the names
     each draft declares (``names``: old, new)."""
     if old is None and new is None:
         return []
     old, new = old or Guarantee(), new or Guarantee()
-    out: list[_Found] = []
+    out: list[_PlacedFinding] = []
     not_known = set(old.unknown) | set(new.unknown)
     for index, spec in enumerate(COMPARED_FIELDS):
         name = spec.name
         a, b = getattr(old, spec.attribute), getattr(new, spec.attribute)
         if a == b or name in not_known:
-            # A value the source does not give is not a change (DIFF.md: never report
+            # A value the source does not give is not a change (docs/diff.md: never report
             # a missing text as removed).
             continue
         before, after = _field_text(a), _field_text(b)
@@ -544,7 +554,9 @@ def _guarantee_findings(
         direction = _field_direction(name, before, after, scale, prose)
         short_before, short_after = (_short(t) if t is not None else None for t in (before, after))
         detail = _field_detail(name, a, b, names, direction)
-        out.append(_Found(index, Finding(f"guarantee.{name}.changed", short_before, short_after, direction, detail)))
+        out.append(
+            _PlacedFinding(index, Finding(f"guarantee.{name}.changed", short_before, short_after, direction, detail))
+        )
     return out
 
 
@@ -635,7 +647,7 @@ def clause_findings(
     old_g = _facts(old_fields, scale, old_aliases)
     new_g = old_g if same_aliases and old_fields == new_fields else _facts(new_fields, scale, new_aliases)
 
-    found: list[_Found] = []
+    found: list[_PlacedFinding] = []
     if prose:
         found += _modality_findings(old_facts.modalities, new_facts.modalities)
         found += _quantity_findings(old_facts.quantities, new_facts.quantities)
@@ -675,7 +687,7 @@ def draft_findings(old_draft: Draft, new_draft: Draft, options: DiffOptions | No
     A term defined on one side only is reported as ``term.redefined`` with direction added or
     removed; every ``term.redefined`` names the clauses that use the term.
     """
-    found: list[_Found] = []
+    found: list[_PlacedFinding] = []
     old_codes = {p.code for p in old_draft.parties}
     new_codes = {p.code for p in new_draft.parties}
     found += _party_findings(
@@ -700,7 +712,7 @@ def draft_findings(old_draft: Draft, new_draft: Draft, options: DiffOptions | No
         direction = "added" if a is None else "removed" if b is None else "changed"
         verb = {"added": "newly defined", "removed": "no longer defined", "changed": "redefined"}[direction]
         detail = f"term {_quote(name)} {verb}; used in " + (", ".join(users) if users else "no clause")
-        found.append(_Found(index, Finding("term.redefined", before, after, direction, detail)))
+        found.append(_PlacedFinding(index, Finding("term.redefined", before, after, direction, detail)))
     return _sorted(found)
 
 

@@ -22,9 +22,6 @@ CHANGE_KINDS = (
     "unknown",
 )
 
-# Word-level operations of a redline.
-WORD_OPS = ("equal", "insert", "delete")
-
 
 def clause_label(clause: Clause, cited: str | None = None) -> str:
     """How a reader names a clause: 'Clause 10(a)', 'Article 1 "Security guarantee"', or

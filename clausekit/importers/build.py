@@ -73,7 +73,7 @@ class _Item:
     indent: int
 
 
-class _Builder:
+class _ProvisionTree:
     """Places headings, numbered items and prose into a tree of provisions.
 
     Headings open containers (an article at the top level, a clause inside another
@@ -464,7 +464,7 @@ def build(
     title_index = _find_title(lines)
     header_rows, header = _find_header(lines, 0 if title_index is None else title_index + 1)
     skipped = set(header_rows) | ({title_index} if title_index is not None else set())
-    builder = _Builder(source_name)
+    builder = _ProvisionTree(source_name)
     for index, line in enumerate(lines):
         if index in skipped or not line.text:
             builder.end_paragraph()

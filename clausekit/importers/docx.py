@@ -1,7 +1,7 @@
 """Word documents -> the importer's lines: the accepted text of every paragraph.
 
 python-docx's ``Paragraph.text`` skips runs inside ``w:ins``, so a document with
-tracked changes would lose its insertions (see DOCX-REDLINES.md). This module reads
+tracked changes would lose its insertions (see docs/render.md). This module reads
 the OOXML itself: every ``w:t`` of a paragraph outside ``w:del``/``w:moveFrom``
 (deleted text is ``w:delText``, which is never read), and a paragraph whose mark was
 deleted runs on into the next one, as it does once all changes are accepted.

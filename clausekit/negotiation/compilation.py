@@ -93,7 +93,7 @@ def variant_term(name: str, code: str) -> str:
 def compile_draft(comparison: Comparison, draft_id: str = "compilation", title: str | None = None) -> Draft:
     """The compilation text of a comparison, as a draft model (``format_draft`` writes it)."""
     columns = comparison.columns
-    builder = _Builder(comparison)
+    builder = _CompilationBuilder(comparison)
     body: list[Clause | Term] = [*builder.terms()]
     body.extend(builder.tree())
     labels = "; ".join(f"{c.code} = {c.draft.id} ({c.draft.label()}{', ' + c.date if c.date else ''})" for c in columns)
@@ -233,7 +233,7 @@ class _Alt:
     paragraphs: tuple[Paragraph, ...] | None
 
 
-class _Builder:
+class _CompilationBuilder:
     def __init__(self, comparison: Comparison) -> None:
         self.comparison = comparison
         self.codes = tuple(c.code for c in comparison.columns)

@@ -26,7 +26,6 @@ SUFFIXES = {
 DRAFT_FORMATS = ("markdown", "html", "text", "docx")
 DIFF_FORMATS = ("text", "markdown", "json", "html", "docx")
 COMPARE_FORMATS = ("markdown", "html", "json", "docx", "clause")
-BINARY_FORMATS = frozenset({"docx"})
 
 
 def normalise(name: str) -> str:

@@ -21,7 +21,6 @@ from clausekit.render.formats import COMPARE_FORMATS
 FORMATS = COMPARE_FORMATS
 TEMPLATES = {"markdown": "compare.md.j2", "html": "compare.html.j2"}
 SCHEMA = "clausekit.compare/1"
-SCHEMA_ID = "https://clausekit.org/schema/compare/1/compare.schema.json"
 
 
 def render_comparison(comparison: Comparison, fmt: str, templates: str | None = None) -> str | bytes:

@@ -42,7 +42,7 @@ def _repeat_header(row) -> None:
     tr_pr.append(header)
 
 
-class _Writer:
+class _MatrixWriter:
     def __init__(self, view: ComparisonView) -> None:
         self.view = view
         self.clean = ooxml.TextCleaner()
@@ -154,4 +154,4 @@ class _Writer:
 
 
 def render_comparison_docx(comparison: Comparison) -> bytes:
-    return _Writer(build_comparison_view(comparison)).document()
+    return _MatrixWriter(build_comparison_view(comparison)).document()

@@ -47,7 +47,6 @@ class CellView:
     runs: tuple[WordOp, ...]  # the word redline from the base clause (modified cells only)
     facts: tuple[tuple[str, str], ...]  # (name, values) for the facts found
     findings: tuple[str, ...]  # details of what the change means
-    finding_kinds: tuple[str, ...]
     note: str | None
     moved: bool
     summary: str  # one line for the matrix: status and key facts
@@ -115,7 +114,6 @@ def cell_view(cell: Cell, row_label: str | None = None, names: Mapping[str, str]
         runs=cell.words if cell.status == "modified" else (),
         facts=facts,
         findings=tuple(f.detail for f in shown),
-        finding_kinds=tuple(f.kind for f in shown),
         note=cell.note,
         moved=cell.moved,
         summary=_summary(cell, facts),

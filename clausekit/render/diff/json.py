@@ -15,7 +15,6 @@ from clausekit.diff.model import CHANGE_KINDS, ClauseChange, DraftDiff, Finding,
 from clausekit.model import Clause, Draft
 
 SCHEMA = "clausekit.diff/1"
-SCHEMA_ID = "https://clausekit.org/schema/diff/1/diff.schema.json"
 
 
 def _draft(draft: Draft) -> dict[str, Any]:
@@ -115,7 +114,3 @@ def iter_diff_json(diff: DraftDiff) -> Iterator[str]:
     for index, change in enumerate(diff.changes):
         yield ("\n    " if index == 0 else ",\n    ") + json.dumps(_change(change, names), ensure_ascii=False)
     yield ("\n  ]" if diff.changes else "]") + "\n}\n"
-
-
-def render_diff_json(diff: DraftDiff) -> str:
-    return "".join(iter_diff_json(diff))

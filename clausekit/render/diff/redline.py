@@ -1,7 +1,7 @@
 """A diff as a Word document with native tracked changes (``w:ins``/``w:del``).
 
 Written at the OOXML level, following the facts checked in the project's design notes
-(DOCX-REDLINES.md): deleted text is ``w:delText``; a wholly inserted or deleted
+(docs/render.md): deleted text is ``w:delText``; a wholly inserted or deleted
 paragraph also carries a mark on its paragraph properties; every revision has an id
 from one counter, an author (the new draft's label, so a reader can filter changes by
 who proposed them) and a UTC date. Moves are a deletion and an insertion.

@@ -114,7 +114,7 @@ def heading_style(styles: ooxml.Styles, item: ItemView) -> str:
     return styles.headings[min(item.level, len(styles.headings)) - 1]
 
 
-class _Writer:
+class _DraftWriter:
     def __init__(self, view: DraftView, styles: ooxml.Styles) -> None:
         self.view = view
         self.styles = styles
@@ -216,7 +216,7 @@ class _Writer:
 def render_docx(draft: Draft, view: DraftView, reference_doc: str | None = None) -> bytes:
     """The Word file of a draft; ``reference_doc`` lends its styles (as pandoc's --reference-doc)."""
     document = new_document(reference_doc)
-    writer = _Writer(view, ooxml.styles_of(document))
+    writer = _DraftWriter(view, ooxml.styles_of(document))
     body, sect_pr = ooxml.clear_body(document)
     ooxml.append_all(body, sect_pr, writer.paragraphs())
     set_properties(document, draft, ooxml.strip_invalid(view.title))

@@ -47,7 +47,6 @@ CLAUSE_MARKS = {
     "translated": "Unofficial translation",
     "paraphrase": "Paraphrase, not the words of the text",
 }
-KIND_WORDS = {"article": "Article", "clause": "Clause", "guarantee": "Guarantee"}
 
 _NOT_ANCHOR = re.compile(r"[^a-z0-9]+")
 
@@ -158,7 +157,7 @@ def citations(draft: Draft) -> dict[str, str]:
     return out
 
 
-class _Builder:
+class _DraftViewBuilder:
     def __init__(self, draft: Draft, env: jinja2.Environment) -> None:
         self.draft = draft
         self.env = env
@@ -325,4 +324,4 @@ class _Builder:
 
 def build_view(draft: Draft, env: jinja2.Environment) -> DraftView:
     """The view of a draft; ``env`` supplies the template for generated guarantee wording."""
-    return _Builder(draft, env).build()
+    return _DraftViewBuilder(draft, env).build()
