@@ -86,7 +86,7 @@ EXACTNESS = FieldSpec(
     "exactness", "exactness", "choice", "how exact the text is against its source", choices=EXACTNESS_LEVELS
 )
 LANGUAGE = FieldSpec(
-    "language", "language", "text", "the language of the prose (a code such as en, uk, ru)", default="en"
+    "language", "language", "words", "the language of the prose (a code such as en, uk, ru)", default="en"
 )
 GUARANTOR = FieldSpec("guarantor", "guarantors", "codes", "the parties that give the guarantee", repeatable=True)
 BENEFICIARY = FieldSpec("beneficiary", "beneficiaries", "codes", "the parties the guarantee protects", repeatable=True)

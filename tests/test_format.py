@@ -49,10 +49,13 @@ MESSY = 'draft d "T" {\n    proposer: US\n}\n// kept\nclause c 1 {\n  @US will a
 
 
 def _break_formatter(monkeypatch: pytest.MonkeyPatch, change) -> None:
+    from clausekit.cli import fmt as fmt_command
     from clausekit.language import format as fmt_module
 
     real = fmt_module.format_draft
-    monkeypatch.setattr(fmt_module, "format_draft", lambda draft: change(real(draft)))
+    broken = lambda draft: change(real(draft))  # noqa: E731
+    monkeypatch.setattr(fmt_module, "format_draft", broken)
+    monkeypatch.setattr(fmt_command, "format_draft", broken)
 
 
 def _second_time_different():

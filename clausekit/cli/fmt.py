@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import difflib
 import sys
 
 import click
 
 from clausekit.cli.common import EXIT_ERROR, EXIT_FOUND, EXIT_OK, handle_errors
+from clausekit.cli.outputs import write_atomic
 from clausekit.errors import ClauseKitError
+from clausekit.language.format import checked_format, format_draft
+from clausekit.language.parser import loads
+from clausekit.language.source import read_stdin, read_text
 
 
 @click.command()
@@ -33,11 +38,6 @@ def command(files: tuple[str, ...], write: bool, check_only: bool, show_diff: bo
     2 a file could not be read or parsed, or failed the self-check (with --write, such a
     file is left untouched and the others are still formatted).
     """
-    from clausekit.cli.outputs import write_atomic
-    from clausekit.language.format import checked_format, format_draft
-    from clausekit.language.parser import loads
-    from clausekit.language.source import read_stdin, read_text
-
     if write and check_only:
         raise click.UsageError("--write and --check exclude each other")
     if show_diff and not check_only:
@@ -46,41 +46,49 @@ def command(files: tuple[str, ...], write: bool, check_only: bool, show_diff: bo
         raise click.UsageError("--write cannot rewrite standard input")
 
     status = EXIT_OK
-    not_canonical: list[str] = []
+    not_canonical = False
     for name in files:
-        try:
-            if name == "-":
-                original = read_stdin()
-                label = "<stdin>"
-            else:
-                original = read_text(name)
-                label = name
-            draft = loads(original, filename=label)
-            formatted = format_draft(draft) if fast else checked_format(draft, label)
-        except ClauseKitError as error:
-            click.echo(error.render(), err=True)
+        formatted = _formatted(name, fast)
+        if formatted is None:
             status = EXIT_ERROR
             continue
+        label, original, text = formatted
         if check_only:
-            if formatted != original:
-                not_canonical.append(label)
-                click.echo(f"{label}: not in canonical form (run: clausekit fmt --write {label})", err=True)
-                if show_diff:
-                    import difflib
-
-                    diff = difflib.unified_diff(
-                        original.replace("\r\n", "\n").splitlines(keepends=True),
-                        formatted.splitlines(keepends=True),
-                        f"{label} (as written)",
-                        f"{label} (canonical)",
-                    )
-                    click.echo("".join(diff), nl=False)
+            not_canonical |= _report_if_not_canonical(label, original, text, show_diff)
         elif write:
-            if formatted != original:
-                write_atomic(name, formatted)
+            if text != original:
+                write_atomic(name, text)
                 click.echo(f"formatted {label}", err=True)
         else:
-            click.echo(formatted, nl=False)
-    if status == EXIT_OK and not_canonical:
-        status = EXIT_FOUND
-    sys.exit(status)
+            click.echo(text, nl=False)
+    sys.exit(EXIT_FOUND if status == EXIT_OK and not_canonical else status)
+
+
+def _formatted(name: str, fast: bool) -> tuple[str, str, str] | None:
+    """(how the file is named, its text, its canonical text); None when it could not be read,
+    parsed or formatted (the error is printed: the other files are still formatted)."""
+    try:
+        if name == "-":
+            original, label = read_stdin(), "<stdin>"
+        else:
+            original, label = read_text(name), name
+        draft = loads(original, filename=label)
+        return label, original, format_draft(draft) if fast else checked_format(draft, label)
+    except ClauseKitError as error:
+        click.echo(error.render(), err=True)
+        return None
+
+
+def _report_if_not_canonical(label: str, original: str, formatted: str, show_diff: bool) -> bool:
+    if formatted == original:
+        return False
+    click.echo(f"{label}: not in canonical form (run: clausekit fmt --write {label})", err=True)
+    if show_diff:
+        diff = difflib.unified_diff(
+            original.replace("\r\n", "\n").splitlines(keepends=True),
+            formatted.splitlines(keepends=True),
+            f"{label} (as written)",
+            f"{label} (canonical)",
+        )
+        click.echo("".join(diff), nl=False)
+    return True

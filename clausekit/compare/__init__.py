@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from clausekit.analysis import analyse_paragraphs, is_english, match_aliases
 from clausekit.callable_modules import make_module_callable as _make_callable
 from clausekit.diff import diff
-from clausekit.diff.model import ClauseChange, Finding, WordOp, clause_label
+from clausekit.diff.model import ClauseChange, DraftDiff, Finding, WordOp, clause_label
 from clausekit.diff.options import DiffOptions
 from clausekit.errors import UsageError
 from clausekit.language.syntax import PARTY_CODE_FULL
@@ -284,88 +284,113 @@ def compare(drafts: Sequence[Draft], base: int = 0, options: DiffOptions | None 
     if not 0 <= base < len(drafts):
         raise UsageError(f"base {base} is not one of the {len(drafts)} drafts")
     options = options or DiffOptions()
-    width = len(drafts)
     codes = attribution_codes(drafts)
     columns = tuple(Column(index, draft, code) for index, (draft, code) in enumerate(zip(drafts, codes, strict=True)))
-
-    base_draft = drafts[base]
-    base_clauses = base_draft.walk()
-    base_index = {id(clause): i for i, clause in enumerate(base_clauses)}
-    base_parent = _parent_ids(base_draft)
-    base_cites = cited_numbers(base_draft.top_clauses())
-    grid: list[list[Cell | None]] = [[None] * width for _ in base_clauses]
-    cache: dict = {}
-    for i, clause in enumerate(base_clauses):
-        facts = clause_facts(clause, base_draft, cache)
-        status = "missing" if clause.is_placeholder else "base"
-        grid[i][base] = Cell(status, clause, base_cites.get(clause.id), facts, 1.0 if facts else None)
-
-    used_keys = {clause.id for clause in base_clauses}
-    extras: dict[str, _ExtraRow] = {}
-    extras_after: dict[int, list[_ExtraRow]] = {}
+    grid = _Grid(drafts, base)
     notes: list[str] = []
-
     for col, draft in enumerate(drafts):
-        if col == base:
-            continue
-        result = diff(base_draft, draft, options)
-        notes.extend(f"{codes[col]}: {note}" for note in result.notes)
+        if col != base:
+            result = diff(drafts[base], draft, options)
+            notes.extend(f"{codes[col]}: {note}" for note in result.notes)
+            grid.add(col, draft, result)
+    return Comparison(columns, base, grid.rows(), tuple(dict.fromkeys(notes)))
+
+
+class _Grid:
+    """The matrix while it is filled in: a row per clause of the base draft, and rows for the
+    clauses other drafts add, each anchored after the base row it follows."""
+
+    def __init__(self, drafts: tuple[Draft, ...], base: int) -> None:
+        self.width = len(drafts)
+        base_draft = drafts[base]
+        self.base_draft = base_draft
+        self.base_clauses = base_draft.walk()
+        self.base_index = {id(clause): i for i, clause in enumerate(self.base_clauses)}
+        self.cache: dict = {}  # facts by wording (``clause_facts``)
+        cites = cited_numbers(base_draft.top_clauses())
+        self.cells: list[list[Cell | None]] = [[None] * self.width for _ in self.base_clauses]
+        for i, clause in enumerate(self.base_clauses):
+            facts = clause_facts(clause, base_draft, self.cache)
+            status = "missing" if clause.is_placeholder else "base"
+            self.cells[i][base] = Cell(status, clause, cites.get(clause.id), facts, 1.0 if facts else None)
+        self.used_keys = {clause.id for clause in self.base_clauses}
+        self.extras: dict[str, _ExtraRow] = {}
+        self.extras_after: dict[int, list[_ExtraRow]] = {}
+
+    def add(self, col: int, draft: Draft, result: DraftDiff) -> None:
+        """One draft's column, from its diff against the base."""
         parents = _parent_ids(draft)
         # Which row each of this draft's clauses landed in (its parent's row is where it nests).
         row_of: dict[int, str] = {}
         # Clauses before the draft's first shared clause stand just before that clause's
         # row, and a draft that shares none (a position paper beside a treaty text) follows
         # the base's rows: the base's own order opens the matrix.
-        shared = [base_index[id(c.old)] for c in result.changes if c.old is not None and c.new is not None]
-        anchor = min(shared) - 1 if shared else len(base_clauses) - 1
+        shared = [self.base_index[id(c.old)] for c in result.changes if c.old is not None and c.new is not None]
+        anchor = min(shared) - 1 if shared else len(self.base_clauses) - 1
         for change in result.changes:
-            if change.old is not None:
-                o = base_index[id(change.old)]
-                if change.new is not None:
-                    grid[o][col] = _paired_cell(change, draft, cache)
-                    row_of[id(change.new)] = base_clauses[o].id
-                    anchor = o
-                else:
-                    grid[o][col] = _absent_cell(change)
+            if change.old is None:
+                assert change.new is not None
+                self.add_extra(col, draft, change, anchor, row_of, parents)
                 continue
-            clause = change.new
-            assert clause is not None
-            parent = parents.get(id(clause))
-            parent_key = row_of.get(id(parent)) if parent is not None else None
-            row = extras.get(clause.id)
-            if row is None or row.cells[col] is not None:
-                key = clause.id
-                n = 1
-                while key in used_keys:
-                    n += 1
-                    key = f"{clause.id}-{n}"
-                used_keys.add(key)
-                row = extras[key] = _ExtraRow(key, anchor, width, parent_key)
-                extras_after.setdefault(anchor, []).append(row)
-            row_of[id(clause)] = row.key
-            status = "missing" if clause.is_placeholder else "added"
-            row.cells[col] = Cell(status, clause, change.new_cited, clause_facts(clause, draft, cache))
+            o = self.base_index[id(change.old)]
+            if change.new is None:
+                self.cells[o][col] = _absent_cell(change)
+                continue
+            self.cells[o][col] = _paired_cell(change, draft, self.cache)
+            row_of[id(change.new)] = self.base_clauses[o].id
+            anchor = o
 
-    rows: list[Row] = []
-    state_of: dict[str, tuple[Cell, ...]] = {}
+    def add_extra(
+        self,
+        col: int,
+        draft: Draft,
+        change: ClauseChange,
+        anchor: int,
+        row_of: dict[int, str],
+        parents: dict[int, Clause | None],
+    ) -> None:
+        """A clause the base lacks: into the row other drafts opened for its id, or a new one."""
+        clause = change.new
+        assert clause is not None
+        parent = parents.get(id(clause))
+        parent_key = row_of.get(id(parent)) if parent is not None else None
+        row = self.extras.get(clause.id)
+        if row is None or row.cells[col] is not None:
+            key = clause.id
+            n = 1
+            while key in self.used_keys:
+                n += 1
+                key = f"{clause.id}-{n}"
+            self.used_keys.add(key)
+            row = self.extras[key] = _ExtraRow(key, anchor, self.width, parent_key)
+            self.extras_after.setdefault(anchor, []).append(row)
+        row_of[id(clause)] = row.key
+        status = "missing" if clause.is_placeholder else "added"
+        row.cells[col] = Cell(status, clause, change.new_cited, clause_facts(clause, draft, self.cache))
 
-    def add_extras(anchor: int) -> None:
-        for extra in extras_after.get(anchor, ()):
-            cells = tuple(
-                cell if cell is not None else _filler(extra.parent, col, state_of)
-                for col, cell in enumerate(extra.cells)
-            )
-            state_of[extra.key] = cells
-            rows.append(Row(extra.key, cells, False, extra.parent))
+    def rows(self) -> tuple[Row, ...]:
+        """The rows in reading order: the base's, each followed by the extra rows anchored after it."""
+        rows: list[Row] = []
+        state_of: dict[str, tuple[Cell, ...]] = {}
 
-    add_extras(-1)
-    for i, clause in enumerate(base_clauses):
-        parent = base_parent.get(id(clause))
-        cells = tuple(cell if cell is not None else Cell("gap") for cell in grid[i])
-        state_of[clause.id] = cells
-        rows.append(Row(clause.id, cells, True, parent.id if parent is not None else None))
-        add_extras(i)
-    return Comparison(columns, base, tuple(rows), tuple(dict.fromkeys(notes)))
+        def add_extras(anchor: int) -> None:
+            for extra in self.extras_after.get(anchor, ()):
+                cells = tuple(
+                    cell if cell is not None else _filler(extra.parent, col, state_of)
+                    for col, cell in enumerate(extra.cells)
+                )
+                state_of[extra.key] = cells
+                rows.append(Row(extra.key, cells, False, extra.parent))
+
+        base_parent = _parent_ids(self.base_draft)
+        add_extras(-1)
+        for i, clause in enumerate(self.base_clauses):
+            parent = base_parent.get(id(clause))
+            cells = tuple(cell if cell is not None else Cell("gap") for cell in self.cells[i])
+            state_of[clause.id] = cells
+            rows.append(Row(clause.id, cells, True, parent.id if parent is not None else None))
+            add_extras(i)
+        return tuple(rows)
 
 
 def _filler(parent: str | None, col: int, state_of: dict[str, tuple[Cell, ...]]) -> Cell:

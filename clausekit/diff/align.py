@@ -25,7 +25,7 @@ from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from clausekit.language.syntax import COMPARED_WORD, QUOTES
 
@@ -93,6 +93,34 @@ def ratio(a: Sequence[str], b: Sequence[str]) -> float:
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
+class _Matching:
+    """The pairs found so far, and which items of each side are still free."""
+
+    def __init__(self, old_count: int, new_count: int) -> None:
+        self.old_free = [True] * old_count
+        self.new_free = [True] * new_count
+        self.found: dict[int, tuple[int, str, float]] = {}  # old -> (new, match, similarity)
+
+    def take(self, o: int, n: int, how: str, similarity: float) -> None:
+        self.old_free[o] = self.new_free[n] = False
+        self.found[o] = (n, how, similarity)
+
+    def pair_equal_keys(self, old_keys: Mapping[int, str], new_keys: Mapping[int, str], how: str, score: float) -> None:
+        """The k-th free old item with a key pairs with the k-th free new one with that key (keys
+        should be unique, but a draft that repeats an id must still compare equal to itself)."""
+        old_by_key: dict[str, list[int]] = defaultdict(list)
+        for o, key in old_keys.items():
+            if self.old_free[o]:
+                old_by_key[key].append(o)
+        new_by_key: dict[str, list[int]] = defaultdict(list)
+        for n, key in new_keys.items():
+            if self.new_free[n]:
+                new_by_key[key].append(n)
+        for key, olds in old_by_key.items():
+            for o, n in zip(olds, new_by_key.get(key, ()), strict=False):
+                self.take(o, n, how, score)
+
+
 def align(
     old_ids: Sequence[str],
     old_texts: Sequence[str],
@@ -108,90 +136,57 @@ def align(
     clauses that the user says are one). ``*_parents`` give each item's parent index
     (-1 at the top) when the items are a tree flattened parents first.
     """
-    old_free = [True] * len(old_ids)
-    new_free = [True] * len(new_ids)
-    found: dict[int, tuple[int, str, float]] = {}  # old -> (new, match, similarity)
-
-    def take(o: int, n: int, how: str, similarity: float) -> None:
-        old_free[o] = new_free[n] = False
-        found[o] = (n, how, similarity)
-
+    matching = _Matching(len(old_ids), len(new_ids))
     for o, n in forced:
-        take(o, n, "forced", -1.0)
-
-    # 1. same id (the k-th clause with an id pairs with the k-th: ids should be unique,
-    # but a draft that repeats one must still compare equal to itself)
-    old_by_id: dict[str, list[int]] = defaultdict(list)
-    for o, ident in enumerate(old_ids):
-        if old_free[o]:
-            old_by_id[ident].append(o)
-    new_by_id: dict[str, list[int]] = defaultdict(list)
-    for n, ident in enumerate(new_ids):
-        if new_free[n]:
-            new_by_id[ident].append(n)
-    for ident, olds in old_by_id.items():
-        for o, n in zip(olds, new_by_id.get(ident, ()), strict=False):
-            take(o, n, "id", -1.0)
-
+        matching.take(o, n, "forced", -1.0)
+    # 1. same id
+    matching.pair_equal_keys(dict(enumerate(old_ids)), dict(enumerate(new_ids)), "id", -1.0)
     # Only the texts of what ids left unpaired are read from here on (except to break ties
     # in step 4): the caller may make each text when asked rather than hold them all.
-    old_unpaired = {o: text for o in range(len(old_ids)) if old_free[o] and (text := old_texts[o]).strip()}
-    new_unpaired = {n: text for n in range(len(new_ids)) if new_free[n] and (text := new_texts[n]).strip()}
-
-    # 2. same text, then same normalised text: the k-th old clause with a text pairs with
-    # the k-th new one (exact texts first: hashing them is cheaper than normalising).
-    for key in (str, normalise):
-        old_by_text: dict[str, list[int]] = defaultdict(list)
-        for o, text in old_unpaired.items():
-            if old_free[o]:
-                old_by_text[key(text)].append(o)
-        new_by_text: dict[str, list[int]] = defaultdict(list)
-        for n, text in new_unpaired.items():
-            if new_free[n]:
-                new_by_text[key(text)].append(n)
-        for value, olds in old_by_text.items():
-            for o, n in zip(olds, new_by_text.get(value, ()), strict=False):
-                take(o, n, "text", 1.0)
-
+    old_unpaired = _unpaired_texts(old_texts, matching.old_free)
+    new_unpaired = _unpaired_texts(new_texts, matching.new_free)
+    # 2. same text, then same normalised text (exact texts first: hashing is cheaper than normalising)
+    matching.pair_equal_keys(old_unpaired, new_unpaired, "text", 1.0)
+    old_normal = {o: normalise(text) for o, text in old_unpaired.items() if matching.old_free[o]}
+    new_normal = {n: normalise(text) for n, text in new_unpaired.items() if matching.new_free[n]}
+    matching.pair_equal_keys(old_normal, new_normal, "text", 1.0)
     # 3. similar text
     notes: list[str] = []
-    old_left = [o for o in old_unpaired if old_free[o]]
-    new_left = [n for n in new_unpaired if new_free[n]]
-    if old_left and new_left:
-        for o, n, score in _similar(old_left, old_unpaired, new_left, new_unpaired, notes, old_ids, new_ids):
-            take(o, n, "similar", score)
-    del old_unpaired, new_unpaired
-
+    old_side = _Side([o for o in old_unpaired if matching.old_free[o]], old_unpaired, old_ids)
+    new_side = _Side([n for n in new_unpaired if matching.new_free[n]], new_unpaired, new_ids)
+    if old_side.left and new_side.left:
+        for o, n, score in _similar(old_side, new_side, notes):
+            matching.take(o, n, "similar", score)
+    del old_unpaired, new_unpaired, old_side, new_side
     # 3b. same children: a provision known only by its sub-clauses (an article that holds
     # points) is the one whose sub-clauses all matched the other's.
     if old_parents is not None and new_parents is not None:
-        _by_children(found, old_free, new_free, old_parents, new_parents, take)
-
+        _by_children(matching, old_parents, new_parents)
     # 4. order
+    found = matching.found
     in_place = _longest_chain(sorted(found.items()), (old_texts, old_ids), (new_texts, new_ids))
     pairs = sorted(
         (Pair(o, n, how, sim, moved=(o, n) not in in_place) for o, (n, how, sim) in found.items()),
         key=lambda pair: pair.new,
     )
-    removed = tuple(o for o in range(len(old_ids)) if old_free[o])
-    added = tuple(n for n in range(len(new_ids)) if new_free[n])
+    removed = tuple(o for o, free in enumerate(matching.old_free) if free)
+    added = tuple(n for n, free in enumerate(matching.new_free) if free)
     return Alignment(tuple(pairs), removed, added, tuple(notes))
 
 
-def _by_children(
-    found: dict[int, tuple[int, str, float]],
-    old_free: list[bool],
-    new_free: list[bool],
-    old_parents: Sequence[int],
-    new_parents: Sequence[int],
-    take: Callable[[int, int, str, float], None],
-) -> None:
+def _unpaired_texts(texts: Sequence[str], free: list[bool]) -> dict[int, str]:
+    """The texts (not blank) of the items still free, by index."""
+    return {i: text for i in range(len(free)) if free[i] and (text := texts[i]).strip()}
+
+
+def _by_children(matching: _Matching, old_parents: Sequence[int], new_parents: Sequence[int]) -> None:
     """Pair unmatched parents whose matched children all pair with each other's children.
 
     The condition reads the same from both sides, and it is applied until nothing changes
     (a grandparent may pair once its children have), so the outcome does not depend on
     which draft is old.
     """
+    found, old_free, new_free = matching.found, matching.old_free, matching.new_free
     old_children: dict[int, list[int]] = defaultdict(list)
     for child, parent in enumerate(old_parents):
         if parent >= 0:
@@ -216,7 +211,7 @@ def _by_children(
                 continue
             back = {old_of_new[c] for c in new_children[n] if c in old_of_new}
             if all(old_parents[b] == o for b in back):
-                take(o, n, "structure", -1.0)
+                matching.take(o, n, "structure", -1.0)
                 changed = True
 
 
@@ -231,134 +226,47 @@ def _features(tokens: list[str], codes: Mapping[str, int]) -> array[int]:
     return array("Q", sorted(set(map(operator.or_, map(operator.lshift, numbers, _SHIFT), numbers[1:]))))
 
 
-def _similar(
-    old_left: list[int],
-    old_texts: Mapping[int, str],
-    new_left: list[int],
-    new_texts: Mapping[int, str],
-    notes: list[str],
-    old_ids: Sequence[str],
-    new_ids: Sequence[str],
-) -> list[tuple[int, int, float]]:
-    """Best-first matching of similar texts among the unmatched items.
+@dataclass(slots=True)
+class _Side:
+    """One draft's unmatched items in the similar-text pass, and what is read from them.
 
-    Memory is kept to a few hundred bytes a clause: words are shared between clauses,
-    each clause keeps its shingles as a packed array, and the index holds only the
-    shingles that some clause chose as its rarest.
-    """
-    vocabulary: dict[str, str] = {}
-    intern = vocabulary.setdefault
-    old_tokens = {o: list(map(intern, ws, ws)) for o in old_left for ws in (words(old_texts[o]),)}
-    new_tokens = {n: list(map(intern, ws, ws)) for n in new_left for ws in (words(new_texts[n]),)}
-    codes = {w: zlib.crc32(w.encode()) | 1 for w in vocabulary}
-    old_features = {o: _features(t, codes) for o, t in old_tokens.items()}
-    new_features = {n: _features(t, codes) for n, t in new_tokens.items()}
-    frequency = Counter(itertools.chain(*old_features.values(), *new_features.values()))
+    Memory is kept to a few hundred bytes a clause: words are shared between clauses, each
+    clause keeps its shingles as a packed array, and the postings hold only the shingles
+    that some clause chose as its rarest."""
 
-    def rare(features: array[int]) -> list[int]:
-        # A shingle of one clause only cannot find a partner; one of too many is noise.
-        # Sorted by (frequency, shingle) in C; the usable ones start after the frequency-1 run.
-        ranked = sorted(zip(map(frequency.__getitem__, features), features, strict=True))
-        first = bisect_left(ranked, (2,))
-        return [f for df, f in ranked[first : first + RARE_FEATURES] if df <= MAX_FEATURE_DF]
+    left: list[int]  # the unmatched items, in order
+    texts: Mapping[int, str]
+    ids: Sequence[str]
+    tokens: dict[int, list[str]] = field(default_factory=dict)
+    features: dict[int, array[int]] = field(default_factory=dict)
+    rare: dict[int, list[int]] = field(default_factory=dict)  # each item's rarest shingles
+    postings: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))  # shingle -> items
 
-    old_rare = {o: rare(old_features[o]) for o in old_left}
-    new_rare = {n: rare(new_features[n]) for n in new_left}
-    frequency.clear()  # the largest structure here: free it before building the index
-    wanted = {f for chosen in (*old_rare.values(), *new_rare.values()) for f in chosen}
-    old_postings: dict[int, list[int]] = defaultdict(list)
-    # Each posting list holds its clauses in clause order whatever the order of the features.
-    for o in old_left:
-        for feature in wanted.intersection(old_features.pop(o)):
-            old_postings[feature].append(o)
-    new_postings: dict[int, list[int]] = defaultdict(list)
-    for n in new_left:
-        for feature in wanted.intersection(new_features.pop(n)):
-            new_postings[feature].append(n)
+    def read_words(self, intern: Callable[[str, str], str]) -> None:
+        self.tokens = {i: list(map(intern, ws, ws)) for i in self.left for ws in (words(self.texts[i]),)}
 
-    # Shared rare shingles of each candidate pair, counted from both sides alike.
-    hits: dict[tuple[int, int], int] = defaultdict(int)
-    unindexed = 0
-    for o in old_left:
-        chosen = old_rare[o]
-        unindexed += not chosen
-        for feature in chosen:
-            for n in new_postings.get(feature, ()):
-                hits[o, n] += 1
-    for n in new_left:
-        chosen = new_rare[n]
-        unindexed += not chosen
-        for feature in chosen:
-            for o in old_postings.get(feature, ()):
-                hits[o, n] += 1
+    def choose_rare(self, frequency: Counter[int]) -> None:
+        """Each item's rarest shingles: one of a single clause cannot find a partner, one of too
+        many is noise. Sorted by (frequency, shingle) in C; the usable ones start after the
+        frequency-1 run."""
+        for i in self.left:
+            ranked = sorted(zip(map(frequency.__getitem__, self.features[i]), self.features[i], strict=True))
+            first = bisect_left(ranked, (2,))
+            self.rare[i] = [f for df, f in ranked[first : first + RARE_FEATURES] if df <= MAX_FEATURE_DF]
 
-    # Each clause keeps its best few candidates; a pair is scored if either side kept it.
-    by_old: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    by_new: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for (o, n), count in hits.items():
-        by_old[o].append((count, n))
-        by_new[n].append((count, o))
-    kept: set[tuple[int, int]] = set()
-    truncated = 0
+    def index(self, wanted: set[int]) -> None:
+        """Posting lists of the wanted shingles, each holding its items in item order."""
+        for i in self.left:
+            for feature in wanted.intersection(self.features.pop(i)):
+                self.postings[feature].append(i)
 
-    def strongest(options: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        # A candidate sharing under half the rare shingles of the best one is not the
-        # same clause edited; scoring it would only cost time.
-        floor = (options[0][0] + 1) // 2
-        return [item for item in options[:MAX_CANDIDATES] if item[0] >= floor]
 
-    for o, options in by_old.items():
-        options.sort(key=lambda item: (-item[0], new_texts[item[1]], item[1]))
-        chosen = strongest(options)
-        truncated += len(chosen) == MAX_CANDIDATES < len(options) and options[MAX_CANDIDATES][0] >= chosen[-1][0]
-        kept.update((o, n) for _, n in chosen)
-    for n, options in by_new.items():
-        options.sort(key=lambda item: (-item[0], old_texts[item[1]], item[1]))
-        chosen = strongest(options)
-        truncated += len(chosen) == MAX_CANDIDATES < len(options) and options[MAX_CANDIDATES][0] >= chosen[-1][0]
-        kept.update((o, n) for _, o in chosen)
-
-    scored: list[tuple[float, tuple[str, str], tuple[str, str], int, int]] = []
-    # difflib indexes its second sequence (the costly part): pairs are scored grouped by
-    # the clause that plays that part, so each is indexed once and one index lives at a time.
-    jobs = []
-    for o, n in kept:
-        if old_tokens[o] > new_tokens[n]:  # canonical order: the score must not depend on which draft is old
-            jobs.append((False, o, n))
-        else:
-            jobs.append((True, n, o))
-    jobs.sort()
-    matcher = difflib.SequenceMatcher(None, autojunk=False)
-    indexed: tuple[bool, int] | None = None
-    old_words = {o: set(old_tokens[o]) for o in {o for o, _ in kept}}
-    new_words = {n: set(new_tokens[n]) for n in {n for _, n in kept}}
-    for second_is_new, second, first in jobs:
-        o, n = (first, second) if second_is_new else (second, first)
-        a, b = (old_tokens[o], new_tokens[n]) if second_is_new else (new_tokens[n], old_tokens[o])
-        if not _may_reach(old_tokens[o], new_tokens[n], old_words[o], new_words[n]):
-            continue
-        if indexed != (second_is_new, second):
-            matcher.set_seq2(b)
-            indexed = (second_is_new, second)
-        matcher.set_seq1(a)
-        if (
-            matcher.real_quick_ratio() >= SIMILARITY_THRESHOLD
-            and matcher.quick_ratio() >= SIMILARITY_THRESHOLD
-            and (score := matcher.ratio()) >= SIMILARITY_THRESHOLD
-        ):
-            low, high = sorted(((old_texts[o], old_ids[o]), (new_texts[n], new_ids[n])))
-            scored.append((-score, low, high, o, n))
-    scored.sort()
-
-    taken_old: set[int] = set()
-    taken_new: set[int] = set()
-    out: list[tuple[int, int, float]] = []
-    for negative, _, _, o, n in scored:
-        if o not in taken_old and n not in taken_new:
-            taken_old.add(o)
-            taken_new.add(n)
-            out.append((o, n, -negative))
-
+def _similar(old: _Side, new: _Side, notes: list[str]) -> list[tuple[int, int, float]]:
+    """Best-first matching of similar texts among the unmatched items of two sides."""
+    _read_shingles(old, new)
+    hits, unindexed = _shared_rare_shingles(old, new)
+    kept, truncated = _candidates(hits, old, new)
+    out = _best_first(_scores(kept, old, new))
     if unindexed:
         notes.append(
             f"alignment: {unindexed} unmatched clause(s) share no word pair with at most "
@@ -369,6 +277,113 @@ def _similar(
             f"alignment: {truncated} clause(s) had more than {MAX_CANDIDATES} similar-text candidates "
             f"(MAX_CANDIDATES); only those sharing the most rare word pairs were scored"
         )
+    return out
+
+
+def _read_shingles(old: _Side, new: _Side) -> None:
+    """Both sides' words, shingles, rarest shingles and postings (one vocabulary for both, so a
+    word pair has one number in both drafts)."""
+    vocabulary: dict[str, str] = {}
+    for side in (old, new):
+        side.read_words(vocabulary.setdefault)
+    codes = {w: zlib.crc32(w.encode()) | 1 for w in vocabulary}
+    for side in (old, new):
+        side.features = {i: _features(tokens, codes) for i, tokens in side.tokens.items()}
+    frequency = Counter(itertools.chain(*old.features.values(), *new.features.values()))
+    for side in (old, new):
+        side.choose_rare(frequency)
+    frequency.clear()  # the largest structure here: free it before building the index
+    wanted = {f for side in (old, new) for chosen in side.rare.values() for f in chosen}
+    for side in (old, new):
+        side.index(wanted)
+
+
+def _shared_rare_shingles(old: _Side, new: _Side) -> tuple[dict[tuple[int, int], int], int]:
+    """How many rare shingles each candidate pair shares, counted from both sides alike, and how
+    many items chose none."""
+    hits: dict[tuple[int, int], int] = defaultdict(int)
+    unindexed = 0
+    for this, other, as_pair in ((old, new, lambda a, b: (a, b)), (new, old, lambda a, b: (b, a))):
+        for i in this.left:
+            chosen = this.rare[i]
+            unindexed += not chosen
+            for feature in chosen:
+                for j in other.postings.get(feature, ()):
+                    hits[as_pair(i, j)] += 1
+    return hits, unindexed
+
+
+def _candidates(hits: dict[tuple[int, int], int], old: _Side, new: _Side) -> tuple[set[tuple[int, int]], int]:
+    """The pairs worth scoring: each item keeps its best few candidates, and a pair is scored
+    if either side kept it. Also how many items had more candidates than ``MAX_CANDIDATES``."""
+    by_old: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    by_new: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for (o, n), count in hits.items():
+        by_old[o].append((count, n))
+        by_new[n].append((count, o))
+    kept: set[tuple[int, int]] = set()
+    truncated = 0
+    for options_by_item, other, as_pair in ((by_old, new, lambda a, b: (a, b)), (by_new, old, lambda a, b: (b, a))):
+        for i, options in options_by_item.items():
+            options.sort(key=lambda item: (-item[0], other.texts[item[1]], item[1]))
+            # A candidate sharing under half the rare shingles of the best one is not the same
+            # clause edited; scoring it would only cost time.
+            floor = (options[0][0] + 1) // 2
+            chosen = [item for item in options[:MAX_CANDIDATES] if item[0] >= floor]
+            truncated += len(chosen) == MAX_CANDIDATES < len(options) and options[MAX_CANDIDATES][0] >= chosen[-1][0]
+            kept.update(as_pair(i, j) for _, j in chosen)
+    return kept, truncated
+
+
+def _scores(
+    kept: set[tuple[int, int]], old: _Side, new: _Side
+) -> list[tuple[float, tuple[str, str], tuple[str, str], int, int]]:
+    """difflib's ratio of each kept pair that reaches ``SIMILARITY_THRESHOLD``, best first.
+
+    difflib indexes its second sequence (the costly part): pairs are scored grouped by the
+    item that plays that part, so each is indexed once and one index lives at a time."""
+    jobs = []
+    for o, n in kept:
+        if old.tokens[o] > new.tokens[n]:  # canonical order: the score must not depend on which draft is old
+            jobs.append((False, o, n))
+        else:
+            jobs.append((True, n, o))
+    jobs.sort()
+    matcher = difflib.SequenceMatcher(None, autojunk=False)
+    indexed: tuple[bool, int] | None = None
+    old_words = {o: set(old.tokens[o]) for o in {o for o, _ in kept}}
+    new_words = {n: set(new.tokens[n]) for n in {n for _, n in kept}}
+    scored: list[tuple[float, tuple[str, str], tuple[str, str], int, int]] = []
+    for second_is_new, second, first in jobs:
+        o, n = (first, second) if second_is_new else (second, first)
+        a, b = (old.tokens[o], new.tokens[n]) if second_is_new else (new.tokens[n], old.tokens[o])
+        if not _may_reach(old.tokens[o], new.tokens[n], old_words[o], new_words[n]):
+            continue
+        if indexed != (second_is_new, second):
+            matcher.set_seq2(b)
+            indexed = (second_is_new, second)
+        matcher.set_seq1(a)
+        if (
+            matcher.real_quick_ratio() >= SIMILARITY_THRESHOLD
+            and matcher.quick_ratio() >= SIMILARITY_THRESHOLD
+            and (score := matcher.ratio()) >= SIMILARITY_THRESHOLD
+        ):
+            low, high = sorted(((old.texts[o], old.ids[o]), (new.texts[n], new.ids[n])))
+            scored.append((-score, low, high, o, n))
+    scored.sort()
+    return scored
+
+
+def _best_first(scored: list[tuple[float, tuple[str, str], tuple[str, str], int, int]]) -> list[tuple[int, int, float]]:
+    """Pairs taken greedily from the best score down, each item at most once."""
+    taken_old: set[int] = set()
+    taken_new: set[int] = set()
+    out: list[tuple[int, int, float]] = []
+    for negative, _, _, o, n in scored:
+        if o not in taken_old and n not in taken_new:
+            taken_old.add(o)
+            taken_new.add(n)
+            out.append((o, n, -negative))
     return out
 
 

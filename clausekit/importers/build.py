@@ -435,6 +435,41 @@ def _freeze(nodes: list[_Node]) -> tuple[Clause, ...]:
 # --- entry points -------------------------------------------------------------------------
 
 
+def _check_options(draft_id: str | None, proposer: str | None, exactness: str | None) -> None:
+    """What the caller asks of the draft must be what a draft can say."""
+    if exactness is not None and exactness not in EXACTNESS_LEVELS:
+        raise UsageError(f"exactness must be one of {', '.join(EXACTNESS_LEVELS)}, not {exactness!r}")
+    if proposer is not None and not PARTY_CODE_FULL.match(proposer):
+        raise UsageError(f"{proposer!r} is not a party code (uppercase letters and digits, such as US, E3)")
+    if draft_id is not None and not ID_FULL.match(draft_id):
+        raise UsageError(
+            f"{draft_id!r} is not a valid id: an id starts with a lowercase letter and uses "
+            "lowercase letters, digits, '-', '_' or '.'"
+        )
+
+
+def _place_lines(lines: list[SourceLine], skipped: set[int], source_name: str) -> _ProvisionTree:
+    """Every line that is not the title or the header, placed into the tree of provisions:
+    a heading, a numbered item, an "Article N" line, or prose."""
+    tree = _ProvisionTree(source_name)
+    for index, line in enumerate(lines):
+        if index in skipped or not line.text:
+            tree.end_paragraph()
+        elif line.heading is not None:
+            tree.heading(line.heading, parse_heading(line.text), line)
+        elif line.marker is not None:
+            number, kind = line.marker
+            tree.numbered([(number, [kind])], line.text, line)
+        elif tree.paragraph is None and (article := article_line(line.text)) is not None:
+            tree.article(article, line)
+        elif (found := read_markers(line.text, upper=tree.paragraph is None))[0]:
+            markers, prose_at = found
+            tree.numbered(markers, line.text[prose_at:], line)
+        else:
+            tree.prose(line)
+    return tree
+
+
 def build(
     lines: list[SourceLine],
     source_name: str,
@@ -449,37 +484,14 @@ def build(
     ``exactness`` defaults to ``reconstructed``, or to what the document says of
     itself when that is less exact (an imported paraphrase stays a paraphrase).
     """
-    if exactness is not None and exactness not in EXACTNESS_LEVELS:
-        raise UsageError(f"exactness must be one of {', '.join(EXACTNESS_LEVELS)}, not {exactness!r}")
-    if proposer is not None and not PARTY_CODE_FULL.match(proposer):
-        raise UsageError(f"{proposer!r} is not a party code (uppercase letters and digits, such as US, E3)")
-    if draft_id is not None and not ID_FULL.match(draft_id):
-        raise UsageError(
-            f"{draft_id!r} is not a valid id: an id starts with a lowercase letter and uses "
-            "lowercase letters, digits, '-', '_' or '.'"
-        )
+    _check_options(draft_id, proposer, exactness)
     if not any(line.text for line in lines):
         raise InputError(source_name, "contains no text to import")
 
     title_index = _find_title(lines)
     header_rows, header = _find_header(lines, 0 if title_index is None else title_index + 1)
     skipped = set(header_rows) | ({title_index} if title_index is not None else set())
-    builder = _ProvisionTree(source_name)
-    for index, line in enumerate(lines):
-        if index in skipped or not line.text:
-            builder.end_paragraph()
-        elif line.heading is not None:
-            builder.heading(line.heading, parse_heading(line.text), line)
-        elif line.marker is not None:
-            number, kind = line.marker
-            builder.numbered([(number, [kind])], line.text, line)
-        elif builder.paragraph is None and (article := article_line(line.text)) is not None:
-            builder.article(article, line)
-        elif (found := read_markers(line.text, upper=builder.paragraph is None))[0]:
-            markers, prose_at = found
-            builder.numbered(markers, line.text[prose_at:], line)
-        else:
-            builder.prose(line)
+    tree = _place_lines(lines, skipped, source_name)
 
     if exactness is None:
         stated = header.exactness if header.exactness in EXACTNESS_LEVELS else DEFAULT_EXACTNESS
@@ -503,7 +515,7 @@ def build(
         exactness=exactness,
         language=header.language or "en",
         parties=parties,
-        body=_freeze(builder.top),
+        body=_freeze(tree.top),
         location=Location(source_name, 1, 1),
         comments=tuple(comments),
     )

@@ -15,7 +15,7 @@ pull in Lark, and Pygments loads every plugin lexer it lists.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from pygments.lexer import Lexer
 from pygments.token import (
@@ -34,6 +34,7 @@ from pygments.token import (
 )
 
 from clausekit.language.syntax import FIELD_KEY, ID_RE, KEYWORDS, MARKUP, PARTY_CODE, PARTY_CODE_RE, PARTY_OPTIONS
+from clausekit.model import FIELDS
 
 __all__ = ["ClauseLexer"]
 
@@ -57,10 +58,13 @@ _QUOTED = re.compile(r"\"(?:[^\"\\]|\\.)*\"?")
 _PARTY_WORD = re.compile("|".join(PARTY_OPTIONS))
 _LINES = re.compile(r"[^\n]*\n|[^\n]+\Z")
 
-# Field values: party codes, clause references, fixed vocabularies, or prose.
-_CODE_FIELDS = frozenset({"proposer", "guarantor", "beneficiary"})
-_WORD_FIELDS = frozenset({"status", "exactness", "language", "modality"})
-_PLAIN_FIELDS = frozenset({"source", "version"})  # no markup is read in these
+# Field values, by the kind the table of fields gives them: party codes, clause references,
+# dates, fixed vocabularies and words, plain text (no markup is read in it), or prose.
+_CODE_FIELDS = frozenset(name for name, spec in FIELDS.items() if spec.kind in ("code", "codes"))
+_REF_FIELDS = frozenset(name for name, spec in FIELDS.items() if spec.kind == "refs")
+_DATE_FIELDS = frozenset(name for name, spec in FIELDS.items() if spec.kind == "date")
+_WORD_FIELDS = frozenset(name for name, spec in FIELDS.items() if spec.kind in ("choice", "words"))
+_PLAIN_FIELDS = frozenset(name for name, spec in FIELDS.items() if spec.kind == "text")
 
 
 class _Block:
@@ -69,6 +73,18 @@ class _Block:
     def __init__(self, keyword: str) -> None:
         self.keyword = keyword
         self.prose_started = False
+
+
+class _LineState:
+    """What reading a line needs to know of the lines before it."""
+
+    __slots__ = ("field_indent", "field_key", "in_bracket", "stack")
+
+    def __init__(self) -> None:
+        self.stack: list[_Block] = []
+        self.field_indent: int | None = None  # the indentation of a field whose value may continue
+        self.field_key = ""
+        self.in_bracket = False
 
 
 class ClauseLexer(Lexer):
@@ -80,68 +96,62 @@ class ClauseLexer(Lexer):
     mimetypes = ["text/x-clause"]  # noqa: RUF012
 
     def get_tokens_unprocessed(self, text: str) -> Iterator[Token]:  # type: ignore[override]
-        stack: list[_Block] = []
-        field_indent: int | None = None  # the indentation of a field whose value may continue
-        field_key = ""
-        in_bracket = False
+        state = _LineState()
         pos = 0
         # Lines end at "\n" only, as for the parser (str.splitlines would also split at U+2028 and others).
         for line in _LINES.findall(text):
             body = line.rstrip("\r\n")
             end = line[len(body) :]
-            stripped = body.strip()
-            indent = len(body) - len(body.lstrip())
             start = pos
             pos += len(line)
-            if not stripped:
-                field_indent = None
-                in_bracket = False
+            if not body.strip():
+                state.field_indent = None
+                state.in_bracket = False
                 yield start, Whitespace, line
                 continue
+            indent = len(body) - len(body.lstrip())
             if indent:
                 yield start, Whitespace, body[:indent]
-            at = start + indent
-            content = body[indent:]
-            top = stack[-1] if stack else None
-
-            if stripped.startswith("//"):
-                yield at, Comment.Single, content
-            elif field_indent is not None and indent > field_indent and stripped != "}":
-                yield from self._field_value(field_key, content, at)
-            elif stripped == "}":
-                field_indent = None
-                in_bracket = False
-                if stack:
-                    stack.pop()
-                yield at, Punctuation, content
-            elif top is not None and top.keyword == "parties":
-                yield from self._party(content, at)
-            elif (opener := _OPENER.match(content)) is not None:
-                field_indent = None
-                in_bracket = False
-                if top is not None:
-                    top.prose_started = True
-                stack.append(_Block(opener.group("keyword")))
-                yield from self._opener(opener, at)
-            elif (
-                top is not None
-                and not top.prose_started
-                and top.keyword != "term"
-                and (field := _FIELD.match(content)) is not None
-            ):
-                field_indent, field_key = indent, field.group("key")
-                yield at, Name.Attribute, field.group("key")
-                yield at + field.end("key"), Whitespace, field.group("space")
-                yield at + field.start("colon"), Punctuation, ":"
-                yield from self._field_value(field_key, content[field.end() :], at + field.end())
-            else:
-                field_indent = None
-                if top is not None:
-                    top.prose_started = True
-                tokens, in_bracket = self._inline(content, at, in_bracket)
-                yield from tokens
+            yield from self._line(state, body[indent:], start + indent, indent)
             if end:
                 yield start + len(body), Whitespace, end
+
+    def _line(self, state: _LineState, content: str, at: int, indent: int) -> Iterator[Token]:
+        """One line, by the same rules and in the same order as the parser's line lexer."""
+        stack = state.stack
+        top = stack[-1] if stack else None
+        stripped = content.rstrip()
+        if stripped.startswith("//"):
+            yield at, Comment.Single, content
+        elif state.field_indent is not None and indent > state.field_indent and stripped != "}":
+            yield from self._field_value(state.field_key, content, at)
+        elif stripped == "}":
+            state.field_indent = None
+            state.in_bracket = False
+            if stack:
+                stack.pop()
+            yield at, Punctuation, content
+        elif top is not None and top.keyword == "parties":
+            yield from self._party(content, at)
+        elif (opener := _OPENER.match(content)) is not None:
+            state.field_indent = None
+            state.in_bracket = False
+            if top is not None:
+                top.prose_started = True
+            stack.append(_Block(opener.group("keyword")))
+            yield from self._opener(opener, at)
+        elif top is not None and not top.prose_started and top.keyword != "term" and (field := _FIELD.match(content)):
+            state.field_indent, state.field_key = indent, field.group("key")
+            yield at, Name.Attribute, field.group("key")
+            yield at + field.end("key"), Whitespace, field.group("space")
+            yield at + field.start("colon"), Punctuation, ":"
+            yield from self._field_value(state.field_key, content[field.end() :], at + field.end())
+        else:
+            state.field_indent = None
+            if top is not None:
+                top.prose_started = True
+            tokens, state.in_bracket = _highlight_inline(content, at, state.in_bracket)
+            yield from tokens
 
     # --- lines -------------------------------------------------------------------------
 
@@ -242,83 +252,123 @@ class ClauseLexer(Lexer):
             for part in re.finditer(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*|[ \t]+|,|[^A-Z, \t]+", value):
                 kind = Name.Constant if part.group(0)[0].isupper() else Punctuation if part.group(0) == "," else Text
                 yield at + part.start(), Whitespace if not part.group(0).strip() else kind, part.group(0)
-        elif key == "mirrors":
+        elif key in _REF_FIELDS:
             for part in re.finditer(r"[a-z][a-z0-9._-]*::[a-z][a-z0-9._-]*|[ \t]+|[^ \t]+", value):
                 token = Name.Label if "::" in part.group(0) else Whitespace if not part.group(0).strip() else Text
                 yield at + part.start(), token, part.group(0)
-        elif key == "date":
+        elif key in _DATE_FIELDS:
             yield at, Literal.Date, value
         elif key in _WORD_FIELDS:
             yield at, Name.Builtin, value
         elif key in _PLAIN_FIELDS:
             yield at, Text, value
         else:
-            tokens, _ = self._inline(value, at, False)
+            tokens, _ = _highlight_inline(value, at, False)
             yield from tokens
 
-    # --- prose ---------------------------------------------------------------------------
 
-    def _inline(self, text: str, at: int, in_bracket: bool) -> tuple[list[Token], bool]:
-        """Prose with its markup; returns whether a bracket is still open at the end of the line."""
-        out: list[Token] = []
-        pos = 0
-        length = len(text)
+# --- prose -------------------------------------------------------------------------------
 
-        def plain(upto: int) -> None:
-            if upto > pos:
-                out.append((at + pos, Text, text[pos:upto]))
 
-        def attribution(start: int) -> int:
-            match = _ATTRIBUTION.match(text, start)
-            if not match:
-                return start
-            if match.group(1):
-                out.append((at + start, Whitespace, match.group(1)))
-            out.append((at + match.start(2), Name.Decorator, match.group(2)))
-            return match.end()
+def _highlight_inline(text: str, at: int, in_bracket: bool) -> tuple[list[Token], bool]:
+    """Prose with its markup; returns whether a bracket is still open at the end of the line."""
+    highlighter = _InlineHighlighter(text, at, in_bracket)
+    return highlighter.read(), highlighter.in_bracket
 
-        while pos < length:
-            match = MARKUP.search(text, pos)
+
+class _InlineHighlighter:
+    """Prose read as the parser reads it (``clausekit.language.inline``): text up to the next
+    character that may be markup, then that character's rule (``_INLINE_RULES``)."""
+
+    __slots__ = ("at", "in_bracket", "out", "pos", "text")
+
+    def __init__(self, text: str, at: int, in_bracket: bool) -> None:
+        self.text = text
+        self.at = at
+        self.in_bracket = in_bracket
+        self.out: list[Token] = []
+        self.pos = 0
+
+    def read(self) -> list[Token]:
+        text = self.text
+        while self.pos < len(text):
+            match = MARKUP.search(text, self.pos)
             if match is None:
-                plain(length)
+                self.plain(len(text))
                 break
             index = match.start()
-            ch = text[index]
-            word_start = index == 0 or not (text[index - 1].isalnum() or text[index - 1] == "_")
-            if ch == "\\":
-                plain(index)
-                out.append((at + index, String.Escape, text[index : index + 2]))
-                pos = index + 2
-            elif ch == "[":
-                plain(index)
-                # Brackets do not nest: a second '[' is an error, as the parser says.
-                out.append((at + index, Error if in_bracket else Operator, "["))
-                in_bracket = True
-                pos = attribution(index + 1)
-            elif ch == "|" and in_bracket:
-                plain(index)
-                out.append((at + index, Operator, "|"))
-                pos = attribution(index + 1)
-            elif ch == "]":
-                plain(index)
-                out.append((at + index, Operator if in_bracket else Error, "]"))
-                in_bracket = False
-                pos = index + 1
-            elif ch == "@" and word_start and (code := PARTY_CODE_RE.match(text, index + 1)) is not None:
-                plain(index)
-                out.append((at + index, Name.Constant, text[index : code.end()]))
-                pos = code.end()
-            elif ch == "#" and word_start and (ref := ID_RE.match(text, index + 1)) is not None:
-                plain(index)
-                out.append((at + index, Name.Label, text[index : ref.end()]))
-                pos = ref.end()
-            elif (
-                ch == "<" and index + 1 < length and text[index + 1].isalpha() and (close := text.find(">", index)) > 0
-            ):
-                plain(index)
-                out.append((at + index, Name.Entity, text[index : close + 1]))
-                pos = close + 1
-            else:
-                plain(index + 1)
-                pos = index + 1
-        return out, in_bracket
+            self.pos = _INLINE_RULES[text[index]](self, index)
+        return self.out
+
+    def plain(self, upto: int) -> None:
+        if upto > self.pos:
+            self.out.append((self.at + self.pos, Text, self.text[self.pos : upto]))
+
+    def emit(self, index: int, token: _TokenType, end: int) -> int:
+        """Plain text up to ``index``, then ``text[index:end]`` as ``token``; reading goes on at ``end``."""
+        self.plain(index)
+        self.out.append((self.at + index, token, self.text[index:end]))
+        return end
+
+    def not_markup(self, index: int) -> int:
+        self.plain(index + 1)
+        return index + 1
+
+    def starts_word(self, index: int) -> bool:
+        return index == 0 or not (self.text[index - 1].isalnum() or self.text[index - 1] == "_")
+
+    def attribution(self, start: int) -> int:
+        match = _ATTRIBUTION.match(self.text, start)
+        if not match:
+            return start
+        if match.group(1):
+            self.out.append((self.at + start, Whitespace, match.group(1)))
+        self.out.append((self.at + match.start(2), Name.Decorator, match.group(2)))
+        return match.end()
+
+    # --- the rules, one per markup character ---
+
+    def escape(self, index: int) -> int:
+        return self.emit(index, String.Escape, index + 2)
+
+    def open_bracket(self, index: int) -> int:
+        # Brackets do not nest: a second '[' is an error, as the parser says.
+        self.emit(index, Error if self.in_bracket else Operator, index + 1)
+        self.in_bracket = True
+        return self.attribution(index + 1)
+
+    def bar(self, index: int) -> int:
+        if not self.in_bracket:
+            return self.not_markup(index)
+        self.emit(index, Operator, index + 1)
+        return self.attribution(index + 1)
+
+    def close_bracket(self, index: int) -> int:
+        end = self.emit(index, Operator if self.in_bracket else Error, index + 1)
+        self.in_bracket = False
+        return end
+
+    def party(self, index: int) -> int:
+        code = PARTY_CODE_RE.match(self.text, index + 1) if self.starts_word(index) else None
+        return self.emit(index, Name.Constant, code.end()) if code else self.not_markup(index)
+
+    def reference(self, index: int) -> int:
+        ref = ID_RE.match(self.text, index + 1) if self.starts_word(index) else None
+        return self.emit(index, Name.Label, ref.end()) if ref else self.not_markup(index)
+
+    def term(self, index: int) -> int:
+        text = self.text
+        if index + 1 < len(text) and text[index + 1].isalpha() and (close := text.find(">", index)) > 0:
+            return self.emit(index, Name.Entity, close + 1)
+        return self.not_markup(index)
+
+
+_INLINE_RULES: dict[str, Callable[[_InlineHighlighter, int], int]] = {
+    "\\": _InlineHighlighter.escape,
+    "[": _InlineHighlighter.open_bracket,
+    "|": _InlineHighlighter.bar,
+    "]": _InlineHighlighter.close_bracket,
+    "@": _InlineHighlighter.party,
+    "#": _InlineHighlighter.reference,
+    "<": _InlineHighlighter.term,
+}

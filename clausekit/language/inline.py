@@ -72,94 +72,129 @@ def parse_inline(
     error: ErrorFactory,
 ) -> tuple[Inline, ...]:
     """Read the inline markup of one paragraph (its lines already joined by spaces)."""
-    outer = _SpanCollector()
-    current = outer
-    bracket_start = -1
-    bracket_options: list[BracketOption] = []
-    option_party: str | None = None
-    pos = 0
-    length = len(text)
+    return _InlineReader(text, locate, error).read()
 
-    def start_option(at: int) -> int:
-        nonlocal option_party
-        match = ATTRIBUTION.match(text, at)
+
+class _InlineReader:
+    """One left-to-right pass over a paragraph: text is collected until the next character that
+    may be markup, and that character's rule (``_RULES``) reads what it starts."""
+
+    __slots__ = ("bracket_options", "bracket_start", "current", "error", "locate", "option_party", "outer", "text")
+
+    def __init__(self, text: str, locate: Callable[[int], Location], error: ErrorFactory) -> None:
+        self.text = text
+        self.locate = locate
+        self.error = error
+        self.outer = self.current = _SpanCollector()
+        self.bracket_start = -1
+        self.bracket_options: list[BracketOption] = []
+        self.option_party: str | None = None
+
+    def read(self) -> tuple[Inline, ...]:
+        text = self.text
+        pos, length = 0, len(text)
+        while pos < length:
+            match = MARKUP.search(text, pos)
+            if match is None:
+                self.current.add_text(text[pos:])
+                break
+            at = match.start()
+            if at > pos:
+                self.current.add_text(text[pos:at])
+            pos = _RULES[text[at]](self, at)
+        if self.current is not self.outer:
+            raise self.error("this '[' is never closed with ']' (write \\[ for a literal bracket)", self.bracket_start)
+        return self.outer.finish(strip=True)
+
+    def start_option(self, at: int) -> int:
+        """A bracket's next option starts at ``at``, attributed when it opens with ``CODE:``."""
+        self.current = _SpanCollector()
+        match = ATTRIBUTION.match(self.text, at)
         if match:
             # Party codes recur in every clause: one shared string, not one a mention.
-            option_party = sys.intern(match.group(1))
+            self.option_party = sys.intern(match.group(1))
             return match.end()
-        option_party = None
+        self.option_party = None
         return at
 
-    while pos < length:
-        match = MARKUP.search(text, pos)
-        if match is None:
-            current.add_text(text[pos:])
-            break
-        at = match.start()
-        if at > pos:
-            current.add_text(text[pos:at])
-        ch = text[at]
-        if ch == "\\":
-            if at + 1 >= length:
-                raise error("a backslash at the end of a paragraph escapes nothing (write \\\\ for a backslash)", at)
-            current.add_text(text[at + 1])
-            pos = at + 2
-        elif ch == "[":
-            if current is not outer:
-                raise error("brackets do not nest: close the open '[' first, or write \\[ for a literal bracket", at)
-            bracket_start = at
-            bracket_options = []
-            current = _SpanCollector()
-            pos = start_option(at + 1)
-        elif ch == "|":
-            if current is outer:
-                current.add_text("|")
-                pos = at + 1
-            else:
-                bracket_options.append(BracketOption(option_party, current.finish(strip=True)))
-                current = _SpanCollector()
-                pos = start_option(at + 1)
-        elif ch == "]":
-            if current is outer:
-                raise error("']' closes no bracket (write \\] for a literal bracket)", at)
-            bracket_options.append(BracketOption(option_party, current.finish(strip=True)))
-            outer.add(Bracket(tuple(bracket_options), locate(bracket_start)))
-            current = outer
-            pos = at + 1
-        elif ch == "@":
-            code = PARTY_CODE_RE.match(text, at + 1) if at == 0 or not _is_word_char(text[at - 1]) else None
-            if code:
-                current.add(PartyRef(sys.intern(code.group(0)), locate(at)))
-                pos = code.end()
-            else:
-                current.add_text("@")
-                pos = at + 1
-        elif ch == "#":
-            ref = ID_RE.match(text, at + 1) if at == 0 or not _is_word_char(text[at - 1]) else None
-            if ref:
-                current.add(ClauseRef(ref.group(0), locate(at)))
-                pos = ref.end()
-            else:
-                current.add_text("#")
-                pos = at + 1
-        else:  # "<"
-            if at + 1 < length and text[at + 1].isalpha():
-                close = text.find(">", at + 1)
-                reopen = text.find("<", at + 1)
-                if close < 0 or (0 <= reopen < close):
-                    raise error(
-                        "'<' starts a defined term that is never closed with '>' (write \\< for a literal '<')",
-                        at,
-                    )
-                name = _SPACES.sub(" ", text[at + 1 : close]).strip()
-                current.add(TermRef(name, locate(at)))
-                pos = close + 1
-            else:
-                current.add_text("<")
-                pos = at + 1
-    if current is not outer:
-        raise error("this '[' is never closed with ']' (write \\[ for a literal bracket)", bracket_start)
-    return outer.finish(strip=True)
+    def end_option(self) -> None:
+        self.bracket_options.append(BracketOption(self.option_party, self.current.finish(strip=True)))
+
+    def starts_word(self, at: int) -> bool:
+        return at == 0 or not _is_word_char(self.text[at - 1])
+
+    # --- the rules, one per markup character -------------------------------------------------
+
+    def escape(self, at: int) -> int:
+        if at + 1 >= len(self.text):
+            raise self.error("a backslash at the end of a paragraph escapes nothing (write \\\\ for a backslash)", at)
+        self.current.add_text(self.text[at + 1])
+        return at + 2
+
+    def open_bracket(self, at: int) -> int:
+        if self.current is not self.outer:
+            raise self.error("brackets do not nest: close the open '[' first, or write \\[ for a literal bracket", at)
+        self.bracket_start = at
+        self.bracket_options = []
+        return self.start_option(at + 1)
+
+    def bar(self, at: int) -> int:
+        if self.current is self.outer:  # outside brackets a bar is text
+            self.current.add_text("|")
+            return at + 1
+        self.end_option()
+        return self.start_option(at + 1)
+
+    def close_bracket(self, at: int) -> int:
+        if self.current is self.outer:
+            raise self.error("']' closes no bracket (write \\] for a literal bracket)", at)
+        self.end_option()
+        self.outer.add(Bracket(tuple(self.bracket_options), self.locate(self.bracket_start)))
+        self.current = self.outer
+        return at + 1
+
+    def party(self, at: int) -> int:
+        code = PARTY_CODE_RE.match(self.text, at + 1) if self.starts_word(at) else None
+        if not code:
+            self.current.add_text("@")
+            return at + 1
+        self.current.add(PartyRef(sys.intern(code.group(0)), self.locate(at)))
+        return code.end()
+
+    def reference(self, at: int) -> int:
+        ref = ID_RE.match(self.text, at + 1) if self.starts_word(at) else None
+        if not ref:
+            self.current.add_text("#")
+            return at + 1
+        self.current.add(ClauseRef(ref.group(0), self.locate(at)))
+        return ref.end()
+
+    def term(self, at: int) -> int:
+        text = self.text
+        if not (at + 1 < len(text) and text[at + 1].isalpha()):
+            self.current.add_text("<")
+            return at + 1
+        close = text.find(">", at + 1)
+        reopen = text.find("<", at + 1)
+        if close < 0 or (0 <= reopen < close):
+            raise self.error(
+                "'<' starts a defined term that is never closed with '>' (write \\< for a literal '<')", at
+            )
+        name = _SPACES.sub(" ", text[at + 1 : close]).strip()
+        self.current.add(TermRef(name, self.locate(at)))
+        return close + 1
+
+
+_RULES: dict[str, Callable[[_InlineReader, int], int]] = {
+    "\\": _InlineReader.escape,
+    "[": _InlineReader.open_bracket,
+    "|": _InlineReader.bar,
+    "]": _InlineReader.close_bracket,
+    "@": _InlineReader.party,
+    "#": _InlineReader.reference,
+    "<": _InlineReader.term,
+}
+"""What each character ``MARKUP`` finds starts; each rule returns where reading goes on."""
 
 
 def locator(starts: list[tuple[int, int]], lines: list[str], file: str) -> tuple[str, Callable[[int], Location]]:

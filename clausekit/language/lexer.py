@@ -119,6 +119,10 @@ class OpenBlock:
     prose_started: bool = False
 
 
+Tokens = tuple[Token, ...]
+"""What a line rule emits (often nothing: the line adds to a paragraph or a field)."""
+
+
 @dataclass(slots=True)
 class Line:
     """One non-blank line being read."""
@@ -174,18 +178,19 @@ class LineLexer:
         self.pending_comments.clear()
         return taken
 
-    def flush(self) -> list[Token]:
+    def flush(self) -> tuple[Token, ...]:
         """The paragraph being read, as a token, if there is one."""
         paragraph = self.paragraph
         if paragraph is None:
-            return []
+            return ()
         self.paragraph = None
         paragraph.comments = self.take_comments()
-        return [Token("PARAGRAPH", paragraph, line=paragraph.location.line, column=paragraph.location.column)]
+        return (Token("PARAGRAPH", paragraph, line=paragraph.location.line, column=paragraph.location.column),)
 
     # --- the main loop ---
 
     def tokens(self) -> Iterator[Token]:
+        rules = LINE_RULES
         for number, raw in enumerate(self.lines, start=1):
             stripped = raw.strip()
             if not stripped:
@@ -193,10 +198,11 @@ class LineLexer:
                 self.field = None
                 continue
             line = Line(number, stripped, len(raw) - len(raw.lstrip()))
-            for rule in LINE_RULES:
+            for rule in rules:
                 emitted = rule(self, line)
                 if emitted is not None:
-                    yield from emitted
+                    if emitted:
+                        yield from emitted
                     break
         yield from self.flush()
         if self.stack:
@@ -211,33 +217,30 @@ class LineLexer:
 
     # --- the line rules, in the order they are tried (LINE_RULES) ---
 
-    def comment(self, line: Line) -> list[Token] | None:
+    def comment(self, line: Line) -> Tokens | None:
         if not line.stripped.startswith("//"):
             return None
         self.pending_comments.append(Comment(line.stripped[2:], self.where(line.number, line.column)))
-        return []
+        return ()
 
-    def continuation(self, line: Line) -> list[Token] | None:
+    def continuation(self, line: Line) -> Tokens | None:
         """A field value continues on lines indented deeper than its key, unless the line is
         itself a field, a block or a closing brace (indentation is free, so a carelessly
         indented next field must not be swallowed)."""
-        current, self.field = self.field, None
+        current = self.field
+        if current is None:
+            return None
+        self.field = None
         stripped = line.stripped
-        if (
-            current is None
-            or line.indent <= self.field_indent
-            or stripped == "}"
-            or FIELD_LINE.match(stripped)
-            or _is_opener(stripped)
-        ):
+        if line.indent <= self.field_indent or stripped == "}" or FIELD_LINE.match(stripped) or _is_opener(stripped):
             return None
         current.lines.append(stripped)
         current.starts.append((line.number, line.column))
         current.value = f"{current.value} {stripped}" if current.value else stripped
         self.field = current
-        return []
+        return ()
 
-    def close(self, line: Line) -> list[Token] | None:
+    def close(self, line: Line) -> Tokens | None:
         if line.stripped != "}":
             return None
         tokens = self.flush()
@@ -245,15 +248,15 @@ class LineLexer:
             raise self.error("unexpected '}': no block is open here", line.number, line.column)
         self.stack.pop()
         close = Close(self.where(line.number, line.column), self.take_comments())
-        return [*tokens, Token("CLOSE", close, line=line.number, column=line.column)]
+        return (*tokens, Token("CLOSE", close, line=line.number, column=line.column))
 
-    def party(self, line: Line) -> list[Token] | None:
+    def party(self, line: Line) -> Tokens | None:
         if not self.stack or self.stack[-1].keyword != "parties":
             return None
         party = self.read_party(line.stripped, line.number, line.column)
-        return [Token("PARTY", party, line=line.number, column=line.column)]
+        return (Token("PARTY", party, line=line.number, column=line.column),)
 
-    def opener(self, line: Line) -> list[Token] | None:
+    def opener(self, line: Line) -> Tokens | None:
         stripped = line.stripped
         if not ("a" <= stripped[0] <= "z" and stripped.endswith("{")):
             return None
@@ -271,9 +274,9 @@ class LineLexer:
                 line.column,
             )
         self.stack.append(OpenBlock(opener.keyword, opener.id or opener.title or "", opener.location))
-        return [*tokens, Token(opener.keyword.upper() + "_OPEN", opener, line=line.number, column=line.column)]
+        return (*tokens, Token(opener.keyword.upper() + "_OPEN", opener, line=line.number, column=line.column))
 
-    def outside(self, line: Line) -> list[Token] | None:
+    def outside(self, line: Line) -> Tokens | None:
         """A line outside any block: name what it looks like (a misspelt block keyword, or a
         block opener cut short by a truncated file) rather than "text" in general."""
         if self.stack:
@@ -295,7 +298,7 @@ class LineLexer:
             column,
         )
 
-    def field_line(self, line: Line) -> list[Token] | None:
+    def field_line(self, line: Line) -> Tokens | None:
         top = self.stack[-1]
         stripped = line.stripped
         if top.prose_started or top.keyword == "term" or not "a" <= stripped[0] <= "z":
@@ -315,9 +318,9 @@ class LineLexer:
             self.take_comments(),
         )
         self.field_indent = line.indent
-        return [Token("FIELD", self.field, line=line.number, column=line.column)]
+        return (Token("FIELD", self.field, line=line.number, column=line.column),)
 
-    def header_prose(self, line: Line) -> list[Token] | None:
+    def header_prose(self, line: Line) -> Tokens | None:
         if self.stack[-1].keyword != "draft":
             return None
         raise self.error(
@@ -326,13 +329,13 @@ class LineLexer:
             line.column,
         )
 
-    def prose(self, line: Line) -> list[Token]:
+    def prose(self, line: Line) -> Tokens:
         self.stack[-1].prose_started = True
         if self.paragraph is None:
             self.paragraph = ProseLines([], [], self.where(line.number, line.column))
         self.paragraph.lines.append(line.stripped)
         self.paragraph.starts.append((line.number, line.column))
-        return []
+        return ()
 
     # --- reading single lines ---
 
@@ -414,7 +417,7 @@ class LineLexer:
         )
 
 
-LineRule = Callable[[LineLexer, Line], "list[Token] | None"]
+LineRule = Callable[[LineLexer, Line], "Tokens | None"]
 
 LINE_RULES: tuple[LineRule, ...] = (
     LineLexer.comment,
