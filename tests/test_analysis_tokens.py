@@ -10,15 +10,16 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clausekit.analysis import _TOKEN, _clause_bounds, _kind, _Token, _tokens
+from clausekit.analysis.reader import Token, _clause_bounds, _kind, tokens
+from clausekit.language.syntax import READER_TOKEN
 
 DRAFTS = sorted((Path(__file__).resolve().parent.parent / "drafts").glob("*.clause"))
 
 
-def reference_tokens(text: str) -> list[_Token]:
+def reference_tokens(text: str) -> list[Token]:
     return [
-        _Token(_kind(m.lastgroup, g), g, m.start(), m.end(), g.lower().replace("’", "'"))
-        for m in _TOKEN.finditer(text)
+        Token(_kind(m.lastgroup, g), g, m.start(), m.end(), g.lower().replace("’", "'"))
+        for m in READER_TOKEN.finditer(text)
         for g in (m.group(),)
     ]
 
@@ -43,10 +44,10 @@ def reference_clause_bounds(texts: list[str]) -> tuple[list[int], list[int]]:
 
 
 def same_tokens(text: str) -> None:
-    tokens = _tokens(text)
-    assert tokens == reference_tokens(text)
-    assert all(type(t) is _Token for t in tokens)
-    texts = [t.text for t in tokens]
+    found = tokens(text)
+    assert found == reference_tokens(text)
+    assert all(type(t) is Token for t in found)
+    texts = [t.text for t in found]
     assert _clause_bounds(texts) == reference_clause_bounds(texts)
 
 
