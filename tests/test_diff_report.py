@@ -8,7 +8,8 @@ import pytest
 from clausekit.diff import diff
 from clausekit.language.parser import load, loads
 from clausekit.render.diff.json import diff_document
-from clausekit.render.diff.text import diff_view, render_diff_markdown, render_diff_text
+from clausekit.render.diff.text import render_diff_markdown, render_diff_text
+from clausekit.render.diff.view import diff_view
 from conftest import DRAFTS
 
 

@@ -274,14 +274,15 @@ def reports_target(draft: Draft) -> None:
     """``clausekit brackets`` and ``clausekit mirror``: the reports and their outputs."""
     from clausekit.negotiation.brackets import open_brackets
     from clausekit.negotiation.mirror import mirror_reports
-    from clausekit.render import negotiation as out
+    from clausekit.render.negotiation import brackets as bracket_reports
+    from clausekit.render.negotiation import mirror as mirror_outputs
 
     report = open_brackets(draft)
-    assert out.brackets_json([report]) and out.brackets_text([report]) is not None
+    assert bracket_reports.brackets_json([report]) and bracket_reports.brackets_text([report]) is not None
     mirrors, unknown = mirror_reports([draft])
-    assert out.mirror_json(mirrors, unknown)
-    out.mirror_text(mirrors, unknown)
-    out.mirror_markdown(mirrors)
+    assert mirror_outputs.mirror_json(mirrors, unknown)
+    mirror_outputs.mirror_text(mirrors, unknown)
+    mirror_outputs.mirror_markdown(mirrors)
 
 
 def compare_target(draft: Draft, other: Draft, word: bool = True) -> None:

@@ -17,7 +17,7 @@ def command(files: tuple[str, ...], output_format: str, output: str | None) -> N
     (file:line:col) and counts."""
     from clausekit.language.parser import load
     from clausekit.negotiation.brackets import open_brackets
-    from clausekit.render.negotiation import brackets_json, brackets_text
+    from clausekit.render.negotiation.brackets import brackets_json, brackets_text
 
     reports = [open_brackets(load(path)) for path in files]
     emit(brackets_json(reports) if output_format == "json" else brackets_text(reports), output, files)

@@ -24,7 +24,7 @@ def command(files: tuple[str, ...], output_format: str, output: str | None) -> N
     """
     from clausekit.language.parser import load
     from clausekit.negotiation.mirror import mirror_reports
-    from clausekit.render.negotiation import mirror_json, mirror_markdown, mirror_text
+    from clausekit.render.negotiation.mirror import mirror_json, mirror_markdown, mirror_text
 
     drafts = [load(path) for path in files]
     reports, unknown = mirror_reports(drafts)

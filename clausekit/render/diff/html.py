@@ -1,7 +1,7 @@
 """A diff as one self-contained HTML page: summary on top, then each changed clause as
 an inline redline or side by side; unchanged clauses folded away in ``<details>``.
 
-The summary (counts, findings, notes) is the diff's shared view (``diff_text.diff_view``),
+The summary (counts, findings, notes) is the diff's shared view (``view.diff_view``),
 so it says what the text and Markdown outputs say; the clauses are the rendered
 paragraphs compared by ``diffview``, as in the Word redline.
 """
@@ -21,7 +21,7 @@ from clausekit.render.diff.paragraphs import (
     compare_blocks,
     rendered,
 )
-from clausekit.render.diff.text import DiffView, RowView, diff_view
+from clausekit.render.diff.view import DiffView, RowView, diff_view
 
 LAYOUTS = ("inline", "side-by-side")
 TEMPLATE = "diff.html.j2"

@@ -1,23 +1,17 @@
-"""A ``DraftDiff`` as terminal text or Markdown: view data here, layout in templates.
-
-``diff_view`` decides the words every text output shows (row headings, the runs of the
-redline, the findings with the clause they belong to); ``templates/diff.txt.j2`` and
-``templates/diff.md.j2`` lay them out. Colour and Markdown marks are applied by small
-callables handed to the template, so the same view serves both.
+"""A ``DraftDiff`` as terminal text or Markdown: the view (``view.diff_view``) laid out by
+``templates/diff.txt.j2`` and ``templates/diff.md.j2``. Colour and Markdown marks are applied
+by small callables handed to the template, so the same view serves both.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable
 
-from clausekit.diff import clause_text, party_names
-from clausekit.diff.findings import party_label
-from clausekit.diff.model import CHANGE_KINDS, ClauseChange, DraftDiff, Finding
+from clausekit.diff.model import DraftDiff
 from clausekit.errors import visible_controls
-from clausekit.model import Draft
+from clausekit.render.diff.view import Run, diff_view
 from clausekit.render.templates import environment, markdown_escape, markdown_inline
 
 TEXT_TEMPLATE = "diff.txt.j2"
@@ -26,208 +20,6 @@ MARKDOWN_TEMPLATE = "diff.md.j2"
 # Kinds that describe where a row stands rather than a change of words: a row shows
 # its text in full when it was added or removed, its redline when modified.
 _PARAGRAPH_BREAK = re.compile(r"(\n\s*\n)")
-
-
-@dataclass(frozen=True, slots=True)
-class Run:
-    """One stretch of shown text: ``equal``, ``delete`` or ``insert``."""
-
-    op: str
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class FindingView:
-    finding: Finding
-    anchor: str | None  # the row it belongs to (None: about the drafts as a whole)
-    where: str | None  # "Clause 5"
-
-    @property
-    def kind(self) -> str:
-        return self.finding.kind
-
-    @property
-    def detail(self) -> str:
-        return self.finding.detail
-
-    @property
-    def rest(self) -> str:
-        """The sentence without the clause's name it may begin with (shown beside a link to it)."""
-        detail = self.finding.detail
-        if self.where and detail.startswith(self.where + " "):
-            return detail[len(self.where) + 1 :]
-        return detail
-
-    @property
-    def text(self) -> str:
-        """The sentence, naming its clause unless it already does (structural findings)."""
-        if self.where is None or self.kind in _STRUCTURAL:
-            return self.finding.detail
-        return f"{self.where}: {self.finding.detail}"
-
-
-@dataclass(frozen=True, slots=True)
-class RowView:
-    key: str
-    anchor: str
-    label: str
-    kinds: tuple[str, ...]
-    status: str  # "modified, renumbered (was 6)"
-    runs: tuple[Run, ...]
-    findings: tuple[FindingView, ...]  # the row's findings other than its change kinds
-    note: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class DiffView:
-    old_label: str
-    new_label: str
-    old_path: str
-    new_path: str
-    total: int
-    counts: tuple[tuple[str, int], ...]  # non-zero kinds, in CHANGE_KINDS order
-    finding_counts: tuple[tuple[str, int], ...]
-    findings: tuple[FindingView, ...]  # the summary list: neither declarations nor unknown rows
-    rows: tuple[RowView, ...]  # changed rows only
-    notes: tuple[str, ...]
-    empty: bool
-    # Parties the parties blocks declare on one side only, as one sentence (None: no such party).
-    # True, but a declaration is not a change of any clause, so it is not listed among them.
-    declared: str | None = None
-    # Rows whose change is not known (a text is missing on one side), named in one line rather
-    # than one finding each: each stands below with what is known of it.
-    unknown: tuple[FindingView, ...] = ()
-    kind_width: int = 28  # the widest kind listed, for the text layout's column
-
-
-def change_anchor(change: ClauseChange) -> str:
-    """The anchor of a row in HTML and Markdown (the same as a rendered clause's)."""
-    return "c-" + change.key
-
-
-def _draft_name(draft: Draft) -> str:
-    return draft.path or draft.id
-
-
-def _status(change: ClauseChange) -> str:
-    parts = list(change.kinds)
-    if "renumbered" in change.kinds and change.old is not None:
-        parts[parts.index("renumbered")] = f"renumbered (was {change.old_cited or 'unnumbered'})"
-    return ", ".join(parts)
-
-
-def _runs(change: ClauseChange, names: tuple[Mapping[str, str], Mapping[str, str]]) -> tuple[Run, ...]:
-    """The text shown for a row, parties by the names each draft declares (``names``: old, new).
-    A modified row's redline already reads so (``ClauseChange.words``)."""
-    if change.words:
-        return tuple(Run(op.op, op.text if op.op == "delete" else op.new_side) for op in change.words)
-    old_names, new_names = names
-    if "unknown" in change.kinds:
-        # Whatever text is known is shown as it stands: it is neither deleted nor inserted.
-        if change.new is not None and not change.new.is_placeholder:
-            text = clause_text(change.new, new_names)
-        elif change.old is not None and not change.old.is_placeholder:
-            text = clause_text(change.old, old_names)
-        else:
-            text = ""
-        return (Run("equal", text),) if text else ()
-    if change.new is None and change.old is not None:
-        text = clause_text(change.old, old_names)
-        return (Run("delete", text),) if text else ()
-    if change.old is None and change.new is not None:
-        text = clause_text(change.new, new_names)
-        return (Run("insert", text),) if text else ()
-    return ()
-
-
-def _fields_note(change: ClauseChange) -> str | None:
-    """Which guarantee fields the redline leaves out, their value not being known on a side."""
-    parts = []
-    for side, clause in (("old", change.old), ("new", change.new)):
-        if clause is not None and clause.guarantee is not None and clause.guarantee.unknown:
-            fields = ", ".join(clause.guarantee.unknown)
-            parts.append(f"{fields}: not known in the {side} draft")
-    return "; ".join(parts) + ", so not compared" if parts else None
-
-
-def _note(change: ClauseChange, runs: tuple[Run, ...]) -> str | None:
-    if "unknown" not in change.kinds:
-        return _fields_note(change) if change.old is not None and change.new is not None else None
-    known = [name for name, c in (("old", change.old), ("new", change.new)) if c is not None and not c.is_placeholder]
-    if not runs or not known:
-        return "no text known on either side"
-    return f"the text below is the {known[0]} draft's; the other is not known"
-
-
-_STRUCTURAL = frozenset(f"clause.{kind}" for kind in CHANGE_KINDS)
-
-
-def _declared(diff: DraftDiff) -> str | None:
-    """The parties declared on one side only, as one sentence."""
-    added = [f.after for f in diff.draft_findings if f.kind == "party.added" and f.after]
-    removed = [f.before for f in diff.draft_findings if f.kind == "party.removed" and f.before]
-    if not added and not removed:
-        return None
-    parts = []
-    if added:
-        parts.append("Parties declared in the new draft only: " + "; ".join(party_label(c, diff.new) for c in added))
-    if removed:
-        parts.append("in the old draft only: " + "; ".join(party_label(c, diff.old) for c in removed))
-    return ". ".join(part[0].upper() + part[1:] for part in parts) + "."
-
-
-def diff_view(diff: DraftDiff) -> DiffView:
-    findings: list[FindingView] = [
-        FindingView(f, None, None) for f in diff.draft_findings if not f.kind.startswith("party.")
-    ]
-    unknown: list[FindingView] = []
-    rows: list[RowView] = []
-    names = (party_names(diff.old), party_names(diff.new))
-    for change in diff.changes:
-        anchor = change_anchor(change)
-        label = change.label
-        row_findings = tuple(FindingView(f, anchor, label) for f in change.findings)
-        for item in row_findings:
-            (unknown if item.kind == "clause.unknown" else findings).append(item)
-        if change.changed:
-            runs = _runs(change, names)
-            rows.append(
-                RowView(
-                    change.key,
-                    anchor,
-                    label,
-                    change.kinds,
-                    _status(change),
-                    runs,
-                    tuple(f for f in row_findings if f.kind not in _STRUCTURAL),
-                    _note(change, runs),
-                )
-            )
-    counts = diff.counts()
-    finding_counts: dict[str, int] = {}
-    for f in diff.findings():
-        finding_counts[f.kind] = finding_counts.get(f.kind, 0) + 1
-    notes = list(diff.notes)
-    if not diff.prose_analysed:
-        notes.append(
-            "prose findings (modality, quantities, qualifiers, ...) were not computed: they are for English prose"
-        )
-    return DiffView(
-        diff.old.label(),
-        diff.new.label(),
-        _draft_name(diff.old),
-        _draft_name(diff.new),
-        len(diff.changes),
-        tuple((kind, counts[kind]) for kind in CHANGE_KINDS if counts[kind]),
-        tuple(sorted(finding_counts.items())),
-        tuple(findings),
-        tuple(rows),
-        tuple(notes),
-        diff.is_empty,
-        _declared(diff),
-        tuple(unknown),
-        max((len(f.kind) for f in findings), default=0),
-    )
 
 
 # --- terminal text ----------------------------------------------------------------------
