@@ -1,4 +1,12 @@
-"""Shared fixtures: paths into the repository and a runner for the real CLI."""
+"""Shared fixtures: paths into the repository and a runner for the real CLI.
+
+The tests mirror the package: tests/<room>/ holds the tests of clausekit/<room>/ (language,
+analysis, lint, diff, compare, negotiation, render, importers, integrations, cli), with
+reliability/ (hostile input, fuzzing) and project/ (architecture, docs, packaging, the shipped
+drafts) beside them. Inputs and expected outputs live in tests/fixtures/. Tests that drive a
+real external client (pandoc, LibreOffice, Chromium, git, npm) are marked ``clients``:
+``pytest -m clients`` runs them alone, ``pytest -m 'not clients'`` leaves them out.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +27,7 @@ if os.environ.get("CI"):
 
 ROOT = Path(__file__).resolve().parent.parent
 TESTS = ROOT / "tests"
+FIXTURES = TESTS / "fixtures"
 DRAFTS = ROOT / "drafts"
 
 # Regenerate golden files instead of comparing: CLAUSEKIT_REGENERATE=1 pytest ...

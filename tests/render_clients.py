@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-GOLDEN = Path(__file__).resolve().parent / "golden" / "render"
+GOLDEN = Path(__file__).resolve().parent / "fixtures" / "golden" / "render"
 # Regenerate golden files instead of comparing: CLAUSEKIT_REGENERATE=1 pytest ...
 REGENERATE = os.environ.get("CLAUSEKIT_REGENERATE") == "1"
 # A pandoc template that prints the title (pandoc reads Word's Title style as metadata).

@@ -17,8 +17,8 @@ import pytest
 
 from clausekit.errors import UsageError
 from clausekit.integrations.gitdiff import GitDiffCall, git_diff
+from conftest import ROOT
 
-REPO = Path(__file__).resolve().parent.parent
 CLAUSEKIT = f"{sys.executable} -m clausekit"  # this checkout, whether or not it is installed
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed (CI installs it)")
@@ -75,7 +75,7 @@ def history(tmp_path: Path) -> tuple[Path, dict[str, str]]:
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "HOME": str(tmp_path),
         "GIT_CONFIG_NOSYSTEM": "1",
-        "PYTHONPATH": str(REPO),
+        "PYTHONPATH": str(ROOT),
         "NO_COLOR": "1",
         "GIT_PAGER": "cat",
         "LANG": "C.UTF-8",
@@ -104,6 +104,7 @@ def history(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     return work, env
 
 
+@pytest.mark.clients
 def test_git_diff_shows_the_clause_level_diff(history: tuple[Path, dict[str, str]]) -> None:
     work, env = history
     out = git(work, env, "diff", "HEAD~4", "HEAD~3")
@@ -116,6 +117,7 @@ def test_git_diff_shows_the_clause_level_diff(history: tuple[Path, dict[str, str
     assert "sovereignty will be confirmed" not in out
 
 
+@pytest.mark.clients
 def test_git_log_p_goes_through_the_driver(history: tuple[Path, dict[str, str]]) -> None:
     work, env = history
     out = git(work, env, "log", "-p", "--ext-diff", "--format=COMMIT %s")
@@ -146,6 +148,7 @@ def test_git_log_p_goes_through_the_driver(history: tuple[Path, dict[str, str]])
     assert "-this line is outside every block" in deleted
 
 
+@pytest.mark.clients
 def test_the_working_tree_is_diffed_against_the_index(history: tuple[Path, dict[str, str]]) -> None:
     work, env = history
     git(work, env, "checkout", "-q", "HEAD~3", "--", "plan.clause")
@@ -156,6 +159,7 @@ def test_the_working_tree_is_diffed_against_the_index(history: tuple[Path, dict[
     assert "duration.changed" in out or "quantity.changed" in out
 
 
+@pytest.mark.clients
 def test_textconv_renders_drafts_for_line_diffs(history: tuple[Path, dict[str, str]]) -> None:
     work, env = history
     git(work, env, "config", "--unset", "diff.clausekit.command")
@@ -177,7 +181,7 @@ def test_unmerged_path_and_wrong_argument_counts(tmp_path: Path) -> None:
         [sys.executable, "-m", "clausekit", "git-diff", "a", "b"],
         capture_output=True,
         text=True,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert done.returncode == 2 and "Traceback" not in done.stderr
 
@@ -193,6 +197,7 @@ def test_a_side_that_is_not_text_falls_back_without_crashing(tmp_path: Path) -> 
     assert "showing a line diff" in out and "+draft plan" in out
 
 
+@pytest.mark.clients
 def test_driver_options_from_the_git_config(history: tuple[Path, dict[str, str]]) -> None:
     work, env = history
     git(work, env, "checkout", "-q", "HEAD~3", "--", "plan.clause")

@@ -34,6 +34,7 @@ def test_rendering_matches_golden_file(fmt: str, golden: str, accept: str | None
     assert rendered == path.read_text(encoding="utf-8"), f"{golden} differs: regenerate if intended"
 
 
+@pytest.mark.clients
 def test_markdown_reads_as_the_text_rendering_in_pandoc(tmp_path) -> None:
     """Every drafted character survives Markdown: no word turns into markup or vanishes."""
     from render_clients import need, normalise

@@ -5,15 +5,14 @@ character of their own (capital sigma, dotted capital I)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clausekit.analysis.reader import Token, _clause_bounds, _kind, tokens
 from clausekit.language.syntax import READER_TOKEN
+from conftest import ROOT
 
-DRAFTS = sorted((Path(__file__).resolve().parent.parent / "drafts").glob("*.clause"))
+DRAFTS = sorted((ROOT / "drafts").glob("*.clause"))
 
 
 def reference_tokens(text: str) -> list[Token]:

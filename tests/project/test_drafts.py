@@ -21,8 +21,9 @@ from clausekit.language.parser import load
 from clausekit.library import find_mirror
 from clausekit.lint import check
 from clausekit.model import Bracket, Clause, Draft, iter_inline, plain_text
+from conftest import ROOT
 
-DRAFTS = Path(__file__).resolve().parent.parent / "drafts"
+DRAFTS = ROOT / "drafts"
 EXAMPLE_FILES = sorted(DRAFTS.glob("*.clause"))
 REFERENCE_FILES = sorted((DRAFTS / "reference").glob("*.clause"))
 ALL_FILES = EXAMPLE_FILES + REFERENCE_FILES

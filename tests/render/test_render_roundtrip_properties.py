@@ -28,9 +28,10 @@ from clausekit.language.format import format_draft
 from clausekit.model import Draft
 from clausekit.render import render
 from clausekit.render.diff.redline import render_redline_docx
+from conftest import FIXTURES
 from render_clients import normalise
 
-LUA = Path(__file__).resolve().parent / "pandoc_redlines.lua"
+LUA = FIXTURES / "pandoc_redlines.lua"
 PAIRS = 60  # at least 50 distinct generated pairs in every run
 
 
@@ -68,6 +69,7 @@ pairs = st.one_of(
 )
 
 
+@pytest.mark.clients
 def test_pandoc_accept_all_gives_the_new_draft_and_reject_all_the_old(tmp_path: Path):
     # hypothesis generates the pairs; pandoc reads them all at once afterwards, so a failure
     # names the pair (both drafts in the message) instead of being shrunk.

@@ -29,9 +29,9 @@ from clausekit.language.parser import load, loads
 from clausekit.language.source import MAX_FILE_BYTES
 from clausekit.lint import check
 from clausekit.render import FORMATS, render
-from conftest import TESTS, run_clausekit
+from conftest import FIXTURES, run_clausekit
 
-BAD = TESTS / "bad"
+BAD = FIXTURES / "bad"
 UNREADABLE = BAD / "unreadable"
 SYNTAX_CASES = sorted(BAD.glob("*.clause"))
 UNREADABLE_CASES = sorted(UNREADABLE.glob("*.clause"))

@@ -46,6 +46,7 @@ from clausekit.language.parser import loads
 from clausekit.lint import check
 from clausekit.model import Clause, Draft
 from clausekit.render import FORMATS, render
+from conftest import ROOT
 from strategies import clauses, drafts, ids, parties, plain_values, terms
 
 EXAMPLES_PER_TARGET = 2_000
@@ -380,7 +381,7 @@ def test_fuzz_long_run(half, draft, operations, seed):
 
 # --- the example drafts, mutated: real prose, real structure -----------------------------------
 
-EXAMPLES = sorted((Path(__file__).resolve().parent.parent / "drafts").glob("**/*.clause"))
+EXAMPLES = sorted((ROOT / "drafts").glob("**/*.clause"))
 
 
 @pytest.mark.skipif(not EXAMPLES, reason="the example drafts are not in this checkout")

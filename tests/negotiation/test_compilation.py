@@ -35,10 +35,10 @@ from clausekit.model import (
 )
 from clausekit.negotiation.accept import accept_brackets
 from clausekit.negotiation.compilation import compile_draft, compile_source, take
-from conftest import DRAFTS, ROOT
+from conftest import DRAFTS, FIXTURES
 
 SHIPPED = [DRAFTS / "us-28-point-plan.clause", DRAFTS / "e3-counterproposal.clause", DRAFTS / "russia-positions.clause"]
-SMALL = [ROOT / "tests" / "golden" / "compare" / f"{name}.clause" for name in ("us", "e3", "ru")]
+SMALL = [FIXTURES / "golden" / "compare" / f"{name}.clause" for name in ("us", "e3", "ru")]
 _SPACES = re.compile(r"\s+")
 
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import DRAFTS, REGENERATE, ROOT, TESTS, run_clausekit
+from conftest import DRAFTS, FIXTURES, REGENERATE, ROOT, run_clausekit
 
 US = DRAFTS / "us-28-point-plan.clause"
 E3 = DRAFTS / "e3-counterproposal.clause"
-GOLDEN = TESTS / "golden"
+GOLDEN = FIXTURES / "golden"
 
 pytestmark = pytest.mark.skipif(not (US.exists() and E3.exists()), reason="the example drafts are not in this checkout")
 

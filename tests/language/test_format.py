@@ -9,9 +9,9 @@ import pytest
 
 from clausekit.language.format import format_draft
 from clausekit.language.parser import load, loads
-from conftest import REGENERATE, TESTS
+from conftest import FIXTURES, REGENERATE
 
-CASES = sorted(p for p in (TESTS / "golden" / "fmt").glob("*.clause") if not p.name.endswith(".expected.clause"))
+CASES = sorted(p for p in (FIXTURES / "golden" / "fmt").glob("*.clause") if not p.name.endswith(".expected.clause"))
 
 
 @pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)

@@ -21,6 +21,7 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.mark.clients
 def test_drafted_script_is_text_and_never_runs(page: Path, tmp_path: Path) -> None:
     result = chromium(["--dump-dom", page.as_uri()], tmp_path / "profile")
     dom = result.stdout
@@ -29,6 +30,7 @@ def test_drafted_script_is_text_and_never_runs(page: Path, tmp_path: Path) -> No
     assert "Text such as &lt;script&gt;document.title='pwned'&lt;/script&gt; &amp; 1 &lt; 2 is printed" in dom
 
 
+@pytest.mark.clients
 def test_page_is_self_contained_and_renders(page: Path, tmp_path: Path) -> None:
     html = page.read_text(encoding="utf-8")
     assert not re.search(r"""(src|href)=["'](?!#)""", html), "the page must fetch nothing"

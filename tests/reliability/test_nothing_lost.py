@@ -290,6 +290,7 @@ def test_the_payload_is_in_the_draft_as_text():
     assert "<script>document.title='pwned'</script>" in str(clause.paragraphs[0].spans)
 
 
+@pytest.mark.clients
 @pytest.mark.parametrize("name", ["draft", "diff", "diff-side-by-side", "compare"])
 def test_drafted_markup_never_runs_in_a_browser(pages: dict[str, Path], name: str, tmp_path: Path):
     html = pages[name].read_text(encoding="utf-8")
@@ -302,6 +303,7 @@ def test_drafted_markup_never_runs_in_a_browser(pages: dict[str, Path], name: st
     assert "&lt;script&gt;document.title='pwned'&lt;/script&gt;" in dom
 
 
+@pytest.mark.clients
 def test_drafted_markup_stays_text_in_markdown_read_as_github_markdown():
     from clausekit.compare import compare
     from clausekit.diff import diff

@@ -25,6 +25,7 @@ def small_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.mark.clients
 def test_words_equal_the_text_rendering(small_docx: Path) -> None:
     text = render(load(SMALL), "text")
     assert normalise(pandoc_plain(small_docx)) == normalise(text)
@@ -81,6 +82,7 @@ def test_control_characters_are_stripped_with_a_warning() -> None:
     assert "Bell and more." in [p.text for p in docx.Document(io.BytesIO(data)).paragraphs][-1]
 
 
+@pytest.mark.clients
 def test_libreoffice_reads_the_draft(small_docx: Path) -> None:
     fodt = soffice_fodt(small_docx)
     assert "Security guarantee" in fodt and "800,000 in peacetime" in fodt

@@ -20,10 +20,10 @@ from clausekit.model import Draft
 from clausekit.render import render
 from clausekit.render.diff.paragraphs import rendered
 from clausekit.render.diff.redline import render_redline_docx
+from conftest import ROOT
 from render_clients import GOLDEN, normalise, pandoc_plain, soffice_fodt
 from strategies import drafts
 
-ROOT = Path(__file__).resolve().parent.parent
 OLD, NEW = GOLDEN / "pair-old.clause", GOLDEN / "pair-new.clause"
 SHIPPED = (ROOT / "drafts" / "us-28-point-plan.clause", ROOT / "drafts" / "e3-counterproposal.clause")
 W_INS, W_DEL, W_RPR = qn("w:ins"), qn("w:del"), qn("w:rPr")
@@ -68,10 +68,12 @@ def assert_pandoc_reads_both_drafts(old: Draft, new: Draft, folder: Path) -> Non
     assert normalise(pandoc_plain(path, "reject")) == normalise(render(old, "text"))
 
 
+@pytest.mark.clients
 def test_accept_all_is_the_new_draft_and_reject_all_the_old(tmp_path: Path) -> None:
     assert_pandoc_reads_both_drafts(load(OLD), load(NEW), tmp_path)
 
 
+@pytest.mark.clients
 @pytest.mark.skipif(not all(p.exists() for p in SHIPPED), reason="the example drafts are not in this checkout")
 def test_the_shipped_pair_reads_both_ways_in_pandoc(tmp_path: Path) -> None:
     assert_pandoc_reads_both_drafts(*(load(p) for p in SHIPPED), tmp_path)
@@ -108,6 +110,7 @@ def test_accept_and_reject_give_the_two_renderings_for_any_pair(old: Draft, new:
     assert read(data, accept=False) == expected(old)
 
 
+@pytest.mark.clients
 def test_libreoffice_recognises_every_change(tmp_path: Path) -> None:
     path = redline_file(load(OLD), load(NEW), tmp_path)
     fodt = soffice_fodt(path)

@@ -30,8 +30,7 @@ from pygments.token import (  # noqa: E402 - after the skip above
 )
 
 from clausekit.integrations.pygments_lexer import ClauseLexer  # noqa: E402
-
-REPO = Path(__file__).resolve().parent.parent
+from conftest import ROOT  # noqa: E402
 
 SAMPLE = """\
 // A comment
@@ -127,7 +126,7 @@ def test_tokens_cover_the_text_exactly(pieces: list[str]) -> None:
 
 
 def test_every_shipped_draft_highlights_without_errors() -> None:
-    for path in sorted(REPO.glob("drafts/**/*.clause")):
+    for path in sorted(ROOT.glob("drafts/**/*.clause")):
         text = path.read_text(encoding="utf-8")
         found = list(ClauseLexer().get_tokens_unprocessed(text))
         assert "".join(v for _, _, v in found) == text
@@ -136,7 +135,7 @@ def test_every_shipped_draft_highlights_without_errors() -> None:
 
 
 def test_pyproject_registers_the_lexer_and_keeps_pygments_optional() -> None:
-    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert project["entry-points"]["pygments.lexers"] == {"clause": "clausekit.integrations.pygments_lexer:ClauseLexer"}
     assert not any(dep.lower().startswith("pygments") for dep in project["dependencies"])
     assert any(dep.startswith("pygments") for dep in project["optional-dependencies"]["highlight"])

@@ -7,7 +7,7 @@ import json
 from clausekit.diff import diff
 from clausekit.language.parser import loads
 from clausekit.negotiation.brackets import open_brackets
-from conftest import DRAFTS, ROOT, run_clausekit
+from conftest import DRAFTS, FIXTURES, run_clausekit
 
 SOURCE = """draft d "D" {
   proposer: US
@@ -68,7 +68,7 @@ def test_shipped_russian_positions_and_a_compilation(tmp_path):
     assert result.returncode == 0
     counts = json.loads(result.stdout)["files"][0]["by_party"]
     assert counts["RU"] >= 4 and counts["UA"] >= 4
-    small = [ROOT / "tests" / "golden" / "compare" / f"{n}.clause" for n in ("us", "e3", "ru")]
+    small = [FIXTURES / "golden" / "compare" / f"{n}.clause" for n in ("us", "e3", "ru")]
     out = tmp_path / "c.clause"
     run_clausekit("compare", *map(str, small), "-f", "clause", "-o", str(out))
     by_party = json.loads(run_clausekit("brackets", str(out), "-f", "json").stdout)["files"][0]["by_party"]

@@ -214,6 +214,7 @@ def test_two_bundled_reference_clauses(tmp_path):
     assert unknown.exit_code == 2 and "art-5" in unknown.output
 
 
+@pytest.mark.clients
 @pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed")
 def test_markdown_renders_as_github_would(pair):
     import subprocess

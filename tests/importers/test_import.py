@@ -16,8 +16,7 @@ from clausekit.importers.build import DEFAULT_EXACTNESS, import_docx, import_fil
 from clausekit.language.format import format_draft
 from clausekit.language.parser import loads
 from clausekit.model import Clause, Draft, Text
-
-REPO = Path(__file__).resolve().parent.parent
+from conftest import ROOT
 
 
 def shape(draft: Draft) -> list[tuple[int, str, str, str | None, str | None]]:
@@ -434,6 +433,7 @@ def test_docx_import_reads_the_accepted_text_of_tracked_changes(redline_docx: Pa
     reads_back(draft)
 
 
+@pytest.mark.clients
 @pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed (CI installs it)")
 def test_docx_accepted_text_agrees_with_pandoc(redline_docx: Path) -> None:
     accepted = subprocess.run(
@@ -467,7 +467,7 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
         cwd=cwd,
         capture_output=True,
         text=True,
-        env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"},
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
     )
 
 
@@ -501,7 +501,7 @@ def test_cli_import_errors_are_one_line_and_exit_2(tmp_path: Path) -> None:
 # rendering is compared with the original *as the rendering shows it* (the renderer's own view
 # of it), with the real diff as the judge.
 
-SHIPPED = sorted([*(REPO / "drafts").glob("*.clause"), *(REPO / "drafts" / "reference").glob("*.clause")])
+SHIPPED = sorted([*(ROOT / "drafts").glob("*.clause"), *(ROOT / "drafts" / "reference").glob("*.clause")])
 
 
 def as_shown(draft: Draft) -> Draft:

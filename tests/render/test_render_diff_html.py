@@ -55,6 +55,7 @@ def test_side_by_side_layout_puts_old_and_new_in_columns(pair_diff) -> None:
         render_diff_html(pair_diff, layout="sideways")
 
 
+@pytest.mark.clients
 def test_drafted_script_is_text_and_never_runs(pair_diff, tmp_path: Path) -> None:
     page = tmp_path / "diff.html"
     page.write_text(render_diff_html(pair_diff), encoding="utf-8")

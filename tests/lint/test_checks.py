@@ -16,7 +16,7 @@ from clausekit.cli import main
 from clausekit.language.parser import loads
 from clausekit.lint import RULES, Diagnostic, check, check_draft, rule_codes
 from clausekit.model import Draft, Location
-from conftest import DRAFTS
+from conftest import DRAFTS, ROOT
 from strategies import drafts
 
 HEADER = 'draft test-draft "Test draft" {\n  proposer: US\n}\n\n'
@@ -189,7 +189,7 @@ def test_levels_are_as_documented() -> None:
     }
     assert {code for code, level in levels.items() if level == "error"} == errors
     assert levels["open-brackets"] == "info"
-    docs = (Path(__file__).parent.parent / "docs" / "checks.md").read_text(encoding="utf-8")
+    docs = (ROOT / "docs" / "checks.md").read_text(encoding="utf-8")
     for r in RULES:
         assert f"`{r.code}`" in docs, f"docs/checks.md does not document {r.code}"
 

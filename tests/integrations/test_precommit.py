@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-HOOKS_FILE = REPO / ".pre-commit-hooks.yaml"
+from conftest import ROOT
+
+HOOKS_FILE = ROOT / ".pre-commit-hooks.yaml"
 
 yaml = pytest.importorskip("yaml", reason="PyYAML comes with pre-commit (pip install pre-commit)")
 
@@ -71,7 +72,7 @@ def drafts_repo(tmp_path: Path) -> tuple[Path, dict[str, str]]:
         "HOME": str(tmp_path),
         "GIT_CONFIG_NOSYSTEM": "1",
         "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-cache"),
-        "PYTHONPATH": str(REPO),
+        "PYTHONPATH": str(ROOT),
         "NO_COLOR": "1",
     }
     local = []
@@ -97,6 +98,7 @@ def pre_commit(work: Path, env: dict[str, str]) -> subprocess.CompletedProcess[s
     )
 
 
+@pytest.mark.clients
 @needs_tools
 def test_hooks_pass_on_a_clean_draft(drafts_repo: tuple[Path, dict[str, str]]) -> None:
     work, env = drafts_repo
@@ -108,6 +110,7 @@ def test_hooks_pass_on_a_clean_draft(drafts_repo: tuple[Path, dict[str, str]]) -
     assert re.search(r"clausekit fmt --check\.+Passed", done.stdout)
 
 
+@pytest.mark.clients
 @needs_tools
 def test_fmt_hook_fails_on_a_draft_that_is_not_canonical(drafts_repo: tuple[Path, dict[str, str]]) -> None:
     work, env = drafts_repo
@@ -119,6 +122,7 @@ def test_fmt_hook_fails_on_a_draft_that_is_not_canonical(drafts_repo: tuple[Path
     assert "sample.clause: not in canonical form" in done.stdout
 
 
+@pytest.mark.clients
 @needs_tools
 def test_check_hook_fails_on_a_draft_that_does_not_parse(drafts_repo: tuple[Path, dict[str, str]]) -> None:
     work, env = drafts_repo

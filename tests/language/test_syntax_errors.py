@@ -13,9 +13,9 @@ import pytest
 
 from clausekit.errors import ClauseSyntaxError
 from clausekit.language.parser import loads
-from conftest import REGENERATE, TESTS, run_clausekit
+from conftest import FIXTURES, REGENERATE, run_clausekit
 
-BAD = TESTS / "bad"
+BAD = FIXTURES / "bad"
 CASES = sorted(p for p in BAD.glob("*.clause") if p.with_suffix(".expected").exists() or REGENERATE)
 
 

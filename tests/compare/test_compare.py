@@ -20,10 +20,10 @@ import pytest
 from clausekit.compare import attribution_codes, compare
 from clausekit.language.parser import load, loads
 from clausekit.render.compare import comparison_data, render_comparison
-from conftest import DRAFTS, REGENERATE, ROOT, run_clausekit
+from conftest import DRAFTS, FIXTURES, REGENERATE, ROOT, run_clausekit
 from render_clients import chromium
 
-GOLDEN = ROOT / "tests" / "golden" / "compare"
+GOLDEN = FIXTURES / "golden" / "compare"
 SMALL = [GOLDEN / "us.clause", GOLDEN / "e3.clause", GOLDEN / "ru.clause"]
 SHIPPED = [DRAFTS / "us-28-point-plan.clause", DRAFTS / "e3-counterproposal.clause", DRAFTS / "russia-positions.clause"]
 
@@ -257,6 +257,7 @@ def test_the_compilation_text_checks_clean_and_renders_to_word(tmp_path):
 # --- what a reader sees in a browser --------------------------------------------------------
 
 
+@pytest.mark.clients
 def test_chromium_shows_the_matrix(tmp_path):
     page = tmp_path / "matrix.html"
     page.write_text(render_comparison(small(), "html"), encoding="utf-8")
@@ -272,6 +273,7 @@ def test_chromium_shows_the_matrix(tmp_path):
     assert row and row.group(1) == "agreed"
 
 
+@pytest.mark.clients
 @pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed (CI installs it)")
 def test_pandoc_reads_the_word_matrix(tmp_path):
     path = tmp_path / "matrix.docx"
