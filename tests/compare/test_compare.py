@@ -1,8 +1,8 @@
 """clausekit compare: the Comparison model, the position matrix in every format, the CLI.
 
-Golden files people can read: tests/golden/compare/ holds a small three-draft case (us, e3,
+Golden files people can read: tests/fixtures/golden/compare/ holds a small three-draft case (us, e3,
 ru) and its Markdown matrix and compilation text. Regenerate after an intended change:
-CLAUSEKIT_REGENERATE=1 python -m pytest tests/test_compare.py
+CLAUSEKIT_REGENERATE=1 python -m pytest tests/compare/test_compare.py
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Reuters published the E3 text as a mark-up of the US plan; a careful reader of the two
 finds the changes asserted here. The whole text and Markdown reports are pinned in
-tests/golden/us-vs-e3.{txt,md}; regenerate them with CLAUSEKIT_REGENERATE=1 after a
+tests/fixtures/golden/us-vs-e3.{txt,md}; regenerate them with CLAUSEKIT_REGENERATE=1 after a
 deliberate change, and read the difference before committing it.
 """
 

@@ -1,5 +1,5 @@
 """Golden formatting: a carelessly written draft and its canonical form, side by side
-in tests/golden/fmt/ (NAME.clause -> NAME.expected.clause)."""
+in tests/fixtures/golden/fmt/ (NAME.clause -> NAME.expected.clause)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Golden syntax errors: each file in tests/bad/ with its expected message.
+"""Golden syntax errors: each file in tests/fixtures/bad/ with its expected message.
 
 A drafter sees ``file:line:col: message`` (what was expected, in words), then the
 line and a caret. The expected output sits next to each input in ``NAME.expected``

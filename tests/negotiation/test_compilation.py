@@ -249,7 +249,7 @@ def test_the_shipped_drafts_round_trip():
     assert_round_trip([load(str(p)) for p in SHIPPED])
 
 
-# --- regressions found by the fuzzer (tests/test_fuzz.py) --------------------------------------
+# --- regressions found by the fuzzer (tests/reliability/test_fuzz.py) --------------------------------------
 
 
 def _definitions(draft: Draft) -> dict[str, tuple]:

@@ -3,7 +3,7 @@ inputs built to trigger catastrophic backtracking or quadratic loops.
 
 Each input is about a megabyte and takes well under a second; the watchdog
 (``HANG_SECONDS``) only catches hangs, and a quadratic pass over these inputs would
-take minutes to hours. tests/test_analysis.py already covers the analysis on 1 MB of
+take minutes to hours. tests/analysis/test_analysis.py already covers the analysis on 1 MB of
 "shall", 100,000 nested parentheses, endless conditions and half-phrases; these are the rest.
 """
 

@@ -1,7 +1,7 @@
 """Malformed and hostile files: each gives one clear first line, never a traceback.
 
-``tests/bad/*.clause`` are drafts that do not parse (their golden messages are checked in
-full by test_syntax_errors.py); ``tests/bad/unreadable/*.clause`` are files that are not
+``tests/fixtures/bad/*.clause`` are drafts that do not parse (their golden messages are checked in
+full by test_syntax_errors.py); ``tests/fixtures/bad/unreadable/*.clause`` are files that are not
 UTF-8 text at all (Latin-1, UTF-16, NUL bytes, broken sequences), refused by
 ``clausekit.language.parser.load`` with an ``InputError``. Inputs too large to commit (10,000-deep
 nesting, a 1 MB line, a file over the size limit, a 50 MB draft) are generated here.

@@ -1,7 +1,7 @@
-"""Golden renderings of a small draft: the files under tests/golden/render/ are what a
+"""Golden renderings of a small draft: the files under tests/fixtures/golden/render/ are what a
 reader gets, kept next to the draft they come from so a person can review them.
 
-Regenerate after an intended change: CLAUSEKIT_REGENERATE=1 python -m pytest tests/test_render_golden.py
+Regenerate after an intended change: CLAUSEKIT_REGENERATE=1 python -m pytest tests/render/test_render_golden.py
 """
 
 from __future__ import annotations

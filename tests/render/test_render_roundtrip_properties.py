@@ -8,7 +8,7 @@ empty and the symmetric diff in test_diff_properties.py, and the redline read st
 the OOXML (no client) in test_render_redline.py.
 
 pandoc starts in ~0.3 s, so the pairs are read in one batch: one pandoc process runs a Lua
-filter (tests/pandoc_redlines.lua) that reads every Word file both ways.
+filter (tests/fixtures/pandoc_redlines.lua) that reads every Word file both ways.
 """
 
 from __future__ import annotations
