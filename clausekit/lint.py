@@ -33,6 +33,7 @@ from clausekit.model import (
     Text,
     guarantee_prose,
     iter_inline,
+    plain_text,
 )
 
 Level: TypeAlias = Literal["error", "warning", "info"]
@@ -230,13 +231,42 @@ def _unknown_party(self: Rule, index: DraftIndex) -> Iterator[Diagnostic]:
                 for code in codes:
                     if code not in declared:
                         yield unknown(code, f"as a {role} of {_describe(clause)}", clause.location)
-    for span, _owner in index.spans:
+    for i, (span, _owner) in enumerate(index.spans):
         if isinstance(span, PartyRef) and span.code not in declared:
-            yield unknown(span.code, "referred to", span.location)
-        elif isinstance(span, Bracket):
+            following = index.spans[i + 1] if i + 1 < len(index.spans) else None
+            named = _party_named(draft, span.code + _run_on(following))
+            if named is None:
+                yield unknown(span.code, "referred to", span.location)
+            else:
+                yield self.finding(
+                    f"unknown party '{span.code}' referred to (did you mean '@{named.code}', {named.name}? "
+                    "a reference is '@' and the party's code)",
+                    span.location,
+                )
+        elif isinstance(span, Bracket) and not editorial_mark(span, declared):
             for option in span.options:
                 if option.party is not None and option.party not in declared:
                     yield unknown(option.party, "in a bracket attribution", span.location)
+
+
+def _run_on(following: tuple[Inline, Clause | Term] | None) -> str:
+    """The text that runs on from a reference: "@Ukraine" reads as @U followed by "kraine"."""
+    return following[0].text if following is not None and isinstance(following[0], Text) else ""
+
+
+def _party_named(draft: Draft, written: str) -> Party | None:
+    """The declared party whose name or alias is written after '@' (its name, not its code)."""
+    said = written.casefold()
+    for party in draft.parties:
+        for name in (party.name, *party.aliases, *party.match):
+            wanted = _without_article(name).casefold()
+            if said.startswith(wanted) and not said[len(wanted) : len(wanted) + 1].isalnum():
+                return party
+    return None
+
+
+def _without_article(name: str) -> str:
+    return name[4:] if name.lower().startswith("the ") else name
 
 
 @rule("undefined-term", "error", "a term is used but never defined")
@@ -432,6 +462,48 @@ def _duplicate_attribution(self: Rule, index: DraftIndex) -> Iterator[Diagnostic
                         f"the bracket attributes {count} alternatives to '{party}': one party, one option",
                         span.location,
                     )
+
+
+# Marks an editor puts in square brackets when copying a text, which the clause language
+# would read as negotiation brackets: alone in a bracket ("[...]", "[sic]"), or as the
+# label of one ("[UNVERIFIED: ...]") that no declared party has as its code.
+EDITORIAL_MARKS = frozenset(
+    {"...", "…", ". . .", "sic", "sic!", "?", "illegible", "emphasis added", "emphasis in original", "omitted"}
+)
+EDITORIAL_LABELS = frozenset(
+    {"UNVERIFIED", "PARTIAL", "PARAPHRASE", "NOTE", "TRANSLATION", "TRANSLATOR", "EDITOR", "UNCLEAR", "ILLEGIBLE"}
+)
+
+
+def editorial_mark(bracket: Bracket, declared: set[str]) -> bool:
+    """Whether a bracket is an editorial mark copied from a source, not text under negotiation."""
+    if len(bracket.options) != 1:
+        return False
+    option = bracket.options[0]
+    if option.party is not None:
+        return option.party in EDITORIAL_LABELS and option.party not in declared
+    return " ".join(plain_text(option.spans).split()).casefold() in EDITORIAL_MARKS
+
+
+def _as_written(bracket: Bracket) -> str:
+    option = bracket.options[0]
+    words = " ".join(plain_text(option.spans).split())
+    words = words if len(words) <= 24 else words[:21] + "..."
+    return f"[{option.party}: {words}]" if option.party else f"[{words}]"
+
+
+@rule("editorial-mark", "warning", "an editor's mark in square brackets that reads as a negotiation bracket")
+def _editorial_mark(self: Rule, index: DraftIndex) -> Iterator[Diagnostic]:
+    declared = index.declared_codes()
+    for span, _owner in index.spans:
+        if isinstance(span, Bracket) and editorial_mark(span, declared):
+            written = _as_written(span)
+            escaped = "\\" + written[:-1] + "\\]"
+            yield self.finding(
+                f"'{written}' reads as a negotiation bracket; if it is an editorial mark copied from the source, "
+                f"escape its brackets: {escaped}",
+                span.location,
+            )
 
 
 @rule("open-brackets", "info", "how many brackets are still open, per delegation")

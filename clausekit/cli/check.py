@@ -32,6 +32,13 @@ def _unreadable_entry(error: ClauseKitError, path: str) -> dict[str, object]:
     return {"file": file, "line": line, "column": column, "level": "error", "code": code, "message": message}
 
 
+def _failed_summary(unreadable: list[dict[str, object]]) -> str:
+    """'; 1 could not be parsed; 1 could not be read': what kept files from being checked."""
+    parsed = sum(1 for entry in unreadable if entry["code"] == "syntax-error")
+    counts = ((parsed, "could not be parsed"), (len(unreadable) - parsed, "could not be read"))
+    return "".join(f"; {count} {what}" for count, what in counts if count)
+
+
 @click.command("check")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True, allow_dash=False))
 @format_option(["text", "json"], "text")
@@ -89,7 +96,7 @@ def command(files: tuple[str, ...], output_format: str, output: str | None, quie
             tally = ", ".join(
                 [_plural(counts["error"], "error"), _plural(counts["warning"], "warning"), f"{counts['info']} info"]
             )
-            failed = f"; {len(unreadable)} not readable" if unreadable else ""
+            failed = _failed_summary(unreadable)
             lines.append(f"{tally} in {_plural(len(seen), 'file')}{failed}")
         if lines or output not in (None, "-"):
             emit("\n".join(lines) + "\n" if lines else "", output, files)

@@ -33,6 +33,7 @@ from clausekit.language.syntax import (
     PARTY_OPTION,
     PARTY_OPTIONS,
     QUOTED,
+    UNESCAPED_QUOTE,
     unescape,
 )
 from clausekit.model import Comment, Location
@@ -350,6 +351,24 @@ class LineLexer:
             raise self.error(message, line, where)
         return name
 
+    def opener_error(self, keyword: str, rest: str, line: int, rest_column: int) -> ClauseSyntaxError:
+        """What is wrong with the words after a block's keyword, which do not read as ID NUMBER "Title"."""
+        quotes = [m.end() - 1 for m in UNESCAPED_QUOTE.finditer(rest)]
+        if len(quotes) > 2:
+            return self.error(
+                "a title ends at its second '\"'; a quotation mark inside a title is written \\\" "
+                '(title "The \\"Best\\" Deal")',
+                line,
+                rest_column + quotes[1],
+            )
+        if len(quotes) % 2:
+            return self.error("a title's closing '\"' is missing", line, rest_column + quotes[0])
+        return self.error(
+            f"expected '{keyword} ID [NUMBER] [\"Title\"] {{' (a number has no spaces; a title is in double quotes)",
+            line,
+            rest_column,
+        )
+
     def read_opener(self, keyword: str, stripped: str, line: int, column: int) -> Opener:
         after_keyword = stripped[len(keyword) : -1]
         rest = after_keyword.strip()
@@ -373,14 +392,7 @@ class LineLexer:
             )
         match = OPENER_REST.match(rest)
         if not match:
-            if rest.count('"') % 2:
-                raise self.error("a title's closing '\"' is missing", line, column + stripped.index('"'))
-            raise self.error(
-                f"expected '{keyword} ID [NUMBER] [\"Title\"] {{' "
-                "(a number has no spaces; a title is in double quotes)",
-                line,
-                rest_column,
-            )
+            raise self.opener_error(keyword, rest, line, rest_column)
         block_id = match.group("id")
         if not ID_FULL.match(block_id):
             raise self.error(

@@ -129,6 +129,19 @@ def _read_text(spec: FieldSpec, line: FieldLine) -> str:
     return " ".join(line.value.split())
 
 
+def _read_words(spec: FieldSpec, line: FieldLine) -> str:
+    # A negotiation bracket is read in prose only; in a one-phrase field it would pass as
+    # the phrase itself ("[US: will | E3: shall]" as a modal verb).
+    if "[" in line.value:
+        raise _at_value(
+            line,
+            f"'{spec.name}' holds one phrase, and brackets are read only in prose fields ({_PROSE_FIELD_NAMES}): "
+            "write the alternatives in the guarantee's prose, or one value in each delegation's draft",
+            "[",
+        )
+    return _read_text(spec, line)
+
+
 def _read_choice(spec: FieldSpec, line: FieldLine) -> str:
     if line.value not in spec.choices:
         raise _at_value(line, f"unknown {spec.name} '{line.value}': expected one of " + ", ".join(spec.choices))
@@ -165,6 +178,7 @@ def _read_refs(spec: FieldSpec, line: FieldLine) -> tuple[str, ...]:
     return refs
 
 
+_PROSE_FIELD_NAMES = ", ".join(spec.name for spec in GUARANTEE_FIELDS if spec.kind == "prose")
 _UNKNOWABLE = frozenset(spec.name for spec in UNKNOWABLE_FIELDS)
 
 
@@ -189,7 +203,7 @@ def _read_prose(spec: FieldSpec, line: FieldLine) -> Paragraph:
 
 _READERS: dict[str, Callable[[FieldSpec, FieldLine], Any]] = {
     "text": _read_text,
-    "words": _read_text,
+    "words": _read_words,
     "choice": _read_choice,
     "date": _read_date,
     "code": _read_code,

@@ -48,6 +48,8 @@ NUMBER = r"[^\s\"{}]+"
 """A provision's number as readers see it: anything without spaces, quotes or braces."""
 
 QUOTED = re.compile(r"\"((?:[^\"\\]|\\.)*)\"")
+# A '"' that opens or closes a quoted string (not one written \").
+UNESCAPED_QUOTE = re.compile(r'(?<!\\)(?:\\\\)*"')
 """A double-quoted string with backslash escapes (titles, party names, term names)."""
 
 _UNESCAPE = re.compile(r"\\(.)")

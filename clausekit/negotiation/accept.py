@@ -17,6 +17,7 @@ from clausekit.model import (
     Inline,
     Paragraph,
     Term,
+    Text,
     iter_paragraphs,
     join_texts,
     map_guarantee_prose,
@@ -47,6 +48,30 @@ def accept_brackets(draft: Draft, party: str) -> Accepted:
     return Accepted(taker.draft(draft), party, taker.taken, taker.open)
 
 
+# Where an empty alternative is taken, the space before it has nothing left to separate:
+# "review this Article [US: every five years | E3: ]." must read "review this Article."
+_CLOSES_A_PHRASE = ".,;:!?)]}…»”’"
+
+
+def _without_hanging_space(before: list[Inline], after: Inline | None) -> None:
+    """Trim the space that ends ``before`` when what follows an emptied bracket needs none."""
+    if not before or not isinstance(before[-1], Text):
+        return
+    follows = after.text[:1] if isinstance(after, Text) else "x"
+    if follows == "" or follows in _CLOSES_A_PHRASE or follows.isspace():
+        before[-1] = Text(before[-1].text.rstrip())
+
+
+def _trimmed(spans: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """No space at either end of a paragraph (an emptied bracket may have opened or closed it)."""
+    out = list(spans)
+    if out and isinstance(out[0], Text):
+        out[0] = Text(out[0].text.lstrip())
+    if out and isinstance(out[-1], Text):
+        out[-1] = Text(out[-1].text.rstrip())
+    return join_texts(out)
+
+
 class _AlternativeTaker:
     """Takes one party's alternative in every bracket, counting what it took and left."""
 
@@ -57,7 +82,7 @@ class _AlternativeTaker:
 
     def spans(self, spans: tuple[Inline, ...]) -> tuple[Inline, ...]:
         out: list[Inline] = []
-        for span in spans:
+        for i, span in enumerate(spans):
             chosen = self._choice(span) if isinstance(span, Bracket) else None
             if chosen is None:
                 if isinstance(span, Bracket):
@@ -65,8 +90,11 @@ class _AlternativeTaker:
                 out.append(span)
                 continue
             self.taken += 1
-            out.extend(chosen)
-        return join_texts(out)
+            if join_texts(chosen):
+                out.extend(chosen)
+            else:
+                _without_hanging_space(out, spans[i + 1] if i + 1 < len(spans) else None)
+        return _trimmed(join_texts(out))
 
     def _choice(self, bracket: Bracket) -> tuple[Inline, ...] | None:
         for option in bracket.options:

@@ -127,6 +127,10 @@ CASES: dict[str, tuple[str, str]] = {
         "clause a 1 {\n  A cap of [US: 600,000 | US: 700,000].\n}\n",
         "clause a 1 {\n  A cap of [US: 600,000 | UA: 800,000].\n}\n",
     ),
+    "editorial-mark": (
+        "clause a 1 {\n  The text [...] ends.\n}\n",
+        "clause a 1 {\n  The text \\[...\\] ends, [US: 600,000 | UA: 800,000].\n}\n",
+    ),
     "open-brackets": (
         "clause a 1 {\n  A cap of [US: 600,000 | UA: 800,000].\n}\n",
         "clause a 1 {\n  A cap of 600,000.\n}\n",
@@ -446,3 +450,33 @@ def test_the_example_drafts_have_no_errors(clausekit_cli) -> None:
         pytest.skip("no example drafts in drafts/ yet")
     result = clausekit_cli("check", "--quiet", *files)
     assert result.returncode == 0, result.stdout.decode() + result.stderr.decode()
+
+
+@pytest.mark.parametrize("mark", ["[...]", "[…]", "[sic]", "[Sic!]", "[UNVERIFIED: the second sentence]", "[NOTE: x]"])
+def test_an_editorial_mark_is_named_and_its_escape_offered_instead_of_an_unknown_party(mark: str) -> None:
+    found = findings_of(f"clause a 1 {{\n  Text {mark} more.\n}}\n")
+    marks = [f for f in found if f.code == "editorial-mark"]
+    assert len(marks) == 1 and marks[0].level == "warning"
+    assert "\\[" in marks[0].message and marks[0].location.column == 8
+    assert not [f for f in found if f.code == "unknown-party"]
+
+
+def test_a_declared_party_or_an_alternative_is_never_an_editorial_mark() -> None:
+    parties = 'parties {\n  US "the United States"\n  UA "Ukraine"\n  NOTE "a party coded NOTE"\n}\n\n'
+    assert not only("editorial-mark", "clause a 1 {\n  [NOTE: x] and @NOTE.\n}\n", parties=parties)
+    assert not only("editorial-mark", "clause a 1 {\n  [sic | ...]\n}\n")
+    assert not only("editorial-mark", "clause a 1 {\n  [in peacetime]\n}\n")
+
+
+@pytest.mark.parametrize("written", ["@Ukraine", "@UKRAINE", "@United States", "@Ukraine's"])
+def test_a_party_referred_to_by_its_name_is_pointed_to_its_code(written: str) -> None:
+    (finding,) = only("unknown-party", f"clause a 1 {{\n  {written} agrees.\n}}\n")
+    code, name = ("UA", "Ukraine") if "kraine" in written.lower() else ("US", "the United States")
+    assert f"did you mean '@{code}', {name}?" in finding.message
+
+
+def test_the_summary_says_which_files_could_not_be_parsed_and_which_not_read(tmp_path: Path) -> None:
+    broken = write(tmp_path, "broken.clause", "not a draft\n")
+    result = run(broken, str(tmp_path / "missing.clause"))
+    assert result.exit_code == 2
+    assert result.stdout.strip().endswith("in 2 files; 1 could not be parsed; 1 could not be read")

@@ -88,6 +88,21 @@ def test_brackets_show_attributed_alternatives_and_accept_takes_one_side() -> No
         accept_brackets(draft(body), "RU")
 
 
+@pytest.mark.parametrize(
+    ("body", "party", "wanted"),
+    [
+        ("review this Article [US: every five years | E3: ].", "E3", "review this Article."),
+        ("review this Article [US: every five years | E3: ] and report.", "E3", "review this Article and report."),
+        ("review this Article [US: every five years | E3: ]", "E3", "review this Article"),
+        ("[US: Every five years, | E3: ] the parties meet.", "E3", "the parties meet."),
+        ("review this Article [US: every five years | E3: ].", "US", "review this Article every five years."),
+    ],
+)
+def test_taking_an_empty_alternative_leaves_no_hanging_space(body: str, party: str, wanted: str) -> None:
+    out = text(f"clause a 1 {{\n  {body}\n}}\n", accept=party)
+    assert f"1. {wanted}" in out.replace("1. The", "1. the")
+
+
 def test_defined_terms_are_marked_where_defined_and_linked_where_used() -> None:
     html = render(load(SMALL), "html")
     assert '<p class="definition level-1" id="t-security-guarantee"><dfn>“Security Guarantee”</dfn> means' in html
