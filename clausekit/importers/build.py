@@ -256,6 +256,9 @@ def _find_title(lines: list[SourceLine]) -> int | None:
 
 
 _ROW = re.compile(r"(Proposer|Date|Version|Status|Source|Exactness|Parties|Language):[ \t]+(\S.*)\Z", re.IGNORECASE)
+# A source file's own header, in capitals ("TITLE: ...", "SOURCES READ: ...", "DATE: Vilnius, 12 July 2023"):
+# what it says is kept (the title as the draft's, the rest as comments), never read as treaty text.
+_SOURCE_ROW = re.compile(r"([A-Z][A-Z ]{0,30}[A-Z]):[ \t]+(\S.*)\Z")
 _PROPOSER = re.compile(rf"(?:.*\()?({PARTY_CODE})\)?\Z")
 _PARTY = re.compile(rf"({PARTY_CODE}):[ \t]+(\S.*)\Z")
 # The notice ``clausekit render`` prints under the rows restates the exactness.
@@ -267,6 +270,7 @@ class _Header:
     """What a document says about itself in rows such as "Date: 2025-11-21" (as
     ``clausekit render --format text`` prints them) under its title."""
 
+    title: str | None = None
     proposer: str | None = None
     date: str | None = None
     version: str | None = None
@@ -283,18 +287,21 @@ def _read_row(label: str, value: str, header: _Header) -> bool:
         match = _PROPOSER.match(value)
         header.proposer = match.group(1) if match else None
         return match is not None
+    # A value is taken only when it is one the label needs: a row that fails is then read
+    # as a source's own header row (kept as a comment), or the lines are no header at all.
     if label == "date":
-        header.date = value
-        return bool(DATE_RE.match(value))
+        header.date = value if DATE_RE.match(value) else header.date
+        return header.date == value
     if label == "version":
         header.version = value
         return True
     if label == "exactness":
-        header.exactness = value
-        return value in EXACTNESS_LEVELS
+        header.exactness = value if value in EXACTNESS_LEVELS else header.exactness
+        return header.exactness == value
     if label == "language":
-        header.language = value
-        return bool(re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z0-9]+)?", value))
+        valid = re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z0-9]+)?", value)
+        header.language = value if valid else header.language
+        return bool(valid)
     if label == "parties":
         parties = []
         for entry in value.split(";"):
@@ -310,6 +317,22 @@ def _read_row(label: str, value: str, header: _Header) -> bool:
     return True
 
 
+def _take_row(text: str, header: _Header) -> bool:
+    """Read one header row; False when the line is not one (the rows then are not a header)."""
+    row = _ROW.match(text)
+    if row and _read_row(row.group(1), row.group(2).strip(), header):
+        return True
+    source_row = _SOURCE_ROW.match(text)
+    if source_row is None:
+        return False
+    label, value = source_row.group(1), source_row.group(2).strip()
+    if label == "TITLE":
+        header.title = value
+    else:
+        header.notes.append(f" {label}: {value}")
+    return True
+
+
 def _find_header(lines: list[SourceLine], start: int) -> tuple[range, _Header]:
     """The header rows right after the title (every line a valid ``Label: value``),
     and a "Notice: ..." paragraph right after them; an empty range if there are none."""
@@ -319,8 +342,7 @@ def _find_header(lines: list[SourceLine], start: int) -> tuple[range, _Header]:
     first = index
     header = _Header()
     while index < len(lines) and lines[index].text and lines[index].heading is None:
-        row = _ROW.match(lines[index].text)
-        if not row or not _read_row(row.group(1), row.group(2).strip(), header):
+        if not _take_row(lines[index].text, header):
             return range(0), _Header()
         index += 1
     if index == first:
@@ -506,7 +528,7 @@ def build(
     comments.extend(Comment(note) for note in header.notes)
     return Draft(
         id=draft_id or _draft_id(Path(source_name).stem),
-        title=title or (lines[title_index].text if title_index is not None else Path(source_name).stem),
+        title=title or _title_line(lines, title_index) or header.title or Path(source_name).stem,
         proposer=proposer,
         date=header.date,
         version=header.version,
@@ -519,6 +541,10 @@ def build(
         location=Location(source_name, 1, 1),
         comments=tuple(comments),
     )
+
+
+def _title_line(lines: list[SourceLine], index: int | None) -> str | None:
+    return lines[index].text if index is not None else None
 
 
 def import_text(

@@ -155,7 +155,7 @@ def read_markers(text: str, upper: bool = False) -> tuple[list[Marker], int]:
 
 _ARTICLE = re.compile(
     r"(?:ARTICLE|Article|Art\.)"
-    r"(?:[ \t]+(?P<number>\d{1,4}(?:bis|ter|quater|[a-z])?|[IVXLCDM]{1,8}))?"
+    r"(?:[ \t]+(?P<number>\d{1,4}(?:bis|ter|quater|[a-z])?(?:\(\d{1,3}\))?|[IVXLCDM]{1,8}))?"
     r"(?:\.?[ \t]*\Z|(?:[ \t]*[.:]|[ \t]+[-\u2013\u2014])[ \t]*(?P<title>.+)\Z)"
 )
 _DOTTED_HEADING = re.compile(r"(?P<number>\d{1,3}(?:\.\d{1,3})+)\.?[ \t]+(?P<title>\S.*)\Z")
@@ -188,7 +188,7 @@ def parse_heading(text: str) -> Heading:
 
 
 _ARTICLE_WITH_NOTE = re.compile(
-    r"(?P<head>(?:ARTICLE|Article|Art\.)[ \t]+(?:\d{1,4}(?:bis|ter|quater|[a-z])?|[IVXLCDM]{1,8}))"
+    r"(?P<head>(?:ARTICLE|Article|Art\.)[ \t]+(?:\d{1,4}(?:bis|ter|quater|[a-z])?(?:\(\d{1,3}\))?|[IVXLCDM]{1,8}))"
     r"[ \t]+(?P<note>\[[^\]]*\]|\([^)]*\))\Z"
 )
 

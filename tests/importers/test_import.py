@@ -292,6 +292,37 @@ def test_rows_that_do_not_fit_the_header_stay_prose() -> None:
     assert words(draft.clause("preamble")) == ["Date: 21 November 2025 Status: reported"]
 
 
+SOURCE_FILE = """\
+TITLE: Treaty on European Union (extract)
+DATE: Lisbon, 13 December 2007 (signature)
+SOURCES READ: [A] EUR-Lex, consolidated version
+EXACTNESS: VERBATIM from [A].
+----------------------------------------------------------------
+Article 42(7)
+
+If a Member State is the victim of armed aggression on its territory, the other Member States shall have towards
+it an obligation of aid and assistance by all the means in their power.
+"""
+
+
+def test_a_source_files_own_header_becomes_the_title_and_comments_never_prose() -> None:
+    draft = import_text(SOURCE_FILE, "teu.txt")
+    assert draft.title == "Treaty on European Union (extract)"
+    assert draft.date is None and draft.exactness == DEFAULT_EXACTNESS
+    comments = [c.text for c in draft.comments]
+    assert " SOURCES READ: [A] EUR-Lex, consolidated version" in comments
+    assert " DATE: Lisbon, 13 December 2007 (signature)" in comments
+    assert " EXACTNESS: VERBATIM from [A]." in comments
+    assert shape(draft) == [(0, "article", "art-42-7", "42(7)", None)]
+    assert words(draft.clause("art-42-7"))[0].startswith("If a Member State is the victim")
+    reads_back(draft)
+
+
+def test_a_capitalised_row_with_a_value_its_field_takes_fills_the_header() -> None:
+    draft = import_text(SOURCE_FILE.replace("Lisbon, 13 December 2007 (signature)", "2007-12-13"), "teu.txt")
+    assert draft.date == "2007-12-13"
+
+
 def test_options_are_checked() -> None:
     with pytest.raises(UsageError):
         import_text(POINTS, "x.txt", proposer="us")
