@@ -16,6 +16,7 @@ from pathlib import Path
 import jinja2
 
 from clausekit.errors import InputError, visible_controls
+from clausekit.render.draft.wording import FILTERS as WORDING_FILTERS
 from clausekit.resources import resource
 
 PACKAGE_TEMPLATES = "templates"
@@ -89,6 +90,7 @@ FILTERS: dict[str, Callable[..., str]] = {
     "capfirst": capfirst,
     "join_names": join_names,
     "underline": underline,
+    **WORDING_FILTERS,
 }
 
 
