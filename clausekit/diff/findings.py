@@ -13,7 +13,7 @@ that is the same for a finding and its mirror.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from clausekit.analysis import (
@@ -42,10 +42,13 @@ from clausekit.model import (
     Draft,
     FieldSpec,
     Guarantee,
+    Inline,
     Paragraph,
     TermRef,
+    Text,
     guarantee_prose,
     iter_inline,
+    join_texts,
     plain_text,
 )
 
@@ -401,7 +404,7 @@ def _agreed_option(bracket: Bracket, other_prose: str) -> str | None:
 
 
 def _bracket_findings(old: Clause, new: Clause) -> list[_PlacedFinding]:
-    old_brackets, new_brackets = _brackets(old.paragraphs), _brackets(new.paragraphs)
+    old_brackets, new_brackets = _brackets(_all_paragraphs(old)), _brackets(_all_paragraphs(new))
     if not old_brackets and not new_brackets:
         return []
     pairs, gone, came = pair(old_brackets, new_brackets, _option_texts)
@@ -416,8 +419,8 @@ def _bracket_findings(old: Clause, new: Clause) -> list[_PlacedFinding]:
             if text not in a_opts:
                 detail = f"alternative added to a bracket: {text}"
                 out.append(_PlacedFinding(index, Finding("bracket.opened", None, text, "added", detail)))
-    old_agreed = _agreed_text(old.paragraphs)
-    new_agreed = _agreed_text(new.paragraphs)
+    old_agreed = _agreed_text(_all_paragraphs(old))
+    new_agreed = _agreed_text(_all_paragraphs(new))
     for bracket in gone:
         agreed = _agreed_option(bracket, new_agreed)
         detail = f"bracket {_show(bracket)} " + (f"resolved as {_quote(agreed)}" if agreed else "dropped")
@@ -549,7 +552,7 @@ def _guarantee_findings(
             # a missing text as removed).
             continue
         before, after = _field_text(a), _field_text(b)
-        if before == after:
+        if before == after or _only_a_bracket_resolved(a, b):
             continue  # the same words, differently marked up (a reference where there was a name)
         direction = _field_direction(name, before, after, scale, prose)
         short_before, short_after = (_short(t) if t is not None else None for t in (before, after))
@@ -571,6 +574,59 @@ def _facts(paragraphs: tuple[Paragraph, ...], scale: ModalityScale, aliases: dic
     if not paragraphs:
         return _NO_FACTS
     return analyse_paragraphs(paragraphs, scale, aliases)
+
+
+def _read_as_agreed(paragraphs: tuple[Paragraph, ...], other: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
+    """``paragraphs`` with each bracket read as ``other`` agreed it: the alternative whose words
+    ``other`` has outside brackets, else nothing."""
+    other_prose = _agreed_text(other)
+
+    def resolved(span: Inline) -> Inline:
+        if not isinstance(span, Bracket):
+            return span
+        agreed = _agreed_option(span, other_prose)
+        return Text(f" {agreed} " if agreed else " ")
+
+    return tuple(replace(p, spans=join_texts(resolved(s) for s in p.spans)) for p in paragraphs)
+
+
+def _has_brackets(paragraphs: tuple[Paragraph, ...]) -> bool:
+    return any(isinstance(span, Bracket) for p in paragraphs for span in p.spans)
+
+
+def _agreed_facts(
+    paragraphs: tuple[Paragraph, ...],
+    other: tuple[Paragraph, ...],
+    facts: ProseFacts,
+    scale: ModalityScale,
+    aliases: dict[str, str],
+) -> ProseFacts:
+    """The facts of ``paragraphs`` read as ``other`` agreed their brackets (``facts`` itself
+    where there is no bracket)."""
+    if not _has_brackets(paragraphs):
+        return facts
+    return _facts(_read_as_agreed(paragraphs, other), scale, aliases)
+
+
+def _only_a_bracket_resolved(old: object, new: object) -> bool:
+    """Whether two values of a prose field differ only in a bracket one side agreed as the other
+    reads: the bracket findings report that, and the field has not otherwise changed."""
+    a, b = _field_paragraphs(old), _field_paragraphs(new)
+    if a is None or b is None or not (_has_brackets(a) or _has_brackets(b)):
+        return False
+    return _words_of(_read_as_agreed(a, b)) == _words_of(_read_as_agreed(b, a))
+
+
+def _words_of(paragraphs: tuple[Paragraph, ...]) -> list[str]:
+    return " ".join(plain_text(p.spans) for p in paragraphs).split()
+
+
+def _field_paragraphs(value: object) -> tuple[Paragraph, ...] | None:
+    if isinstance(value, Paragraph):
+        return (value,)
+    if isinstance(value, tuple) and value and all(isinstance(v, Paragraph) for v in value):
+        return value
+    return None
 
 
 # --- the API --------------------------------------------------------------------------------------
@@ -643,18 +699,25 @@ def clause_findings(
     old_facts = _facts(old.paragraphs, scale, old_aliases)
     same_prose = same_aliases and old.paragraphs == new.paragraphs
     new_facts = old_facts if same_prose else _facts(new.paragraphs, scale, new_aliases)
+    # The words of a bracket's alternatives are positions, not agreed text: the prose findings
+    # compare each side as if its brackets read as the other side agreed (the alternative whose
+    # words the other side has outside brackets, else nothing), and a bracket's change is the
+    # bracket findings' to report: "10 years" agreed from [US: 10 years | E3: 20 years] is no
+    # change of duration.
+    old_agreed = _agreed_facts(old.paragraphs, new.paragraphs, old_facts, scale, old_aliases)
+    new_agreed = _agreed_facts(new.paragraphs, old.paragraphs, new_facts, scale, new_aliases)
     old_fields, new_fields = guarantee_prose(old.guarantee), guarantee_prose(new.guarantee)
     old_g = _facts(old_fields, scale, old_aliases)
     new_g = old_g if same_aliases and old_fields == new_fields else _facts(new_fields, scale, new_aliases)
 
     found: list[_PlacedFinding] = []
     if prose:
-        found += _modality_findings(old_facts.modalities, new_facts.modalities)
-        found += _quantity_findings(old_facts.quantities, new_facts.quantities)
-        found += _duration_findings(old_facts.durations, new_facts.durations)
-        found += _date_findings(old_facts.dates, new_facts.dates)
-        found += _qualifier_findings(old_facts.qualifiers, new_facts.qualifiers)
-        found += _condition_findings(old_facts.conditions, new_facts.conditions)
+        found += _modality_findings(old_agreed.modalities, new_agreed.modalities)
+        found += _quantity_findings(old_agreed.quantities, new_agreed.quantities)
+        found += _duration_findings(old_agreed.durations, new_agreed.durations)
+        found += _date_findings(old_agreed.dates, new_agreed.dates)
+        found += _qualifier_findings(old_agreed.qualifiers, new_agreed.qualifiers)
+        found += _condition_findings(old_agreed.conditions, new_agreed.conditions)
     found += _party_findings(
         _clause_parties(old, old_facts, old_g),
         _clause_parties(new, new_facts, new_g),

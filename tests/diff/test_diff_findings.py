@@ -476,3 +476,38 @@ def test_a_guarantee_field_the_source_does_not_give_is_not_a_change():
     )
     found = clause_findings(old.body[0], new.body[0], old, new, DiffOptions())
     assert [f.kind for f in found if f.kind.startswith("guarantee.")] == []
+
+
+# --- a value agreed between bracketed alternatives ------------------------------------------------
+
+BRACKETED = "The guarantee lasts [US: 10 years | E3: 20 years] and is reviewed [US: yearly | E3: ]."
+
+
+def test_a_value_agreed_between_alternatives_is_one_bracket_finding_both_ways():
+    agreed = "The guarantee lasts 20 years and is reviewed."
+    resolved = findings(BRACKETED, agreed)
+    assert [f.kind for f in resolved] == ["bracket.resolved", "bracket.resolved"]
+    details = sorted(f.detail for f in resolved)
+    assert "resolved as '20 years'" in details[0] and details[1].endswith("[US: yearly | E3: ] dropped")
+    opened = findings(agreed, BRACKETED)
+    assert [f.kind for f in opened] == ["bracket.opened", "bracket.opened"]
+    assert any("around agreed text '20 years'" in f.detail for f in opened)
+
+
+def test_a_change_beside_a_resolved_bracket_is_still_found():
+    found = findings(BRACKETED, "The guarantee lasts 20 years and may be reviewed within 30 days.")
+    assert {f.kind for f in found} >= {"bracket.resolved", "duration.changed"}
+
+
+def guarantee_with(duration: str) -> Draft:
+    body = f"guarantee g 1 {{\n  guarantor: US\n  beneficiary: UA\n  duration: {duration}\n}}\n"
+    return draft(body)
+
+
+def test_a_bracket_in_a_guarantee_field_resolved_is_a_bracket_finding_not_a_field_change():
+    old, new = guarantee_with("[US: 10 years | E3: 20 years]"), guarantee_with("20 years")
+    found = clause_findings(old.clause("g"), new.clause("g"), old, new)
+    assert [f.kind for f in found] == ["bracket.resolved"]
+    other = guarantee_with("30 years")
+    changed = clause_findings(old.clause("g"), other.clause("g"), old, other)
+    assert "guarantee.duration.changed" in [f.kind for f in changed]
