@@ -46,8 +46,17 @@ def count(checkout: Path, pair: Path, mode: str) -> int:
         out = Path(scratch) / "callgrind.out"
         env = {**os.environ, "PYTHONPATH": str(checkout)}
         result = subprocess.run(
-            ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable, "-c", RUN]
-            + [str(pair / "old.clause"), str(pair / "new.clause"), mode],
+            [
+                "valgrind",
+                "--tool=callgrind",
+                f"--callgrind-out-file={out}",
+                sys.executable,
+                "-c",
+                RUN,
+                str(pair / "old.clause"),
+                str(pair / "new.clause"),
+                mode,
+            ],
             capture_output=True,
             text=True,
             env=env,
@@ -73,7 +82,7 @@ def main() -> None:
         for checkout in [HERE.parent, *args.checkout]:
             parse = count(checkout, pair, "parse")
             both = count(checkout, pair, "diff")
-            print(f"{str(checkout):<40} {parse / 1e6:>18,.1f} {(both - parse) / 1e6:>22,.1f}")
+            print(f"{checkout!s:<40} {parse / 1e6:>18,.1f} {(both - parse) / 1e6:>22,.1f}")
 
 
 if __name__ == "__main__":
