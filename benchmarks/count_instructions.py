@@ -47,8 +47,15 @@ def count(checkout: Path, pair: Path, mode: str) -> int:
         env = {**os.environ, "PYTHONPATH": str(checkout)}
         result = subprocess.run(
             [
-                *("valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable, "-c", RUN),
-                *(str(pair / "old.clause"), str(pair / "new.clause"), mode),
+                "valgrind",
+                "--tool=callgrind",
+                f"--callgrind-out-file={out}",
+                sys.executable,
+                "-c",
+                RUN,
+                str(pair / "old.clause"),
+                str(pair / "new.clause"),
+                mode,
             ],
             capture_output=True,
             text=True,

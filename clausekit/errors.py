@@ -40,6 +40,12 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(lambda match: _stand_in(match.group()), text)
 
 
+def printable_name(text: str) -> str:
+    """A file name as one visible line: control, bidirectional, tab and line-feed characters
+    as stand-ins (a name with a line feed must not start a header line of its own)."""
+    return printable(text).replace("\t", "\u2409").replace("\n", "\u240a")
+
+
 class ClauseKitError(Exception):
     """Base class: an error a user can cause and act upon."""
 

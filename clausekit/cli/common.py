@@ -105,6 +105,12 @@ def output_option() -> Callable[[F], F]:
     )
 
 
+def template_files(folder: str) -> list[Path]:
+    """The files of a ``--templates`` folder: they are inputs, never to be written over."""
+    root = Path(folder)
+    return [path for path in root.rglob("*") if path.is_file()] if root.is_dir() else []
+
+
 def emit(
     data: str | bytes | Iterator[str],
     output: str | None,

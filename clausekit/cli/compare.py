@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from clausekit.cli.common import emit, format_option, handle_errors, output_option
+from clausekit.cli.common import emit, format_option, handle_errors, output_option, template_files
 from clausekit.errors import UsageError
 from clausekit.render.formats import COMPARE_FORMATS
 
@@ -45,7 +45,8 @@ def command(drafts: tuple[str, ...], base: str | None, output_format: str, outpu
         raise UsageError("compare needs at least two drafts")
     loaded = [load(path) for path in paths]
     result = compare(loaded, base=index)
-    emit(render_comparison(result, output_format, templates), output, paths)
+    inputs = [*paths, *template_files(templates)] if templates else paths  # templates are inputs too
+    emit(render_comparison(result, output_format, templates), output, inputs)
 
 
 def _same(a: str, b: str) -> bool:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import difflib
+import os
+import stat
 import sys
 
 import click
 
 from clausekit.cli.common import EXIT_ERROR, EXIT_FOUND, EXIT_OK, handle_errors
 from clausekit.cli.outputs import write_atomic
-from clausekit.errors import ClauseKitError
+from clausekit.errors import ClauseKitError, OutputError
 from clausekit.language.format import checked_format, format_draft
 from clausekit.language.parser import loads
 from clausekit.language.source import read_stdin, read_text
@@ -23,8 +25,9 @@ from clausekit.language.source import read_stdin, read_text
 @click.option(
     "--fast", is_flag=True, help="Skip the self-check (the formatted text parses back to the same draft, comments too)."
 )
+@click.option("--force", is_flag=True, help="With --write: rewrite read-only files too.")
 @handle_errors
-def command(files: tuple[str, ...], write: bool, check_only: bool, show_diff: bool, fast: bool) -> None:
+def command(files: tuple[str, ...], write: bool, check_only: bool, show_diff: bool, fast: bool, force: bool) -> None:
     """Print FILES in canonical form (structure and indentation normalised; prose,
     its line breaks and every comment kept), or rewrite them with --write, or
     verify them with --check.
@@ -36,7 +39,8 @@ def command(files: tuple[str, ...], write: bool, check_only: bool, show_diff: bo
 
     Exit codes: 0 done (or all canonical); 1 with --check, a file is not canonical;
     2 a file could not be read or parsed, or failed the self-check (with --write, such a
-    file is left untouched and the others are still formatted).
+    file is left untouched and the others are still formatted); with --write, a file is
+    read-only (unless --force) or was changed while it was formatted (it is left as it is).
     """
     if write and check_only:
         raise click.UsageError("--write and --check exclude each other")
@@ -44,6 +48,8 @@ def command(files: tuple[str, ...], write: bool, check_only: bool, show_diff: bo
         raise click.UsageError("--diff goes with --check")
     if write and "-" in files:
         raise click.UsageError("--write cannot rewrite standard input")
+    if force and not write:
+        raise click.UsageError("--force goes with --write")
 
     status = EXIT_OK
     not_canonical = False
@@ -56,12 +62,36 @@ def command(files: tuple[str, ...], write: bool, check_only: bool, show_diff: bo
         if check_only:
             not_canonical |= _report_if_not_canonical(label, original, text, show_diff)
         elif write:
-            if text != original:
-                write_atomic(name, text)
-                click.echo(f"formatted {label}", err=True)
+            if text != original and not _rewrite(name, original, text, force):
+                status = EXIT_ERROR
         else:
             click.echo(text, nl=False)
     sys.exit(EXIT_FOUND if status == EXIT_OK and not_canonical else status)
+
+
+def _rewrite(name: str, original: str, text: str, force: bool) -> bool:
+    """Replace a file by its canonical text; False (and the reason printed) when it is
+    read-only and not forced, or changed since it was read: an edit saved meanwhile is kept."""
+
+    def unchanged() -> None:
+        if read_text(name) != original:
+            raise OutputError(f"{name}: changed while it was being formatted; left as it is (run fmt again)")
+
+    try:
+        if not force and _read_only(name):
+            raise OutputError(f"{name}: is read-only; not rewritten (--force rewrites it)")
+        write_atomic(name, text, before_replace=unchanged)
+    except ClauseKitError as error:
+        click.echo(error.render(), err=True)
+        return False
+    click.echo(f"formatted {name}", err=True)
+    return True
+
+
+def _read_only(name: str) -> bool:
+    """No one may write the file (its write bits are off, as ``chmod a-w`` leaves it), or we may not."""
+    mode = os.stat(name).st_mode
+    return not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(name, os.W_OK)
 
 
 def _formatted(name: str, fast: bool) -> tuple[str, str, str] | None:

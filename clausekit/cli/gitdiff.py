@@ -28,7 +28,20 @@ def _colour(choice: str) -> bool:
     return bool(os.environ.get("GIT_PAGER_IN_USE")) or sys.stdout.isatty()
 
 
-@click.command(context_settings={"ignore_unknown_options": True})
+class _GitDriverCommand(click.Command):
+    """Options come first (from the configured command); git's arguments, found by their
+    shape, are positional whatever they look like (a path may be called ``--help``)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        from clausekit.integrations.gitdiff import git_arguments_start
+
+        start = git_arguments_start(args)
+        if start is not None and "--" not in args[:start]:
+            args = [*args[:start], "--", *args[start:]]
+        return super().parse_args(ctx, args)
+
+
+@click.command(cls=_GitDriverCommand, context_settings={"ignore_unknown_options": True})
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 @color_option("Colour the diff (auto: in git's pager or on a terminal, unless NO_COLOR is set).")
 @comparison_options

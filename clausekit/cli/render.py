@@ -48,7 +48,7 @@ def command(
     a pipe). With --accept, the number of brackets left open is reported on
     standard error.
     """
-    from clausekit.cli.common import emit
+    from clausekit.cli.common import emit, template_files
     from clausekit.language.parser import load, loads
     from clausekit.language.source import read_stdin
     from clausekit.negotiation.accept import accept_brackets
@@ -65,6 +65,8 @@ def command(
     inputs = [file] if file != "-" else []
     if reference_doc:
         inputs.append(reference_doc)
+    if templates:
+        inputs.extend(template_files(templates))
     emit(data, output, inputs)
     if note:
         click.echo(f"clausekit: {note}", err=True)

@@ -28,6 +28,20 @@ def strip_invalid(text: str) -> str:
     return _XML_INVALID.sub("", text)
 
 
+# The core properties (docProps/core.xml) hold at most 255 characters each: python-docx
+# refuses longer values, and Word truncates them.
+CORE_PROPERTY_LIMIT = 255
+
+
+def core_property(text: str) -> str:
+    """A value for the core properties: what XML can hold, shortened with an ellipsis past the
+    limit (the document itself keeps the full text; only the properties are shortened)."""
+    text = strip_invalid(text)
+    if len(text) <= CORE_PROPERTY_LIMIT:
+        return text
+    return text[: CORE_PROPERTY_LIMIT - 1].rstrip() + "\u2026"
+
+
 class TextCleaner:
     """Strips what XML cannot hold, and says so once per document."""
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from clausekit.errors import UsageError
-from clausekit.integrations.gitdiff import GitDiffCall, git_diff
+from clausekit.integrations.gitdiff import DEV_NULL, GitDiffCall, git_diff
 from conftest import ROOT
 
 CLAUSEKIT = f"{sys.executable} -m clausekit"  # this checkout, whether or not it is installed
@@ -207,3 +207,88 @@ def test_driver_options_from_the_git_config(history: tuple[Path, dict[str, str]]
     git(work, env, "config", "diff.clausekit.command", f"{CLAUSEKIT} git-diff --color=always")
     coloured = git(work, env, "diff")
     assert "\x1b[" in coloured and "EUROPEAN" in coloured
+
+
+# --- hostile paths and contents (issue 16) -----------------------------------------------------
+
+
+def run_driver(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "clausekit", "git-diff", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"},
+    )
+
+
+@pytest.mark.parametrize("path", ["--help", "-x.clause", "--ignore-case", "--color=always", "--"])
+def test_a_path_that_looks_like_an_option_is_a_path(tmp_path: Path, path: str) -> None:
+    old, new = tmp_path / "old.clause", tmp_path / "new.clause"
+    old.write_text(V1, encoding="utf-8")
+    new.write_text(V2, encoding="utf-8")
+    for options in ([], ["--color=never", "--ignore-case"], ["--color", "never"]):
+        done = run_driver(*options, path, str(old), "0" * 40, "100644", str(new), "1" * 40, "100644")
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.startswith(f"diff --clausekit a/{path} b/{path}\n"), done.stdout[:200]
+        assert "[-600,000-]{+800,000+}" in done.stdout
+    renamed = run_driver(path, str(old), "0" * 40, "100644", str(new), "1" * 40, "100644", "-n", "similarity 90%")
+    assert renamed.returncode == 0 and f"rename from {path}\nrename to -n\n" in renamed.stdout
+    assert run_driver("--help").stdout.startswith("Usage:")  # a lone option is still an option
+
+
+def test_control_characters_in_a_path_and_in_a_line_diff_are_shown_as_pictures(tmp_path: Path) -> None:
+    hostile = "x\x1b]0;pwned\x07\ndiff --clausekit a/fake b/fake\x1b[2J.clause"
+    old, new = tmp_path / "old.clause", tmp_path / "new.clause"
+    old.write_text("not a draft\x1b[31m red\n", encoding="utf-8")
+    new.write_text("still not\x1b]0;title\x07 a draft\vfake line\r\nend", encoding="utf-8")
+    out = git_diff(GitDiffCall(hostile, str(old), "0" * 40, "100644", str(new), "1" * 40, "100644", hostile, "r"))
+    assert "\x1b" not in out and "\x07" not in out and "\x0b" not in out
+    assert "\r" not in out.replace("\r\n", "")  # only the file's own line ends keep their CR
+    assert not any(line.startswith("diff --clausekit a/fake") for line in out.splitlines())
+    assert "x␛]0;pwned␇␊diff --clausekit a/fake b/fake␛[2J.clause" in out.splitlines()[0]
+    assert "-not a draft␛[31m red\n" in out
+    assert "+still not␛]0;title␇ a draft␋fake line\r\n" in out
+    clause = git_diff(GitDiffCall(hostile, str(tmp_path / "none"), ".", ".", DEV_NULL, ".", "."))
+    lines = clause.splitlines()
+    assert "\x1b" not in clause and lines[1] == "deleted file mode ."
+    assert lines[2].startswith("clausekit: a/x␛]0;pwned␇␊diff --clausekit a/fake") and "no such file" in lines[2]
+
+
+def test_a_binary_side_is_warned_by_its_repository_path(tmp_path: Path) -> None:
+    old, new = tmp_path / "tmpXYZ_old.clause", tmp_path / "new.clause"
+    old.write_bytes(b"\x00\x01binary")
+    new.write_text(V1, encoding="utf-8")
+    out = git_diff(GitDiffCall("drafts/x.clause", str(old), "0" * 40, "100644", str(new), "1" * 40, "100644"))
+    assert out.splitlines()[1].startswith("clausekit: a/drafts/x.clause:1:1: contains a NUL byte")
+    assert "tmpXYZ" not in out
+
+
+@pytest.mark.clients
+def test_git_diff_of_a_file_named_like_an_option(tmp_path: Path) -> None:
+    work = tmp_path / "repo"
+    work.mkdir()
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(tmp_path),
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "PYTHONPATH": str(ROOT),
+        "NO_COLOR": "1",
+        "GIT_PAGER": "cat",
+        "LANG": "C.UTF-8",
+    }
+    git(work, env, "init", "-q")
+    git(work, env, "config", "user.name", "Test Drafter")
+    git(work, env, "config", "user.email", "drafter@example.org")
+    git(work, env, "config", "diff.clausekit.command", f"{CLAUSEKIT} git-diff --color=never")
+    (work / ".gitattributes").write_text("*.clause diff=clausekit\n", encoding="utf-8")
+    (work / "--help.clause").write_text(V1, encoding="utf-8")
+    (work / "\x1b[31mred.clause").write_bytes(b"\x00binary")
+    git(work, env, "add", "-A")
+    git(work, env, "commit", "-q", "-m", "add")
+    (work / "--help.clause").write_text(V2, encoding="utf-8")
+    (work / "\x1b[31mred.clause").write_bytes(b"\x00binary\x1b]0;pwned\x07\n")
+    out = git(work, env, "diff")
+    assert "diff --clausekit a/--help.clause b/--help.clause" in out and "Usage:" not in out
+    assert "[-600,000-]{+800,000+}" in out
+    assert "clausekit: a/␛[31mred.clause:1:1: contains a NUL byte" in out
+    assert "\x1b" not in out and "\x07" not in out

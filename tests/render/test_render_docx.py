@@ -87,3 +87,35 @@ def test_libreoffice_reads_the_draft(small_docx: Path) -> None:
     fodt = soffice_fodt(small_docx)
     assert "Security guarantee" in fodt and "800,000 in peacetime" in fodt
     assert "<text:changed-region " not in fodt
+
+
+def test_long_titles_and_names_are_shortened_in_the_core_properties_only() -> None:
+    from clausekit.compare import compare
+    from clausekit.diff import diff
+    from clausekit.render.compare import render_comparison
+    from clausekit.render.diff import render_diff
+    from clausekit.render.ooxml import CORE_PROPERTY_LIMIT
+
+    title = "Framework for a lasting peace " * 12  # 360 characters
+    name = "the Federal Republic of a very long name " * 8
+    text = (
+        f'draft long "{title.strip()}" {{\n  proposer: XX\n}}\n\nparties {{\n  XX "{name.strip()}"\n}}\n\n'
+        "clause a 1 {\n  @XX will do what it can.\n}\n"
+    )
+    old = loads(text, "old.clause")
+    new = loads(text.replace("what it can", "all it can"), "new.clause")
+    outputs = {
+        "render": render(old, "docx"),
+        "diff": render_diff(diff(old, new), "docx"),
+        "compare": render_comparison(compare([old, new]), "docx"),
+    }
+    for command, data in outputs.items():
+        document = docx.Document(io.BytesIO(data))
+        props = document.core_properties
+        for value in (props.title, props.author):
+            assert len(value) <= CORE_PROPERTY_LIMIT, command
+        paragraphs = [p.text for p in document.paragraphs]
+        if command != "compare":  # the matrix is titled by the drafts' codes
+            assert props.title.endswith("\u2026"), command
+            assert title.strip() in "\n".join(paragraphs), command  # the document keeps the full title
+    assert docx.Document(io.BytesIO(outputs["render"])).core_properties.author.endswith("\u2026")

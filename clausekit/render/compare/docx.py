@@ -147,7 +147,7 @@ class _MatrixWriter:
                 cell.width = first if index == 0 else rest
         set_page_furniture(document, None)
         props = document.core_properties
-        props.title = self.clean(view.title)
+        props.title = ooxml.core_property(self.clean(view.title))
         props.author = "clausekit"
         self.clean.warn()
         return save(document)
