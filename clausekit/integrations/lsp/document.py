@@ -1,0 +1,79 @@
+"""One open document, analysed: parsed, checked and outlined, with what survives a bad edit.
+
+Nothing here speaks LSP: a ``Snapshot`` is what the server's features read. When an edit
+leaves the draft unparsable, the last good model is kept for hover and completion, and the
+check findings made on it are kept for the lines that still read as they did.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from clausekit.errors import ClauseSyntaxError
+from clausekit.integrations.lsp.outline import Outline, outline
+from clausekit.integrations.lsp.positions import UTF16, Lines
+from clausekit.lint import Diagnostic, check_draft
+from clausekit.model import Draft
+
+
+@dataclass(frozen=True, slots=True)
+class KeptFinding:
+    """A check finding and the text of its line when it was made."""
+
+    finding: Diagnostic
+    line_text: str
+
+
+@dataclass(slots=True)
+class Snapshot:
+    """A document's text at one version and what clausekit makes of it."""
+
+    name: str
+    text: str
+    lines: Lines
+    outline: Outline
+    draft: Draft | None = None  # the last draft that parsed (perhaps of an earlier text)
+    error: ClauseSyntaxError | None = None
+    findings: tuple[KeptFinding, ...] = ()
+    carried: bool = False  # the findings were made on an earlier text (this one does not parse)
+    stale_draft: bool = False
+
+    @property
+    def current_draft(self) -> Draft | None:
+        """The draft of this very text, None when it does not parse."""
+        return None if self.stale_draft else self.draft
+
+
+def _still_apply(kept: Sequence[KeptFinding], lines: Lines, error: ClauseSyntaxError) -> tuple[KeptFinding, ...]:
+    """The earlier findings whose line reads as it did, other than the broken line itself."""
+    return tuple(
+        k for k in kept if k.finding.location.line != error.line and lines.line(k.finding.location.line) == k.line_text
+    )
+
+
+def analyse(
+    name: str,
+    text: str,
+    others: Sequence[Draft] = (),
+    previous: Snapshot | None = None,
+    encoding: str = UTF16,
+) -> Snapshot:
+    """Parse and check ``text`` (named ``name`` in findings); ``others`` are drafts that
+    ``mirrors`` may name; ``previous`` is the snapshot of the document's earlier text."""
+    from clausekit.language.parser import loads
+
+    lines = Lines(text, encoding)
+    shape = outline(text)
+    try:
+        draft = loads(text, filename=name)
+    except ClauseSyntaxError as error:
+        kept = _still_apply(previous.findings, lines, error) if previous else ()
+        old = previous.draft if previous else None
+        return Snapshot(name, text, lines, shape, old, error, kept, carried=True, stale_draft=True)
+    except RecursionError:
+        error = ClauseSyntaxError("the draft nests too deeply to read", name, 1, 1)
+        return Snapshot(name, text, lines, shape, None, error, stale_draft=True)
+    findings = check_draft(draft, (draft, *[d for d in others if d.location.file != name]))
+    kept = tuple(KeptFinding(f, lines.line(f.location.line)) for f in findings if f.location.file == name)
+    return Snapshot(name, text, lines, shape, draft, None, kept)
