@@ -63,9 +63,12 @@ def _clause_items(snapshot: Snapshot, prefix: str) -> list[types.CompletionItem]
 
 
 def _mirror_items(drafts: Sequence[Draft], prefix: str) -> list[types.CompletionItem]:
+    """``NAME::ID`` of the given drafts' clauses, then of the bundled reference drafts'."""
+    from clausekit.library import library
+
     items: list[types.CompletionItem] = []
     seen: set[str] = set()
-    for draft in drafts:
+    for draft in (*drafts, *library()):
         for clause in draft.walk():
             ref = f"{draft.id}::{clause.id}"
             if ref in seen or not ref.startswith(prefix):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from lsprotocol import types
 
 from clausekit.integrations.lsp.document import Snapshot
@@ -41,8 +43,29 @@ def _related(snapshot: Snapshot, finding: Diagnostic, uri: str) -> list[types.Di
     return [types.DiagnosticRelatedInformation(location=where, message=f"'{first.name}' is first declared here")]
 
 
+NAMED_IN_MESSAGE = re.compile(r"'([^']+)'")
+"""The name a finding is about, as its message quotes it first (``unknown party 'ZZ' as ...``)."""
+
+
+def _where_named(snapshot: Snapshot, finding: Diagnostic) -> Occurrence | None:
+    """A party finding located at its block's opener (a code in ``guarantor:``, ``members``) is
+    shown where the code is written: the first use of that code from the opener's line on."""
+    named = NAMED_IN_MESSAGE.search(finding.message)
+    if finding.code != "unknown-party" or named is None:
+        return None
+    line = finding.location.line
+    for occurrence in snapshot.outline.occurrences:
+        if occurrence.kind == "party" and occurrence.name == named.group(1) and occurrence.line >= line:
+            return occurrence
+    return None
+
+
 def from_finding(snapshot: Snapshot, finding: Diagnostic, uri: str) -> types.Diagnostic:
-    where = covered(snapshot.lines, snapshot.outline, finding.location.line, finding.location.column)
+    named = _where_named(snapshot, finding)
+    if named is not None and named.line != finding.location.line:
+        where = occurrence_range(snapshot.lines, named)
+    else:
+        where = covered(snapshot.lines, snapshot.outline, finding.location.line, finding.location.column)
     return types.Diagnostic(
         range=where,
         message=finding.message,

@@ -7,8 +7,9 @@ check findings made on it are kept for the lines that still read as they did.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from clausekit.errors import ClauseSyntaxError
 from clausekit.integrations.lsp.outline import Outline, outline
@@ -45,11 +46,19 @@ class Snapshot:
         return None if self.stale_draft else self.draft
 
 
-def _still_apply(kept: Sequence[KeptFinding], lines: Lines, error: ClauseSyntaxError) -> tuple[KeptFinding, ...]:
-    """The earlier findings whose line reads as it did, other than the broken line itself."""
-    return tuple(
-        k for k in kept if k.finding.location.line != error.line and lines.line(k.finding.location.line) == k.line_text
-    )
+def _still_apply(previous: Snapshot, lines: Lines, error: ClauseSyntaxError) -> tuple[KeptFinding, ...]:
+    """The earlier findings whose line is still there unchanged (perhaps moved by lines added
+    or removed above it), at its new line; none on the line the syntax error is on."""
+    matcher = difflib.SequenceMatcher(None, previous.lines.lines, lines.lines)
+    moved = {a + k + 1: b + k + 1 for a, b, size in matcher.get_matching_blocks() for k in range(size)}
+    kept: list[KeptFinding] = []
+    for old in previous.findings:
+        line = moved.get(old.finding.location.line)
+        if line is None or line == error.line:
+            continue
+        location = replace(old.finding.location, line=line)
+        kept.append(KeptFinding(replace(old.finding, location=location), old.line_text))
+    return tuple(kept)
 
 
 def analyse(
@@ -68,7 +77,7 @@ def analyse(
     try:
         draft = loads(text, filename=name)
     except ClauseSyntaxError as error:
-        kept = _still_apply(previous.findings, lines, error) if previous else ()
+        kept = _still_apply(previous, lines, error) if previous else ()
         old = previous.draft if previous else None
         return Snapshot(name, text, lines, shape, old, error, kept, carried=True, stale_draft=True)
     except RecursionError:

@@ -27,7 +27,7 @@ def same_name(snapshot: Snapshot, occurrence: Occurrence) -> list[Occurrence]:
 
 def _file_of(draft: Draft) -> Path | None:
     """The file a draft was read from: its path, or a bundled draft's file in the package."""
-    if draft.path:
+    if draft.path and Path(draft.path).is_file():
         return Path(draft.path)
     from clausekit.library import reference_root
 
