@@ -18,7 +18,10 @@ EXTRA_MISSING = "clausekit lsp needs the 'lsp' extra (pygls 2), which is not ins
 
 def available() -> bool:
     """Whether the language server's dependencies are installed."""
-    return find_spec("pygls") is not None and find_spec("lsprotocol") is not None
+    try:
+        return find_spec("pygls") is not None and find_spec("lsprotocol") is not None
+    except (ImportError, ValueError):  # a module set to None in sys.modules, a broken install
+        return False
 
 
 def serve(port: int | None = None, host: str = "127.0.0.1") -> None:

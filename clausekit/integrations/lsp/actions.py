@@ -88,13 +88,14 @@ def code_actions(snapshot: Snapshot, uri: str, diagnostics: list[types.Diagnosti
 def formatting(snapshot: Snapshot) -> list[types.TextEdit] | None:
     """The whole document in canonical form (``clausekit fmt``), None when it does not parse."""
     from clausekit.language.format import checked_format
+    from clausekit.language.parser import loads
 
-    draft = snapshot.current_draft
-    if draft is None:
+    if snapshot.current_draft is None:
         return None
     try:
-        canonical = checked_format(draft, snapshot.name)
-    except ClauseKitError:
+        # Read whole again: a draft re-read block by block does not hold the comments between blocks.
+        canonical = checked_format(loads(snapshot.text, filename=snapshot.name), snapshot.name)
+    except (ClauseKitError, RecursionError):
         return None
     if canonical == snapshot.text:
         return []

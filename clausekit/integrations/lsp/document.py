@@ -12,8 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from clausekit.errors import ClauseSyntaxError
+from clausekit.integrations.lsp.incremental import reread
 from clausekit.integrations.lsp.outline import Outline, outline
 from clausekit.integrations.lsp.positions import UTF16, Lines
+from clausekit.language.parser import loads
 from clausekit.lint import Diagnostic, check_draft
 from clausekit.model import Draft
 
@@ -70,9 +72,11 @@ def analyse(
 ) -> Snapshot:
     """Parse and check ``text`` (named ``name`` in findings); ``others`` are drafts that
     ``mirrors`` may name; ``previous`` is the snapshot of the document's earlier text."""
-    from clausekit.language.parser import loads
-
     lines = Lines(text, encoding)
+    quick = _reread(name, lines, previous)
+    if quick is not None:
+        draft, shape = quick
+        return _checked(name, text, lines, shape, draft, others)
     shape = outline(text)
     try:
         draft = loads(text, filename=name)
@@ -83,6 +87,17 @@ def analyse(
     except RecursionError:
         error = ClauseSyntaxError("the draft nests too deeply to read", name, 1, 1)
         return Snapshot(name, text, lines, shape, None, error, stale_draft=True)
+    return _checked(name, text, lines, shape, draft, others)
+
+
+def _reread(name: str, lines: Lines, previous: Snapshot | None) -> tuple[Draft, Outline] | None:
+    """The edited block read again alone, when the previous text parsed (``incremental``)."""
+    if previous is None or previous.current_draft is None or previous.lines.bom != lines.bom:
+        return None
+    return reread(previous.current_draft, previous.outline, previous.lines.lines, lines.lines, name)
+
+
+def _checked(name: str, text: str, lines: Lines, shape: Outline, draft: Draft, others: Sequence[Draft]) -> Snapshot:
     findings = check_draft(draft, (draft, *[d for d in others if d.location.file != name]))
     kept = tuple(KeptFinding(f, lines.line(f.location.line)) for f in findings if f.location.file == name)
     return Snapshot(name, text, lines, shape, draft, None, kept)

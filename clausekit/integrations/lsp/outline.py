@@ -98,10 +98,9 @@ class _Open:
 
 
 class _Scanner:
-    def __init__(self, text: str) -> None:
-        if text.startswith("\ufeff"):
-            text = text[1:]
-        self.lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    def __init__(self, lines: list[str], first: int = 1) -> None:
+        self.lines = lines
+        self.first = first
         self.out = Outline()
         self.stack: list[_Open] = []
         self.field: tuple[FieldSpec, int] | None = None  # the field a deeper line continues
@@ -111,9 +110,9 @@ class _Scanner:
         self.out.occurrences.append(Occurrence(kind, name, line, start, end, definition))
 
     def run(self) -> Outline:
-        for number, raw in enumerate(self.lines, 1):
+        for number, raw in enumerate(self.lines, self.first):
             self.line(number, raw)
-        last = len(self.lines)
+        last = self.first + len(self.lines) - 1
         while self.stack:  # blocks never closed run to the end of the file
             self.stack.pop().block.end_line = last
         return self.out
@@ -257,4 +256,25 @@ class _Scanner:
 
 def outline(text: str) -> Outline:
     """Every name and block written in a draft's source text."""
-    return _Scanner(text).run()
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return _Scanner(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")).run()
+
+
+def rescan_block(shape: Outline, lines: list[str], index: int) -> Outline | None:
+    """``shape`` with its top-level block ``index`` read again from ``lines`` (the document's
+    lines, of the same count as when ``shape`` was made); None when those lines no longer
+    make exactly that one block. A top-level block starts and ends in the scanner's
+    initial state, so the lines around it read as they did."""
+    block = shape.blocks[index]
+    part = _Scanner(lines[block.line - 1 : block.end_line], block.line).run()
+    if len(part.blocks) != 1 or part.blocks[0].end_line != block.end_line or part.blocks[0].line != block.line:
+        return None
+    inside = range(block.line, block.end_line + 1)
+    occurrences = [o for o in shape.occurrences if o.line < block.line]
+    occurrences += part.occurrences
+    occurrences += [o for o in shape.occurrences if o.line > block.end_line]
+    contexts = dict(shape.contexts)
+    contexts.update((n, part.contexts[n]) for n in inside if n in part.contexts)
+    blocks = [*shape.blocks[:index], part.blocks[0], *shape.blocks[index + 1 :]]
+    return Outline(occurrences, blocks, contexts)

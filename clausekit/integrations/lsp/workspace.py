@@ -7,12 +7,16 @@ does not parse is left out (its own diagnostics say why when it is opened).
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 from clausekit.errors import ClauseKitError
 from clausekit.model import Draft
 
 SKIPPED_FOLDERS = frozenset({".git", ".venv", "venv", "node_modules", "__pycache__", ".tox", "build", "dist"})
+RESCAN_SECONDS = 5.0
+"""How long the list of draft files is trusted before the folders are walked again (not on
+every keystroke); a listed file is still read again as soon as it changes."""
 MAX_FILES = 2000
 """A workspace with more draft files than this is read only up to it (a home folder opened by mistake)."""
 
@@ -21,8 +25,15 @@ class WorkspaceDrafts:
     def __init__(self, roots: list[Path] | None = None) -> None:
         self.roots = list(roots or [])
         self._cache: dict[str, tuple[float, Draft | None]] = {}
+        self._listed: tuple[float, list[Path]] | None = None
 
     def files(self) -> list[Path]:
+        now = time.monotonic()
+        if self._listed is None or now - self._listed[0] > RESCAN_SECONDS:
+            self._listed = (now, self._walk())
+        return self._listed[1]
+
+    def _walk(self) -> list[Path]:
         found: list[Path] = []
         for root in self.roots:
             for folder, subfolders, names in os.walk(root):
