@@ -33,7 +33,19 @@ from clausekit.lint import check_draft
 TARGET_SECONDS = 0.150
 
 
-async def server_latencies(path: Path, text: str, runs: int) -> list[float]:
+def _edit(lines: list[str], row: int, run: int, new_line: bool) -> types.TextDocumentContentChangePartial:
+    """One word of clause prose changed (the line count kept), or a line of prose added after it.
+    Added lines go in increasing row order, so the ``run`` lines added before sit above ``row``."""
+    if new_line:
+        end = types.Position(line=row + run, character=len(lines[row]))
+        return types.TextDocumentContentChangePartial(range=types.Range(start=end, end=end), text="\n    and more.")
+    column = lines[row].index(" the ") + 1
+    start, end = types.Position(line=row, character=column), types.Position(line=row, character=column + 3)
+    word = "the" if run % 2 else "thy"
+    return types.TextDocumentContentChangePartial(range=types.Range(start=start, end=end), text=word)
+
+
+async def server_latencies(path: Path, text: str, runs: int, new_line: bool = False) -> list[float]:
     client = LanguageClient("bench", "1")
     arrived: asyncio.Queue[tuple[float, int | None]] = asyncio.Queue()
 
@@ -56,16 +68,9 @@ async def server_latencies(path: Path, text: str, runs: int) -> list[float]:
     lines = text.split("\n")
     prose = [i for i, line in enumerate(lines) if line.startswith("    ") and " the " in line]
     times = []
+    rows = prose[:: max(1, len(prose) // runs)] if new_line else [prose[(run * 37) % len(prose)] for run in range(runs)]
     for run in range(runs):
-        row = prose[(run * 37) % len(prose)]
-        column = lines[row].index(" the ") + 1
-        word = "the" if run % 2 else "thy"
-        change = types.TextDocumentContentChangePartial(
-            range=types.Range(
-                start=types.Position(line=row, character=column), end=types.Position(line=row, character=column + 3)
-            ),
-            text=word,
-        )
+        change = _edit(lines, rows[run], run, new_line)
         version = run + 2
         sent = time.perf_counter()
         client.text_document_did_change(
@@ -112,12 +117,14 @@ def main() -> None:
         path = Path(folder) / "bench.clause"
         path.write_text(text, encoding="utf-8")
         server = asyncio.run(server_latencies(path, text, runs))
+        added = asyncio.run(server_latencies(path, text, runs, new_line=True))
         command = check_process(path, max(5, runs // 3))
     alone = in_process(text, max(5, runs // 3))
     size = len(text.encode("utf-8")) / 1e6
     median = statistics.median(server)
     print(f"{count} clauses ({size:.2f} MB), {runs} edits")
     print(f"  lsp: didChange -> publishDiagnostics  median {median * 1000:6.1f} ms  (max {max(server) * 1000:.1f})")
+    print(f"  lsp, an edit that adds a line (parsed whole)  median {statistics.median(added) * 1000:6.1f} ms")
     print(f"  clausekit check FILE (a new process)  median {statistics.median(command) * 1000:6.1f} ms")
     print(f"  parse + check in one process          median {statistics.median(alone) * 1000:6.1f} ms")
     print(f"  lsp / clausekit check: {median / statistics.median(command):.2f}")
