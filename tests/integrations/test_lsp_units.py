@@ -4,6 +4,7 @@ from source, the block-by-block re-read (equal to a whole parse), and the comman
 from __future__ import annotations
 
 import sys
+from dataclasses import fields, is_dataclass
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -17,6 +18,7 @@ from clausekit.integrations.lsp.outline import outline
 from clausekit.integrations.lsp.positions import UTF8, UTF16, UTF32, Lines, Point
 from clausekit.language.parser import loads
 from clausekit.lint import check_draft
+from clausekit.model import Location
 from conftest import DRAFTS, run_clausekit
 
 
@@ -49,11 +51,24 @@ def test_an_escaped_sigil_and_a_code_in_a_name_are_not_names():
     assert parties == [("EU", 4, True), ("FR", 4, False), ("FR", 5, True)]
 
 
+def _locations(node: object) -> list[tuple[int, int]]:
+    """Every location in a model, in order (the model's equality leaves them out)."""
+    if isinstance(node, Location):
+        return [(node.line, node.column)]
+    if isinstance(node, tuple):
+        return [where for item in node for where in _locations(item)]
+    if is_dataclass(node) and not isinstance(node, type):
+        return [where for f in fields(node) for where in _locations(getattr(node, f.name))]
+    return []
+
+
 SHIPPED = sorted(DRAFTS.glob("*.clause"))
-EDIT_CHARACTERS = st.sampled_from([*"aZ 9@#<>[]|:\\{}\"'Юї-.,", "US", "@UA", "[US: a | UA: b]", "<Term>"])
+EDIT_CHARACTERS = st.sampled_from(
+    [*"aZ 9@#<>[]|:\\{}\"'Юї-.,", "US", "@UA", "[US: a | UA: b]", "<Term>", "\n", "\n\n  more words", "\n}\n"]
+)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     which=st.integers(0, len(SHIPPED) - 1),
     where=st.floats(0, 1),
@@ -68,14 +83,16 @@ def test_rereading_one_block_gives_what_a_whole_parse_gives(which, where, at, cu
     lines = before.lines.lines
     row = int(where * (len(lines) - 1))
     column = int(at * len(lines[row]))
-    edited = [*lines]
-    edited[row] = lines[row][:column] + inserted + lines[row][column + cut :]
+    edited = [*lines[:row], *(lines[row][:column] + inserted + lines[row][column + cut :]).split("\n")]
+    edited += lines[row + 1 :]
+    if cut == 3 and row + 1 < len(lines):  # also a line removed
+        del edited[row + inserted.count("\n") + 1]
     new_text = "\n".join(edited)
     quick = reread(before.draft, before.outline, lines, edited, str(path))
     if quick is None:
         return
     whole = loads(new_text, filename=str(path))  # a re-read draft is one the whole text parses to
-    assert quick[0] == whole
+    assert quick[0] == whole and _locations(quick[0]) == _locations(whole)
     assert check_draft(quick[0]) == check_draft(whole)
     assert quick[1] == outline(new_text)
 

@@ -11,7 +11,7 @@ value continues on deeper-indented lines, ``//`` starts a comment line).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal, TypeAlias
 
 from clausekit.language.syntax import (
@@ -261,20 +261,28 @@ def outline(text: str) -> Outline:
     return _Scanner(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")).run()
 
 
-def rescan_block(shape: Outline, lines: list[str], index: int) -> Outline | None:
+def _moved_block(block: Block, delta: int) -> Block:
+    children = [_moved_block(child, delta) for child in block.children]
+    return replace(block, line=block.line + delta, end_line=block.end_line + delta, children=children)
+
+
+def rescan_block(shape: Outline, lines: list[str], index: int, delta: int = 0) -> Outline | None:
     """``shape`` with its top-level block ``index`` read again from ``lines`` (the document's
-    lines, of the same count as when ``shape`` was made); None when those lines no longer
-    make exactly that one block. A top-level block starts and ends in the scanner's
-    initial state, so the lines around it read as they did."""
+    lines, ``delta`` more than when ``shape`` was made, all added or removed inside that
+    block), and what follows it moved by ``delta`` lines; None when those lines no longer make
+    exactly that one block. A top-level block starts and ends in the scanner's initial state,
+    so the lines around it read as they did."""
     block = shape.blocks[index]
-    part = _Scanner(lines[block.line - 1 : block.end_line], block.line).run()
-    if len(part.blocks) != 1 or part.blocks[0].end_line != block.end_line or part.blocks[0].line != block.line:
+    end = block.end_line + delta
+    part = _Scanner(lines[block.line - 1 : end], block.line).run()
+    if len(part.blocks) != 1 or part.blocks[0].end_line != end or part.blocks[0].line != block.line:
         return None
-    inside = range(block.line, block.end_line + 1)
     occurrences = [o for o in shape.occurrences if o.line < block.line]
     occurrences += part.occurrences
-    occurrences += [o for o in shape.occurrences if o.line > block.end_line]
-    contexts = dict(shape.contexts)
-    contexts.update((n, part.contexts[n]) for n in inside if n in part.contexts)
-    blocks = [*shape.blocks[:index], part.blocks[0], *shape.blocks[index + 1 :]]
+    occurrences += [replace(o, line=o.line + delta) for o in shape.occurrences if o.line > block.end_line]
+    contexts = {n: c for n, c in shape.contexts.items() if n < block.line}
+    contexts.update(part.contexts)
+    contexts.update((n + delta, c) for n, c in shape.contexts.items() if n > block.end_line)
+    after = [_moved_block(b, delta) for b in shape.blocks[index + 1 :]] if delta else shape.blocks[index + 1 :]
+    blocks = [*shape.blocks[:index], part.blocks[0], *after]
     return Outline(occurrences, blocks, contexts)
