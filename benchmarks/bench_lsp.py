@@ -14,6 +14,7 @@ alone in this process (what the server cannot do with less). Medians; target 150
 from __future__ import annotations
 
 import asyncio
+import os
 import statistics
 import subprocess
 import sys
@@ -122,7 +123,8 @@ def main() -> None:
     alone = in_process(text, max(5, runs // 3))
     size = len(text.encode("utf-8")) / 1e6
     median = statistics.median(server)
-    print(f"{count} clauses ({size:.2f} MB), {runs} edits")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"{count} clauses ({size:.2f} MB), {runs} edits, load average {load}")
     print(f"  lsp: didChange -> publishDiagnostics  median {median * 1000:6.1f} ms  (max {max(server) * 1000:.1f})")
     print(f"  lsp, an edit that adds a line (parsed whole)  median {statistics.median(added) * 1000:6.1f} ms")
     print(f"  clausekit check FILE (a new process)  median {statistics.median(command) * 1000:6.1f} ms")

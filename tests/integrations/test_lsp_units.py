@@ -3,7 +3,11 @@ from source, the block-by-block re-read (equal to a whole parse), and the comman
 
 from __future__ import annotations
 
+import json
+import socket
+import subprocess
 import sys
+import time
 from dataclasses import fields, is_dataclass
 
 import pytest
@@ -117,7 +121,7 @@ def test_analyse_rereads_a_block_and_keeps_findings_when_the_text_stops_parsing(
 
 def test_without_the_extra_the_command_says_what_to_install():
     code = "import sys; sys.modules['pygls'] = None; from clausekit.cli import main; main(['lsp'])"
-    result = __import__("subprocess").run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
     assert result.stderr.strip() == (
         "clausekit lsp needs the 'lsp' extra (pygls 2), which is not installed: pip install 'clausekit[lsp]'"
@@ -127,10 +131,50 @@ def test_without_the_extra_the_command_says_what_to_install():
 def test_help_does_not_import_the_server():
     code = "import sys; from clausekit.cli import main\ntry:\n main(['--help'])\nexcept SystemExit: pass\n"
     code += "assert 'pygls' not in sys.modules and 'lsprotocol' not in sys.modules, 'imported'"
-    result = __import__("subprocess").run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
 
 
 def test_stdio_and_tcp_together_are_refused():
     result = run_clausekit("lsp", "--stdio", "--tcp", "2087")
     assert result.returncode == 2 and b"--stdio and --tcp exclude each other" in result.stderr
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.mark.clients
+def test_tcp_answers_initialize():
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "clausekit", "lsp", "--tcp", str(port)], stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                connection = socket.create_connection(("127.0.0.1", port), timeout=30)
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise
+                time.sleep(0.2)
+        with connection:
+            body = json.dumps({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}})
+            connection.sendall(f"Content-Length: {len(body)}\r\n\r\n{body}".encode())
+            received = b""
+            while b"\r\n\r\n" not in received or len(received.split(b"\r\n\r\n", 1)[1]) < int(
+                received.split(b"Content-Length: ")[1].split(b"\r\n")[0]
+            ):
+                received += connection.recv(65536)
+        answer = json.loads(received.split(b"\r\n\r\n", 1)[1])
+        capabilities = answer["result"]["capabilities"]
+        assert capabilities["positionEncoding"] == "utf-16"
+        for provider in ("hoverProvider", "definitionProvider", "referencesProvider", "renameProvider"):
+            assert capabilities[provider], provider
+        assert "@" in capabilities["completionProvider"]["triggerCharacters"]
+        assert answer["result"]["serverInfo"]["name"] == "clausekit"
+    finally:
+        server.kill()
+        server.wait()

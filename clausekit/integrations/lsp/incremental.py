@@ -11,6 +11,7 @@ two, in the header or the parties, a block that no longer reads as one) is parse
 
 from __future__ import annotations
 
+import re
 from dataclasses import fields, is_dataclass, replace
 from typing import Any
 
@@ -45,29 +46,47 @@ def _enclosing(shape: Outline, first: int, last: int) -> tuple[int, Block] | Non
     return None
 
 
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_PLAIN = frozenset({"str", "int", "float", "bool", "None", "tuple", "Literal", "ProvisionKind"})
+"""Names in a field's annotation that hold no location: such a field is not walked."""
+_WALKED: dict[type, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+
+def _model_fields(cls: type) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A model class's fields, and those of them that may hold a location (``Text.text`` may not)."""
+    known = _WALKED.get(cls)
+    if known is None:
+        every = fields(cls)
+        plain = [f.name for f in every if set(re.findall(r"[A-Za-z_]\w*", str(f.type))) <= _PLAIN]
+        known = _WALKED[cls] = (tuple(f.name for f in every), tuple(f.name for f in every if f.name not in plain))
+    return known
 
 
 def _moved(node: Any, after: int, delta: int) -> Any:
     """``node`` with every location on a line after ``after`` moved down ``delta`` lines (the
     same object when nothing in it moves)."""
-    if isinstance(node, Location):
-        return replace(node, line=node.line + delta) if node.line > after else node
-    if isinstance(node, tuple):
-        moved = tuple(_moved(item, after, delta) for item in node)
-        return moved if any(a is not b for a, b in zip(moved, node, strict=True)) else node
-    if isinstance(node, str) or node is None or not is_dataclass(node):
+    kind = type(node)
+    if kind is Location:
+        return Location(node.file, node.line + delta, node.column) if node.line > after else node
+    if kind is tuple:
+        moved = [_moved(item, after, delta) for item in node]
+        return tuple(moved) if any(a is not b for a, b in zip(moved, node, strict=True)) else node
+    if node is None or kind is str or not is_dataclass(node):
         return node
-    names = _FIELD_NAMES.get(type(node))
-    if names is None:
-        names = _FIELD_NAMES[type(node)] = tuple(f.name for f in fields(node))
+    every, walked = _model_fields(kind)
     changes = {}
-    for name in names:
+    for name in walked:
         value = getattr(node, name)
         moved = _moved(value, after, delta)
         if moved is not value:
             changes[name] = moved
-    return replace(node, **changes) if changes else node
+    if not changes:
+        return node
+    # A copy with the moved fields: ``dataclasses.replace`` would run ``__init__`` again for
+    # each of thousands of nodes; the model has no ``__post_init__``, so the slots are set directly.
+    copy = object.__new__(kind)
+    for name in every:
+        object.__setattr__(copy, name, changes[name] if name in changes else getattr(node, name))
+    return copy
 
 
 def _new_draft(draft: Draft, old_item: Clause | Term, item: Clause | Term, old_end: int, delta: int) -> Draft:

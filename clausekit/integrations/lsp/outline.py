@@ -279,7 +279,11 @@ def rescan_block(shape: Outline, lines: list[str], index: int, delta: int = 0) -
         return None
     occurrences = [o for o in shape.occurrences if o.line < block.line]
     occurrences += part.occurrences
-    occurrences += [replace(o, line=o.line + delta) for o in shape.occurrences if o.line > block.end_line]
+    occurrences += [
+        Occurrence(o.kind, o.name, o.line + delta, o.start, o.end, o.definition)
+        for o in shape.occurrences
+        if o.line > block.end_line
+    ]
     contexts = {n: c for n, c in shape.contexts.items() if n < block.line}
     contexts.update(part.contexts)
     contexts.update((n + delta, c) for n, c in shape.contexts.items() if n > block.end_line)
