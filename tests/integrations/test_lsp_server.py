@@ -272,3 +272,31 @@ async def test_a_shipped_draft_opens_without_errors(client: LanguageClient, tmp_
     text = (DRAFTS / "us-guarantee-framework.clause").read_text(encoding="utf-8")
     uri = await _open(client, tmp_path / "us.clause", text)
     assert not [d for d in client.diagnostics[uri] if d.severity == types.DiagnosticSeverity.Error]
+
+
+async def test_incremental_edits_that_add_lines_move_what_follows(client: LanguageClient, tmp_path: Path):
+    text = DRAFT.replace("See #one and @UA.", "See #one and @UK.")
+    uri = await _open(client, tmp_path / "d.clause", text)
+    line = text.split("\n")[UKRAINIAN_LINE]
+    end = types.Position(line=UKRAINIAN_LINE, character=_utf16(line))
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+            content_changes=[
+                types.TextDocumentContentChangePartial(
+                    range=types.Range(start=end, end=end), text="\n    Ще @ZZ і #тут.\n    More."
+                )
+            ],
+        )
+    )
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    now = text.replace(line, line + "\n    Ще @ZZ і #тут.\n    More.")
+    unknown = sorted(
+        (d.range.start.line, d.range.start.character) for d in client.diagnostics[uri] if d.code == "unknown-party"
+    )
+    assert unknown == [(19, 7), (27, 17)]  # the new line, and the old finding two lines further down
+    assert (now.split("\n")[27])[17:20] == "@UK"
+    hover = await client.text_document_hover_async(
+        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=_at(now, 27, "#one", 2))
+    )
+    assert hover is not None and "Clause 1" in hover.contents.value
