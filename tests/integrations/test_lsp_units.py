@@ -3,6 +3,7 @@ from source, the block-by-block re-read (equal to a whole parse), and the comman
 
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
 import subprocess
@@ -178,3 +179,50 @@ def test_tcp_answers_initialize():
     finally:
         server.kill()
         server.wait()
+
+
+LINE_PIECES = st.sampled_from(
+    [
+        'draft d "D" {',
+        "parties {",
+        '  US "U"  members UA, ZZ',
+        '  UA "Україна"',
+        "}",
+        "article a 1 {",
+        "clause c {",
+        'term "T" {',
+        "guarantee g {",
+        "  guarantor: US, ",
+        "  mirrors: north-atlantic-treaty-1949::art-5, x::",
+        "  exactness: ",
+        "  @US [UA: a | US: b] #c <T> \\[ 𐌰 Россия",
+        "  [US: open",
+        "  <never closed",
+        "// comment",
+        "",
+        "\ufeff",
+        "\r",
+    ]
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(pieces=st.lists(LINE_PIECES, max_size=14), where=st.lists(st.tuples(st.integers(0, 15), st.integers(0, 60))))
+def test_every_feature_answers_any_text_without_failing(pieces, where):
+    from clausekit.integrations.lsp import actions, completion, diagnostics, hover, navigation, symbols
+
+    snapshot = analyse("f.clause", "\n".join(pieces))
+    found = diagnostics.diagnostics(snapshot, "file:///f.clause")
+    symbols.document_symbols(snapshot)
+    actions.formatting(snapshot)
+    actions.code_actions(snapshot, "file:///f.clause", found)
+    for line, character in where:
+        one_based, index = snapshot.lines.index(Point(line, character))
+        completion.complete(snapshot, one_based, index, ())
+        occurrence = snapshot.outline.at(one_based, index)
+        if occurrence is not None:
+            hover.hover_text(snapshot, occurrence, ())
+            navigation.definition(snapshot, "file:///f.clause", occurrence, ())
+            navigation.references(snapshot, "file:///f.clause", occurrence, True)
+            with contextlib.suppress(navigation.RenameRefused):
+                navigation.rename(snapshot, "file:///f.clause", occurrence, "NEW")
