@@ -73,7 +73,12 @@ class ClauseServer(LanguageServer):
         if uri not in self.workspace.text_documents:
             return
         document = self.workspace.get_text_document(uri)
-        snapshot = self.snapshot(uri)
+        try:
+            snapshot = self.snapshot(uri)
+        except Exception as error:  # a bug of ours: say so in the client's log, keep serving
+            message = f"clausekit could not check {uri}: {type(error).__name__}: {error} (please report it)"
+            self.window_log_message(types.LogMessageParams(type=types.MessageType.Error, message=message))
+            return
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(
                 uri=uri, version=document.version, diagnostics=diagnostics.diagnostics(snapshot, uri)
