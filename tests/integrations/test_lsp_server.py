@@ -300,3 +300,21 @@ async def test_incremental_edits_that_add_lines_move_what_follows(client: Langua
         types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=_at(now, 27, "#one", 2))
     )
     assert hover is not None and "Clause 1" in hover.contents.value
+
+
+async def test_references_of_a_clause_across_the_workspace(client: LanguageClient, tmp_path: Path):
+    treaty = 'draft treaty "Treaty" {\n}\n\narticle art-5 5 {\n  An attack on one is an attack on all.\n}\n'
+    proposal = DRAFT.replace("north-atlantic-treaty-1949::art-5", "treaty::art-5")
+    (tmp_path / "proposal.clause").write_text(proposal, encoding="utf-8")  # on disk, not open
+    uri = await _open(client, tmp_path / "treaty.clause", treaty)
+    refs = await client.text_document_references_async(
+        types.ReferenceParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            position=types.Position(line=3, character=9),
+            context=types.ReferenceContext(include_declaration=True),
+        )
+    )
+    where = sorted(
+        (Path(r.uri.removeprefix("file://")).name, r.range.start.line, r.range.start.character) for r in refs
+    )
+    assert where == [("proposal.clause", 23, 13), ("treaty.clause", 3, 8)]

@@ -64,12 +64,52 @@ def definition(snapshot: Snapshot, uri: str, occurrence: Occurrence, drafts: Seq
     return types.Location(uri=uri, range=occurrence_range(snapshot.lines, declared))
 
 
-def references(snapshot: Snapshot, uri: str, occurrence: Occurrence, include_declaration: bool) -> list[types.Location]:
-    return [
+def _mirror_uses(ref: str, files: Sequence[Path], skip: str, encoding: str) -> list[types.Location]:
+    """Every ``mirrors: draft::id`` naming ``ref`` in the workspace's files other than ``skip``."""
+    found: list[types.Location] = []
+    for path in files:
+        if str(path) == skip:
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if ref not in text:  # most files do not name it: no need to read their shape
+            continue
+        lines = Lines(text, encoding)
+        found.extend(
+            types.Location(uri=path.resolve().as_uri(), range=occurrence_range(lines, o))
+            for o in outline(text).uses("mirror", ref)
+        )
+    return found
+
+
+def references(
+    snapshot: Snapshot,
+    uri: str,
+    occurrence: Occurrence,
+    include_declaration: bool,
+    files: Sequence[Path] = (),
+) -> list[types.Location]:
+    """The uses of a name in the draft; for a clause id and a ``mirrors`` target, also the
+    ``mirrors: draft::id`` that name it in the workspace's ``files``."""
+    local = [] if occurrence.kind == "mirror" else same_name(snapshot, occurrence)
+    out = [
         types.Location(uri=uri, range=occurrence_range(snapshot.lines, o))
-        for o in same_name(snapshot, occurrence)
+        for o in local
         if include_declaration or not o.definition
     ]
+    ref = occurrence.name if occurrence.kind == "mirror" else None
+    draft = snapshot.draft
+    if occurrence.kind == "clause" and draft is not None:
+        ref = f"{draft.id}::{occurrence.name}"
+    if ref is not None:
+        out.extend(
+            types.Location(uri=uri, range=occurrence_range(snapshot.lines, o))
+            for o in snapshot.outline.uses("mirror", ref)
+        )
+        out.extend(_mirror_uses(ref, files, snapshot.name, snapshot.lines.encoding))
+    return out
 
 
 class RenameRefused(ValueError):

@@ -167,7 +167,8 @@ def references(ls: ClauseServer, params: types.ReferenceParams) -> list[types.Lo
     occurrence = snapshot.outline.at(line, index)
     if occurrence is None:
         return None
-    return navigation.references(snapshot, uri, occurrence, params.context.include_declaration)
+    files = ls.workspace_drafts().files()
+    return navigation.references(snapshot, uri, occurrence, params.context.include_declaration, files)
 
 
 @server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
