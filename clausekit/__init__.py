@@ -29,6 +29,7 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "ClauseSyntaxError": ("clausekit.errors", "ClauseSyntaxError"),
     "ClauseKitError": ("clausekit.errors", "ClauseKitError"),
     "InputError": ("clausekit.errors", "InputError"),
+    "serve_lsp": ("clausekit.integrations.lsp", "serve"),
 }
 
 __all__ = ["__version__", *_LAZY]

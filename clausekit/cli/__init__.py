@@ -25,6 +25,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "library": ("clausekit.cli.library", "List the bundled reference drafts and their clause ids."),
     "import": ("clausekit.cli.importer", "Turn a numbered text, Markdown or Word file into a draft."),
     "git-diff": ("clausekit.cli.gitdiff", "git external diff driver: clause-level diff inside git."),
+    "lsp": ("clausekit.cli.lsp", "Language server for editors (the 'lsp' extra)."),
 }
 
 

@@ -114,7 +114,14 @@ def test_no_module_takes_another_modules_private_name() -> None:
 
 @pytest.mark.parametrize(
     ("library", "allowed"),
-    [("click", ("cli",)), ("lark", ("language",)), ("docx", ("render", "importers")), ("jinja2", ("render",))],
+    [
+        ("click", ("cli",)),
+        ("lark", ("language",)),
+        ("docx", ("render", "importers")),
+        ("jinja2", ("render",)),
+        ("pygls", ("integrations",)),
+        ("lsprotocol", ("integrations",)),
+    ],
 )
 def test_outside_libraries_stay_in_their_rooms(library: str, allowed: tuple[str, ...]) -> None:
     wrong = [

@@ -1,0 +1,108 @@
+"""Edits the server offers: code actions for the fixable findings, and formatting (``fmt``).
+
+A finding that names something unknown (a party, a term, a cross-reference) is fixable by
+taking the closest declared name; an unknown party also by declaring it in the parties block.
+"""
+
+from __future__ import annotations
+
+from lsprotocol import types
+
+from clausekit.errors import ClauseKitError
+from clausekit.integrations.lsp.document import Snapshot
+from clausekit.integrations.lsp.outline import Block, Kind
+from clausekit.integrations.lsp.positions import Point
+from clausekit.integrations.lsp.ranges import occurrence_range, span
+
+FIXABLE: dict[str, Kind] = {"unknown-party": "party", "undefined-term": "term", "unknown-reference": "clause"}
+"""The check codes with a fix, and the kind of name each is about."""
+
+
+def _suggestions(snapshot: Snapshot, kind: Kind, name: str) -> list[str]:
+    from clausekit.library import closest
+
+    return closest(name, sorted(snapshot.outline.definitions(kind)))
+
+
+def _parties_block(snapshot: Snapshot) -> Block | None:
+    return next((b for b in snapshot.outline.blocks if b.keyword == "parties"), None)
+
+
+def _declare_party(snapshot: Snapshot, code: str) -> types.TextEdit:
+    """An edit that declares ``code`` (named by its code, for the drafter to complete)."""
+    lines = snapshot.lines
+    declaration = f'{code} "{code}"'
+    block = _parties_block(snapshot)
+    if block is not None and block.end_line > block.line:
+        inside = [lines.line(n) for n in range(block.line + 1, block.end_line) if lines.line(n).strip()]
+        indent = (len(inside[0]) - len(inside[0].lstrip())) if inside else 2
+        at = lines.point(block.end_line, 0)
+        position = types.Position(line=at.line, character=at.character)
+        return types.TextEdit(
+            range=types.Range(start=position, end=position), new_text=" " * indent + declaration + "\n"
+        )
+    header = next((b for b in snapshot.outline.blocks if b.keyword == "draft"), None)
+    after = header.end_line if header is not None else 0
+    end = lines.point(after, len(lines.line(after))) if after else Point(0, 0)
+    position = types.Position(line=end.line, character=end.character)
+    text = f"\n\nparties {{\n  {declaration}\n}}" if after else f"parties {{\n  {declaration}\n}}\n\n"
+    return types.TextEdit(range=types.Range(start=position, end=position), new_text=text)
+
+
+def _fixes(snapshot: Snapshot, uri: str, diagnostic: types.Diagnostic) -> list[types.CodeAction]:
+    kind = FIXABLE.get(str(diagnostic.code))
+    if kind is None:
+        return []
+    line, index = snapshot.lines.index(Point(diagnostic.range.start.line, diagnostic.range.start.character))
+    occurrence = snapshot.outline.at(line, index + 1)
+    if occurrence is None or occurrence.kind != kind:
+        return []
+    actions = []
+    for better in _suggestions(snapshot, kind, occurrence.name):
+        edit = types.TextEdit(range=occurrence_range(snapshot.lines, occurrence), new_text=better)
+        actions.append(
+            types.CodeAction(
+                title=f"Change to '{better}'",
+                kind=types.CodeActionKind.QuickFix,
+                diagnostics=[diagnostic],
+                is_preferred=not actions,
+                edit=types.WorkspaceEdit(changes={uri: [edit]}),
+            )
+        )
+    if kind == "party":
+        actions.append(
+            types.CodeAction(
+                title=f"Declare the party '{occurrence.name}'",
+                kind=types.CodeActionKind.QuickFix,
+                diagnostics=[diagnostic],
+                edit=types.WorkspaceEdit(changes={uri: [_declare_party(snapshot, occurrence.name)]}),
+            )
+        )
+    return actions
+
+
+def code_actions(snapshot: Snapshot, uri: str, diagnostics: list[types.Diagnostic]) -> list[types.CodeAction]:
+    return [action for diagnostic in diagnostics for action in _fixes(snapshot, uri, diagnostic)]
+
+
+def formatting(snapshot: Snapshot) -> list[types.TextEdit] | None:
+    """The whole document in canonical form (``clausekit fmt``), None when it does not parse."""
+    from clausekit.language.format import checked_format
+    from clausekit.language.parser import loads
+
+    if snapshot.current_draft is None:
+        return None
+    try:
+        # Read whole again: a draft re-read block by block does not hold the comments between blocks.
+        canonical = checked_format(loads(snapshot.text, filename=snapshot.name), snapshot.name)
+    except (ClauseKitError, RecursionError):
+        return None
+    if canonical == snapshot.text:
+        return []
+    lines = snapshot.lines
+    last = len(lines.lines)
+    end = lines.point(last, len(lines.line(last)))
+    whole = span(lines, 1, 0, 0)
+    whole.start = types.Position(line=0, character=0)
+    whole.end = types.Position(line=end.line, character=end.character)
+    return [types.TextEdit(range=whole, new_text=canonical)]
