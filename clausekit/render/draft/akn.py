@@ -162,6 +162,7 @@ class _Writer:
         self.eids: dict[str, str] = {}  # a clause id -> the eId of the first provision with it
         self.eid_of: dict[int, str] = {}  # id() of a provision or term -> its eId
         self.used: set[str] = set()
+        self.term_ids = self._term_ids(draft)
         self.guarantees: list[tuple[str, Clause]] = []
         self._collect_eids(draft.body, None, None)
 
@@ -176,6 +177,21 @@ class _Writer:
             self.eid_of[id(item)] = eid
             self.eids.setdefault(item.id, eid)
             self._collect_eids(item.children, item, eid)
+
+    @staticmethod
+    def _term_ids(draft: Draft) -> dict[str, str]:
+        """Each term name's TLCTerm eId (``term-security-guarantee``), unique among them."""
+        out: dict[str, str] = {}
+        for term in draft.terms():
+            if term.name not in out:
+                base, count = term_eid(term.name), 1
+                while (base if count == 1 else f"{base}-{count}") in out.values():
+                    count += 1
+                out[term.name] = base if count == 1 else f"{base}-{count}"
+        return out
+
+    def term_ref(self, name: str) -> str:
+        return "#" + self.term_ids.get(name, term_eid(name))
 
     def unique(self, eid: str) -> str:
         candidate, count = eid, 1
@@ -238,8 +254,8 @@ class _Writer:
         for party in self.draft.parties:
             href = f"/ontology/organization/{COUNTRY}/{party.code.lower()}"
             sub(references, "TLCOrganization", eId=party.code, href=href, showAs=party.name)
-        for name in dict.fromkeys(term.name for term in self.draft.terms()):
-            sub(references, "TLCTerm", eId=term_eid(name), href=f"/ontology/term/{term_eid(name)}", showAs=name)
+        for name, eid in self.term_ids.items():
+            sub(references, "TLCTerm", eId=eid, href=f"/ontology/term/{eid}", showAs=name)
 
     def proprietary(self, proprietary: etree._Element) -> None:
         draft = self.draft
@@ -287,7 +303,7 @@ class _Writer:
     def term(self, holder: etree._Element, term: Term, parent_eid: str | None) -> None:
         eid = self.eid_of[id(term)]
         container = sub(holder, "hcontainer", eId=eid, name=TERM_CONTAINER)
-        sub(sub(container, "heading"), "def", term.name, refersTo="#" + term_eid(term.name))
+        sub(sub(container, "heading"), "def", term.name, refersTo=self.term_ref(term.name))
         if term.definition:
             self.paragraphs(sub(container, "content"), term.definition)
 
@@ -363,10 +379,13 @@ class _Writer:
             party = self.draft.party(span.code)
             return sub(element, "party", party.name if party else span.code, refersTo=f"#{span.code}")
         if isinstance(span, TermRef):
-            return sub(element, "term", span.name, refersTo="#" + term_eid(span.name))
+            return sub(element, "term", span.name, refersTo=self.term_ref(span.name))
         if isinstance(span, ClauseRef):
-            eid = self.eids.get(span.target, span.target)
-            return sub(element, "ref", self.cited.get(span.target, f"#{span.target}"), href=f"#{eid}")
+            eid = self.eids.get(span.target)
+            shown = self.cited.get(span.target, f"#{span.target}")
+            # A reference to no provision of the draft keeps its target in ck:target.
+            target = None if eid else span.target
+            return sub(element, "ref", shown, href=f"#{eid or span.target}", ck_target=target)
         assert isinstance(span, Bracket)
         return self.bracket(element, span)
 
