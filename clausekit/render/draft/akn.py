@@ -15,11 +15,13 @@ all of it back, so ``import(render_akn(draft)) == draft``; docs/akn.md has the m
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterable
+from contextvars import ContextVar
 
 from lxml import etree
 
-from clausekit.errors import ClauseKitError
+from clausekit.errors import ClauseKitWarning
 from clausekit.model import (
     GUARANTEE_FIELDS,
     Bracket,
@@ -57,11 +59,10 @@ LANGUAGES = {"en": "eng", "uk": "ukr", "ru": "rus", "fr": "fra", "de": "deu", "p
 """ISO 639-1 codes (what a draft says) to ISO 639-2 (what FRBRlanguage says)."""
 
 DATE_PRECISION = {4: "year", 7: "month", 10: "day"}
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+"""What XML 1.0 cannot hold: C0 controls but tab, LF and CR; U+FFFE, U+FFFF; lone surrogates."""
 
-
-class AknError(ClauseKitError):
-    """A draft that cannot be written as XML (a control character in its prose)."""
+_removed: ContextVar[dict[str, int] | None] = ContextVar("removed", default=None)
 
 
 def ak(tag: str) -> str:
@@ -91,11 +92,15 @@ def attribute_name(keyword: str) -> str:
 
 
 def checked(text: str) -> str:
-    """``text``, refused with a clear error if XML 1.0 cannot hold one of its characters."""
-    bad = _NOT_XML.search(text)
-    if bad:
-        raise AknError(f"U+{ord(bad.group()):04X} in {text[:40]!r}: XML cannot hold this character")
-    return text
+    """``text`` without the characters XML 1.0 cannot hold, counted for the warning
+    ``render_akn`` gives (as the Word writer does: the rest of the draft is still worth having)."""
+    if not _NOT_XML.search(text):
+        return text
+    removed = _removed.get()
+    if removed is not None:
+        for ch in _NOT_XML.findall(text):
+            removed[ch] = removed.get(ch, 0) + 1
+    return _NOT_XML.sub("", text)
 
 
 def language_code(language: str) -> str:
@@ -429,5 +434,14 @@ XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 
 def render_akn(draft: Draft) -> str:
     """The draft as an Akoma Ntoso 3.0 XML document (to be written as UTF-8, as its declaration says)."""
-    root = _Writer(draft).document()
+    removed: dict[str, int] = {}
+    token = _removed.set(removed)
+    try:
+        root = _Writer(draft).document()
+    finally:
+        _removed.reset(token)
+    if removed:
+        which = ", ".join(f"U+{ord(ch):04X}" for ch in sorted(removed))
+        message = f"removed {sum(removed.values())} control character(s) that XML cannot hold ({which})"
+        warnings.warn(message, ClauseKitWarning, stacklevel=2)
     return XML_DECLARATION + etree.tostring(root, encoding="unicode") + "\n"
