@@ -190,3 +190,11 @@ def test_the_command_line_reports_a_bad_document_with_a_caret(tmp_path: Path, cl
     assert lines[0].startswith(f"{bad}:3:") and "not well-formed XML" in lines[0]
     assert lines[2].strip() == "^"
     assert not (tmp_path / "out.clause").exists()
+
+
+def test_a_byte_order_mark_and_crlf_line_ends_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "pact.xml"
+    path.write_bytes(b"\xef\xbb\xbf" + FOREIGN.replace("\n", "\r\n").encode("utf-8"))
+    draft = import_file(path, proposer="UA", exactness="translated")
+    assert (draft.title, draft.proposer, draft.exactness) == ("Пакт", "UA", "translated")
+    assert draft.top_clauses()[0].title == "Допомога"
