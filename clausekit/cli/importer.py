@@ -1,4 +1,4 @@
-"""``clausekit import``: a numbered text, Markdown or Word file -> a ``.clause`` draft."""
+"""``clausekit import``: a numbered text, Markdown, Word or Akoma Ntoso file -> a ``.clause`` draft."""
 
 from __future__ import annotations
 
@@ -28,13 +28,16 @@ def command(
     proposer: str | None,
     exactness: str | None,
 ) -> None:
-    """Turn FILE (.txt, .md or .docx) into a draft in the clause language.
+    """Turn FILE (.txt, .md, .docx or Akoma Ntoso .xml) into a draft in the clause language.
 
     Numbers ("1.", "10. a.", "(i)") and headings ("Article 5", "# ...") become
     provisions with ids such as point-10, point-10-a and art-5; everything else is
     prose, word for word. Square brackets in the file are taken as editorial and
     written escaped, never as negotiation brackets. A Word file is read with its
-    tracked changes accepted. The draft is printed, or written to -o OUT.clause.
+    tracked changes accepted. An Akoma Ntoso file is read by its articles,
+    paragraphs, points, num, heading, def/term and ref; clausekit's own export
+    (render -f akn) reads back to the draft it came from. The draft is printed,
+    or written to -o OUT.clause.
     """
     from clausekit.importers.build import import_file
     from clausekit.language.format import format_draft

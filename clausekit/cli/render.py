@@ -42,9 +42,9 @@ def command(
     reference_doc: str | None,
     accept: str | None,
 ) -> None:
-    """Render the draft FILE for reading: Markdown, HTML, text or Word (.docx).
+    """Render the draft FILE for reading: Markdown, HTML, text, Word (.docx) or Akoma Ntoso XML (akn).
 
-    Text formats go to standard output unless -o names a file; docx needs -o (or
+    Text formats and akn go to standard output unless -o names a file; docx needs -o (or
     a pipe). With --accept, the number of brackets left open is reported on
     standard error.
     """

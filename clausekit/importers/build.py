@@ -40,6 +40,7 @@ document is the official text; see the module docstring."""
 TEXT_SUFFIXES = (".txt", ".text")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 DOCX_SUFFIXES = (".docx",)
+AKN_SUFFIXES = (".xml", ".akn")
 
 MAX_TITLE_LENGTH = 150
 """A first line longer than this is prose, not the document's title."""
@@ -592,7 +593,7 @@ def import_file(
     proposer: str | None = None,
     exactness: str | None = None,
 ) -> Draft:
-    """Import a ``.txt``, ``.md`` or ``.docx`` file, chosen by its suffix."""
+    """Import a ``.txt``, ``.md``, ``.docx`` or Akoma Ntoso ``.xml`` file, chosen by its suffix."""
     options = {"draft_id": draft_id, "title": title, "proposer": proposer, "exactness": exactness}
     name = str(path)
     suffix = Path(name).suffix.lower()
@@ -600,4 +601,9 @@ def import_file(
         return import_docx(path, **options)
     if suffix in TEXT_SUFFIXES + MARKDOWN_SUFFIXES:
         return import_text(read_text(path), name, **options)
-    raise InputError(name, "cannot import this kind of file: use a .txt, .md or .docx file")
+    if suffix in AKN_SUFFIXES:
+        from clausekit.importers.akn import import_akn
+
+        _check_options(draft_id, proposer, exactness)
+        return import_akn(path, **options)
+    raise InputError(name, "cannot import this kind of file: use a .txt, .md, .docx or Akoma Ntoso .xml file")

