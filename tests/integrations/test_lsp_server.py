@@ -268,6 +268,34 @@ async def test_document_symbols_formatting_and_code_actions(client: LanguageClie
     assert insert.range.start.line == 10 and insert.new_text == '  UAA "UAA"\n'
 
 
+async def _quick_fixes(client: LanguageClient, uri: str, code: str) -> list[types.CodeAction]:
+    diagnostic = next(d for d in client.diagnostics[uri] if d.code == code)
+    return await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=diagnostic.range,
+            context=types.CodeActionContext(diagnostics=[diagnostic]),
+        )
+    )
+
+
+async def test_the_slips_of_a_new_drafter_have_quick_fixes(client: LanguageClient, tmp_path: Path):
+    text = DRAFT.replace("See #one and @UA.", "See #one and @Ukraine [...] today.")
+    uri = await _open(client, tmp_path / "slips.clause", text)
+    line = text.split("\n").index("    See #one and @Ukraine [...] today.")
+
+    (escape,) = await _quick_fixes(client, uri, "editorial-mark")
+    (edit,) = escape.edit.changes[uri]
+    assert edit.new_text == "\\[...\\]" and edit.range.start == _at(text, line, "[...]")
+    assert edit.range.end == _at(text, line, "[...]", len("[...]"))
+
+    by_code = (await _quick_fixes(client, uri, "unknown-party"))[0]
+    assert by_code.title == "Change to '@UA'" and by_code.is_preferred
+    (edit,) = by_code.edit.changes[uri]
+    assert edit.new_text == "UA" and edit.range.start == _at(text, line, "Ukraine")
+    assert edit.range.end == _at(text, line, "Ukraine", len("Ukraine"))
+
+
 async def test_a_shipped_draft_opens_without_errors(client: LanguageClient, tmp_path: Path):
     text = (DRAFTS / "us-guarantee-framework.clause").read_text(encoding="utf-8")
     uri = await _open(client, tmp_path / "us.clause", text)

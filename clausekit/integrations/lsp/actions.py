@@ -1,16 +1,20 @@
 """Edits the server offers: code actions for the fixable findings, and formatting (``fmt``).
 
 A finding that names something unknown (a party, a term, a cross-reference) is fixable by
-taking the closest declared name; an unknown party also by declaring it in the parties block.
+taking the closest declared name; an unknown party also by declaring it in the parties block,
+and a party written by its name (``@Ukraine``) by its code. An editorial mark read as a
+negotiation bracket (``[...]``, ``[sic]``) is fixable by escaping its brackets.
 """
 
 from __future__ import annotations
+
+import re
 
 from lsprotocol import types
 
 from clausekit.errors import ClauseKitError
 from clausekit.integrations.lsp.document import Snapshot
-from clausekit.integrations.lsp.outline import Block, Kind
+from clausekit.integrations.lsp.outline import Block, Kind, Occurrence
 from clausekit.integrations.lsp.positions import Point
 from clausekit.integrations.lsp.ranges import occurrence_range, span
 
@@ -49,7 +53,54 @@ def _declare_party(snapshot: Snapshot, code: str) -> types.TextEdit:
     return types.TextEdit(range=types.Range(start=position, end=position), new_text=text)
 
 
+def _quick_fix(title: str, uri: str, diagnostic: types.Diagnostic, edit: types.TextEdit) -> types.CodeAction:
+    return types.CodeAction(
+        title=title,
+        kind=types.CodeActionKind.QuickFix,
+        diagnostics=[diagnostic],
+        is_preferred=True,
+        edit=types.WorkspaceEdit(changes={uri: [edit]}),
+    )
+
+
+def _escape_mark(snapshot: Snapshot, uri: str, diagnostic: types.Diagnostic) -> list[types.CodeAction]:
+    """``[...]`` -> ``\\[...\\]``: the editorial mark kept as the characters it is."""
+    start, end = diagnostic.range.start, diagnostic.range.end
+    if start.line != end.line:
+        return []
+    line, first = snapshot.lines.index(Point(start.line, start.character))
+    _line, last = snapshot.lines.index(Point(end.line, end.character))
+    written = snapshot.lines.line(line)[first:last]
+    if not (written.startswith("[") and written.endswith("]")):
+        return []
+    edit = types.TextEdit(range=diagnostic.range, new_text="\\" + written[:-1] + "\\]")
+    return [_quick_fix(f"Escape the editorial mark: \\{written[:-1]}\\]", uri, diagnostic, edit)]
+
+
+# lint's message for a party written by its name: "did you mean '@UA', Ukraine? ..."
+_NAMED_PARTY = re.compile(r"did you mean '@([^']+)', ")
+
+
+def _by_code(
+    snapshot: Snapshot, uri: str, diagnostic: types.Diagnostic, occurrence: Occurrence
+) -> types.CodeAction | None:
+    """``@Ukraine`` -> ``@UA``: the party's name written after '@' becomes its code."""
+    code = _NAMED_PARTY.search(diagnostic.message).group(1)
+    party = snapshot.current_draft.party(code) if snapshot.current_draft is not None else None
+    if party is None:
+        return None
+    written = snapshot.lines.line(occurrence.line)[occurrence.start :].casefold()
+    names = (name.removeprefix("the ").removeprefix("The ") for name in (party.name, *party.aliases, *party.match))
+    length = max((len(name) for name in names if written.startswith(name.casefold())), default=0)
+    if not length:
+        return None
+    where = span(snapshot.lines, occurrence.line, occurrence.start, occurrence.start + length)
+    return _quick_fix(f"Change to '@{code}'", uri, diagnostic, types.TextEdit(range=where, new_text=code))
+
+
 def _fixes(snapshot: Snapshot, uri: str, diagnostic: types.Diagnostic) -> list[types.CodeAction]:
+    if diagnostic.code == "editorial-mark":
+        return _escape_mark(snapshot, uri, diagnostic)
     kind = FIXABLE.get(str(diagnostic.code))
     if kind is None:
         return []
@@ -58,6 +109,9 @@ def _fixes(snapshot: Snapshot, uri: str, diagnostic: types.Diagnostic) -> list[t
     if occurrence is None or occurrence.kind != kind:
         return []
     actions = []
+    if kind == "party" and _NAMED_PARTY.search(diagnostic.message):
+        by_code = _by_code(snapshot, uri, diagnostic, occurrence)
+        actions.extend([by_code] if by_code else [])
     for better in _suggestions(snapshot, kind, occurrence.name):
         edit = types.TextEdit(range=occurrence_range(snapshot.lines, occurrence), new_text=better)
         actions.append(
