@@ -26,6 +26,8 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "render": ("clausekit.render", None),
     "library": ("clausekit.library", None),
     "Draft": ("clausekit.model", "Draft"),
+    "profile": ("clausekit.analysis.profile", "read_profile"),
+    "profiles": ("clausekit.analysis.profile", "draft_profiles"),
     "ClauseSyntaxError": ("clausekit.errors", "ClauseSyntaxError"),
     "ClauseKitError": ("clausekit.errors", "ClauseKitError"),
     "InputError": ("clausekit.errors", "InputError"),
