@@ -83,7 +83,31 @@ def read_dimensions(
         dimension("un", find_matches(sentences, tables.un, council=True), (), _order(tables.un)),
         *_text_dimensions(sentences, clause, draft),
     ]
-    return tuple(out)
+    return tuple(_not_known(d, clause) for d in out)
+
+
+# The guarantee fields each dimension is read from, where a field holds it.
+_READ_FROM = {
+    "obligation": "response",
+    "discretion": "response",
+    "means": "response",
+    "timing": "response",
+    "trigger": "trigger",
+    "scope": "trigger",
+    "modality": "modality",
+    "duration": "duration",
+    "conditions": "condition",
+    "void-if": "void-if",
+}
+
+
+def _not_known(dimension: Dimension, clause: Clause) -> Dimension:
+    """A dimension read from nothing, whose field the source does not give (``unknown:``), is
+    ``not-known`` rather than ``not-stated``: the words may be in the part of the text cut off."""
+    unknown = clause.guarantee.unknown if clause.guarantee else ()
+    if dimension.source == "not-stated" and _READ_FROM.get(dimension.name) in unknown:
+        return Dimension(dimension.name, dimension.values, "not-known")
+    return dimension
 
 
 def _promises(sentences: Sequence[Sentence], tables: Tables, means: Sequence[str]) -> list[Match]:
@@ -156,13 +180,13 @@ def _modality(sentences: Sequence[Sentence], tables: Tables, promises: Sequence[
     if field:
         level = _level(field, tables)
         disagreement = None
-        if prose and _norm(prose.evidence.text) != _norm(field):
-            disagreement = f"the modality field says {field!r}; the prose says {prose.evidence.text!r}"
+        if prose and _norm(prose.words) != _norm(field):
+            disagreement = f"the modality field says {field!r}; the prose says {prose.words!r}"
         evidence = (Evidence(field, clause.location, "modality"), *((prose.evidence,) if prose else ()))
         return Dimension("modality", (field,), "field", evidence, disagreement, level)
     if prose is None:
         return Dimension("modality", ("none-stated",), "not-stated")
-    return Dimension("modality", (prose.evidence.text,), "prose", (prose.evidence,), None, prose.value)
+    return Dimension("modality", (prose.words,), "prose", (prose.evidence,), None, prose.value)
 
 
 def _norm(text: str) -> str:

@@ -41,7 +41,8 @@ class Evidence:
 
 @dataclass(frozen=True, slots=True)
 class Dimension:
-    """One dimension of a profile. ``source`` is ``field``, ``prose`` or ``not-stated``;
+    """One dimension of a profile. ``source`` is ``field``, ``prose``, ``not-stated``, or ``not-known``
+    (nothing read, and the guarantee's ``unknown:`` names the field it would be read from);
     ``disagreement`` says how the fields and the prose differ, where they do; ``level`` is the
     modality's level on the scale."""
 

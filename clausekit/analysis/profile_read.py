@@ -100,8 +100,17 @@ class Match:
     sentence: Sentence
 
     @property
+    def words(self) -> str:
+        """The words matched, as written."""
+        return self.sentence.text[self.start : self.end]
+
+    @property
     def evidence(self) -> Evidence:
-        return Evidence(self.sentence.text[self.start : self.end], self.sentence.location, self.sentence.origin)
+        """The words matched with a few words either side (within the sentence), so a reader can
+        check the reading without opening the file."""
+        return Evidence(
+            _context(self.sentence.text, self.start, self.end), self.sentence.location, self.sentence.origin
+        )
 
     @property
     def from_field(self) -> bool:
@@ -109,6 +118,23 @@ class Match:
 
     def after(self, guard_at: int) -> bool:
         return 0 <= guard_at <= self.start
+
+
+EVIDENCE_REACH = 40
+"""Characters of context either side of the words matched, cut back to whole words."""
+
+
+def _context(text: str, start: int, end: int) -> str:
+    left = max(0, start - EVIDENCE_REACH)
+    right = min(len(text), end + EVIDENCE_REACH)
+    if left > 0:
+        space = text.find(" ", left, start)
+        left = space + 1 if space >= 0 else start
+    if right < len(text):
+        space = text.rfind(" ", end, right)
+        right = space if space >= 0 else end
+    shown = text[left:right].strip(" ,;")
+    return ("… " if left > 0 else "") + shown + (" …" if right < len(text) else "")
 
 
 def _first(pattern: re.Pattern[str], text: str) -> int:
