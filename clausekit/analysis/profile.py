@@ -51,6 +51,9 @@ def _segments(draft: Draft, clauses: Sequence[Clause]) -> list[tuple[str, Locati
 
 
 def _in_document_order(draft: Draft, clause: Clause, together: Iterable[Clause]) -> list[Clause]:
+    together = tuple(together)
+    if not together:
+        return [clause]  # no walk of the draft: profiling each guarantee of a draft stays linear
     wanted = {id(c) for c in (clause, *together)}
     ordered = [c for c in draft.walk() if id(c) in wanted]
     return ordered if clause in ordered else [clause, *ordered]
