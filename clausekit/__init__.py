@@ -28,6 +28,7 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "Draft": ("clausekit.model", "Draft"),
     "profile": ("clausekit.analysis.profile", "read_profile"),
     "profiles": ("clausekit.analysis.profile", "draft_profiles"),
+    "compare_profiles": ("clausekit.analysis.profile_compare", "compare_profiles"),
     "ClauseSyntaxError": ("clausekit.errors", "ClauseSyntaxError"),
     "ClauseKitError": ("clausekit.errors", "ClauseKitError"),
     "InputError": ("clausekit.errors", "InputError"),

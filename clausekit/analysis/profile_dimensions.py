@@ -195,7 +195,7 @@ def _norm(text: str) -> str:
 
 def _level(phrase: str, tables: Tables) -> str | None:
     for level, pattern in tables.modals:
-        if pattern.fullmatch(phrase.strip()):
+        if pattern.match(phrase.strip()):
             return level
     return None
 

@@ -54,6 +54,7 @@ OBLIGATION = (
         (
             r"\b(?:would|will|shall) act\b",
             r"\bact to meet\b",
+            r"\bact (?:jointly|together|in concert)\b",
             r"\btake action\b",
             r"\b(?:carry out|adopt|take) (?:jointly )?all (?:the )?(?:necessary )?measures\b",
             r"\bguarantees? the\b",
@@ -357,6 +358,8 @@ class StrengthScale:
     its ranking makes the comparison ``different``."""
 
     rankings: tuple[tuple[str, tuple[str, ...]], ...]
+    # Dimensions where the weakest value decides: one more discretion makes a promise weaker.
+    weakest_decides: tuple[str, ...] = ("discretion",)
 
     def ranking(self, dimension: str) -> tuple[str, ...] | None:
         for name, values in self.rankings:
