@@ -64,10 +64,10 @@ def _compare(name: str, mine: Dimension, theirs: Dimension, scale: StrengthScale
     silent = (mine.source in _SILENT, theirs.source in _SILENT)
     if "not-known" in (mine.source, theirs.source) or (name in _ABSENCE_IS_SILENCE and silent[0] != silent[1]):
         return "not stated"
+    if all(silent) or _norm(mine.values) == _norm(theirs.values):
+        return "same"
     if name == "modality":
         return _ranked((mine.level or "",), (theirs.level or "",), scale.ranking(name), same_rank_is_same=True)
-    if _norm(mine.values) == _norm(theirs.values):
-        return "same"
     return _ranked(mine.values, theirs.values, scale.ranking(name), weakest=name in scale.weakest_decides)
 
 
