@@ -92,3 +92,18 @@ def test_a_draft_without_guarantees_is_misuse(tmp_path) -> None:
     assert result.returncode == 2
     assert "has no guarantee to profile" in result.stderr.decode()
     assert "Traceback" not in result.stderr.decode()
+
+
+def test_crlf_bom_and_ukrainian_prose_and_a_syntax_error(tmp_path) -> None:
+    path = tmp_path / "uk.clause"
+    source = 'draft uk "Гарантія" {\n  language: uk\n}\nguarantee g 1 {\n  Гарантія безпеки для України.\n}\n'
+    path.write_bytes(b"\xef\xbb\xbf" + source.replace("\n", "\r\n").encode("utf-8"))
+    result = run_clausekit("profile", str(path), "-f", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["profiles"][0]["label"].startswith("Гарантія")
+    broken = tmp_path / "broken.clause"
+    broken.write_text('draft b "B" {\n}\nguarantee g 1 {\n  trigger: x\n', encoding="utf-8")
+    result = run_clausekit("profile", str(broken))
+    assert result.returncode == 2
+    first = result.stderr.decode().splitlines()[0]
+    assert first.startswith(f"{broken}:") and "Traceback" not in result.stderr.decode()
