@@ -97,6 +97,7 @@ _READ_FROM = {
     "modality": "modality",
     "duration": "duration",
     "conditions": "condition",
+    "un": "condition",
     "void-if": "void-if",
 }
 
