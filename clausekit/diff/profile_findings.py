@@ -41,7 +41,7 @@ def _finding(row: DimensionComparison) -> Finding:
 
 def profile_findings(old: Clause, new: Clause, old_draft: Draft, new_draft: Draft) -> list[Finding]:
     """The profile findings of a change to a guarantee (nothing unless one side is a guarantee)."""
-    if old.guarantee is None and new.guarantee is None:
-        return []
+    if (old.guarantee is None and new.guarantee is None) or old == new:
+        return []  # an unchanged clause (equal models) reads the same: no need to read it twice
     comparison = compare_profiles(read_profile(new_draft, new), read_profile(old_draft, old))
     return [_finding(row) for row in comparison.dimensions if row.name in CORE and row.verdict in PROFILE_DIRECTIONS]
