@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from clausekit.analysis import analyse, is_english
+from clausekit.analysis import DEFAULT_SCALE, is_english
+from clausekit.analysis.facts import Condition
+from clausekit.analysis.reader import Reader
 from clausekit.analysis.profile_model import Dimension, Evidence
 from clausekit.analysis.profile_read import Match, Sentence, Tables, find_matches, negated
 from clausekit.model import Clause, Draft
@@ -147,7 +149,7 @@ def _discretion(sentences: Sequence[Sentence], tables: Tables, promises: Sequenc
 
 
 def _judges_means(match: Match, tables: Tables) -> bool:
-    before = match.sentence.text[max(0, match.start - 20) : match.start]
+    before = match.sentence.low[max(0, match.start - 20) : match.start]
     return tables.means_nouns.search(before) is not None
 
 
@@ -214,7 +216,7 @@ def _core_modal(sentences: Sequence[Sentence], tables: Tables, promises: Sequenc
         for index, sentence in enumerate(sentences)
         if sentence.origin == "prose"
         for level, pattern in tables.modals
-        for found in pattern.finditer(sentence.text)
+        for found in pattern.finditer(sentence.low)
     ]
     before = [m for m in modals if (m.index, m.start) <= (core.index, core.start)]
     if before:
@@ -227,7 +229,7 @@ def _reciprocity(sentences: Sequence[Sentence], tables: Tables, clause: Clause) 
     mutual_words = [
         Match("mutual", index, found.start(), found.end(), sentence)
         for index, sentence in enumerate(sentences)
-        for found in [tables.mutual.search(sentence.text)]
+        for found in [tables.mutual.search(sentence.low)]
         if found
     ]
     guarantee = clause.guarantee
@@ -258,10 +260,15 @@ def _text_dimensions(sentences: Sequence[Sentence], clause: Clause, draft: Draft
             evidence = tuple(Evidence(s.text, s.location, origin) for s in chosen)
             out.append(Dimension(name, tuple(s.text for s in chosen), "field", evidence))
         elif name == "conditions" and is_english(draft.language):
-            found = [(c.text, s) for s in sentences if s.origin == "prose" for c in analyse(s.text).conditions]
+            found = [(c.text, s) for s in sentences if s.origin == "prose" for c in _conditions(s.text)]
             evidence = tuple(Evidence(text, s.location, "prose") for text, s in found)
             values = _unique([text for text, _ in found])
             out.append(Dimension(name, values, "prose" if values else "not-stated", evidence))
         else:
             out.append(Dimension(name, (), "not-stated"))
     return out
+
+
+def _conditions(text: str) -> list[Condition]:
+    """The conditions the prose analysis reads ("if such an armed attack occurs"), and only those."""
+    return Reader(text, DEFAULT_SCALE, {}).conditions()
