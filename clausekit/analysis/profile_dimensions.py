@@ -12,9 +12,9 @@ from collections.abc import Sequence
 
 from clausekit.analysis import DEFAULT_SCALE, is_english
 from clausekit.analysis.facts import Condition
-from clausekit.analysis.reader import Reader
 from clausekit.analysis.profile_model import Dimension, Evidence
 from clausekit.analysis.profile_read import Match, Sentence, Tables, find_matches, negated
+from clausekit.analysis.reader import Reader
 from clausekit.model import Clause, Draft
 
 _SCOPE_TRAILING = ("or", "and", "of", "the")
