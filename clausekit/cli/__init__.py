@@ -22,6 +22,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "compare": ("clausekit.cli.compare", "Position matrix or compilation text of several drafts."),
     "brackets": ("clausekit.cli.brackets", "List the open brackets of a draft."),
     "mirror": ("clausekit.cli.mirror", "Compare guarantees with the treaty clauses they mirror."),
+    "profile": (
+        "clausekit.cli.profile",
+        "Guarantee profiles: obligation, deeming, discretion, means, ... side by side.",
+    ),
     "library": ("clausekit.cli.library", "List the bundled reference drafts and their clause ids."),
     "import": ("clausekit.cli.importer", "Turn a numbered text, Markdown or Word file into a draft."),
     "git-diff": ("clausekit.cli.gitdiff", "git external diff driver: clause-level diff inside git."),

@@ -34,6 +34,7 @@ from clausekit.analysis import (
 )
 from clausekit.diff.model import Finding
 from clausekit.diff.options import DiffOptions
+from clausekit.diff.profile_findings import PROFILE_KIND_MIRROR, PROFILE_KINDS, profile_findings
 from clausekit.model import (
     GUARANTEE_FIELDS,
     Bracket,
@@ -68,6 +69,7 @@ _CATEGORY_ORDER = (
     "reference",
     "guarantee",
     "term",
+    "profile",
 )
 
 # The guarantee fields a diff compares: all but ``unknown`` (which says what is not compared).
@@ -92,6 +94,7 @@ FINDING_KINDS: tuple[str, ...] = (
     "reference.broken",
     "term.redefined",
     *(f"guarantee.{spec.name}.changed" for spec in COMPARED_FIELDS),
+    *PROFILE_KINDS,
 )
 """Every kind ``clause_findings`` and ``draft_findings`` may report."""
 
@@ -126,6 +129,7 @@ _KIND_MIRROR = {
     "condition.removed": "condition.added",
     "bracket.opened": "bracket.resolved",
     "bracket.resolved": "bracket.opened",
+    **PROFILE_KIND_MIRROR,
 }
 # A finding's before/after text is short: a long definition is cut here.
 _MAX_TEXT = 200
@@ -728,6 +732,7 @@ def clause_findings(
     found += _bracket_findings(old, new)
     found += _reference_findings(old, new, context)
     found += _guarantee_findings(old.guarantee, new.guarantee, scale, prose, (context.old.names, context.new.names))
+    found += [_PlacedFinding(i, f) for i, f in enumerate(profile_findings(old, new, old_draft, new_draft))]
     return _sorted(found)
 
 

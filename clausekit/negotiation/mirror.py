@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from clausekit.analysis import analyse_paragraphs, is_english, match_aliases
+from clausekit.analysis.profile import Profile, read_profile
+from clausekit.analysis.profile_compare import ProfileComparison, compare_profiles, verdict
 from clausekit.compare import clause_facts
 from clausekit.diff.findings import clause_findings
 from clausekit.diff.model import Finding, clause_label
@@ -30,7 +32,11 @@ from clausekit.model import (
     plain_text,
 )
 
-__all__ = ["Aspect", "MirrorReport", "UnknownMirror", "mirror_reports"]
+__all__ = ["BENCHMARKS", "Aspect", "MirrorReport", "UnknownMirror", "mirror_reports"]
+
+BENCHMARKS = ("north-atlantic-treaty-1949::art-5", "us-japan-1960::art-v", "us-rok-1953::art-iii")
+"""The treaty clauses every verdict also weighs a guarantee against ("closer to US-Japan Art. V than to
+NATO Art. 5"): the two families the question behind the drafts names."""
 
 # Findings that the full-text comparison below replaces (the diff's look at prose only).
 _REPLACED = ("qualifier.", "condition.", "clause.", "guarantee.mirrors.")
@@ -69,6 +75,12 @@ class MirrorReport:
     model_label: str
     aspects: tuple[Aspect, ...]
     departures: tuple[Finding, ...]
+    # The guarantee's profile against the model's, dimension by dimension, and the paragraph
+    # that says it (with the benchmark treaties it stands closest to).
+    profile: ProfileComparison | None = None
+    verdict: str = ""
+    # Named with --against rather than by the guarantee's own mirrors: field.
+    against: bool = False
 
     @property
     def location(self) -> Location:
@@ -185,38 +197,69 @@ def _unknown(draft: Draft, clause: Clause, ref: str, drafts: Sequence[Draft]) ->
     return UnknownMirror(draft, clause, ref, message)
 
 
-def mirror_reports(drafts: Sequence[Draft]) -> tuple[tuple[MirrorReport, ...], tuple[UnknownMirror, ...]]:
+def mirror_reports(
+    drafts: Sequence[Draft], against: Sequence[tuple[Draft, Clause]] = ()
+) -> tuple[tuple[MirrorReport, ...], tuple[UnknownMirror, ...]]:
     """Every guarantee of ``drafts`` that declares ``mirrors:``, against each clause it names
-    (searched in ``drafts`` first, then the bundled reference library)."""
+    (searched in ``drafts`` first, then the bundled reference library); with ``against``, every
+    guarantee also against each of those clauses."""
     reports: list[MirrorReport] = []
     unknown: list[UnknownMirror] = []
+    benchmarks = [found for found in (find_mirror(ref, drafts) for ref in BENCHMARKS) if found is not None]
     for draft in drafts:
-        cites = cited_numbers(draft.top_clauses())
         for clause in draft.walk():
             if clause.guarantee is None:
                 continue
+            models: list[tuple[str, Draft, Clause, bool]] = []
             for ref in clause.guarantee.mirrors:
                 found = find_mirror(ref, drafts)
                 if found is None:
                     unknown.append(_unknown(draft, clause, ref, drafts))
-                    continue
-                model_draft, model = found
-                model_cites = cited_numbers(model_draft.top_clauses())
-                findings = [
-                    f for f in clause_findings(model, clause, model_draft, draft) if not f.kind.startswith(_REPLACED)
-                ]
-                findings = _full_text_findings(model, model_draft, clause, draft) + findings
-                reports.append(
-                    MirrorReport(
-                        draft,
-                        clause,
-                        clause_label(clause, cites.get(clause.id)),
-                        ref,
-                        model_draft,
-                        model,
-                        f"{model_draft.title}, {clause_label(model, model_cites.get(model.id))}",
-                        _aspects(model, model_draft, clause, draft),
-                        tuple(findings),
-                    )
-                )
+                else:
+                    models.append((ref, *found, False))
+            models.extend((f"{d.id}::{c.id}", d, c, True) for d, c in against)
+            if not models:
+                continue
+            profile = read_profile(draft, clause)
+            others = [read_profile(d, c) for d, c in benchmarks] + [read_profile(d, c) for _, d, c, _ in models]
+            for ref, model_draft, model, named in models:
+                reports.append(_report(draft, clause, ref, model_draft, model, drafts, profile, others, named))
     return tuple(reports), tuple(unknown)
+
+
+def _report(
+    draft: Draft,
+    clause: Clause,
+    ref: str,
+    model_draft: Draft,
+    model: Clause,
+    drafts: Sequence[Draft],
+    profile: Profile,
+    others: Sequence[Profile],
+    named: bool,
+) -> MirrorReport:
+    cites = cited_numbers(draft.top_clauses())
+    model_cites = cited_numbers(model_draft.top_clauses())
+    findings = [f for f in clause_findings(model, clause, model_draft, draft) if not f.kind.startswith(_REPLACED)]
+    findings = _full_text_findings(model, model_draft, clause, draft) + findings
+    model_profile = read_profile(model_draft, model)
+    main = compare_profiles(profile, model_profile)
+    rest = [
+        compare_profiles(profile, other)
+        for other in others
+        if (other.draft, other.clause) != (model_draft.id, model.id)
+    ]
+    return MirrorReport(
+        draft,
+        clause,
+        clause_label(clause, cites.get(clause.id)),
+        ref,
+        model_draft,
+        model,
+        f"{model_draft.title}, {clause_label(model, model_cites.get(model.id))}",
+        _aspects(model, model_draft, clause, draft),
+        tuple(findings),
+        main,
+        verdict([main, *rest]),
+        named,
+    )

@@ -27,6 +27,7 @@ SUFFIXES = {
 DRAFT_FORMATS = ("markdown", "html", "text", "docx", "akn")
 DIFF_FORMATS = ("text", "markdown", "json", "html", "docx")
 COMPARE_FORMATS = ("markdown", "html", "json", "docx", "clause")
+PROFILE_FORMATS = ("text", "markdown", "html", "json")
 
 
 def normalise(name: str) -> str:

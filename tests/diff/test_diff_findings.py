@@ -511,3 +511,24 @@ def test_a_bracket_in_a_guarantee_field_resolved_is_a_bracket_finding_not_a_fiel
     other = guarantee_with("30 years")
     changed = clause_findings(old.clause("g"), other.clause("g"), old, other)
     assert "guarantee.duration.changed" in [f.kind for f in changed]
+
+def test_profile_findings_and_fail_on_weakened():
+    from clausekit.library import find_mirror
+    from conftest import run_clausekit
+
+    nato_draft, nato = find_mirror("north-atlantic-treaty-1949::art-5")
+    japan_draft, japan = find_mirror("us-japan-1960::art-v")
+    found = {f.kind: f for f in clause_findings(nato, japan, nato_draft, japan_draft)}
+    assert {"profile.deeming.weakened", "profile.discretion.weakened", "profile.obligation.weakened"} <= set(found)
+    assert found["profile.scope.changed"].after == "in the territories under the administration of Japan"
+    assert "shall be considered an attack against them all" in found["profile.deeming.weakened"].detail
+    back = {f.kind for f in clause_findings(japan, nato, japan_draft, nato_draft)}
+    assert "profile.deeming.strengthened" in back and not any(k.endswith(".weakened") for k in back if "profile" in k)
+    weakened = run_clausekit(
+        "diff", "north-atlantic-treaty-1949::art-5", "us-japan-1960::art-v", "--fail-on", "profile.*.weakened"
+    )
+    assert weakened.returncode == 1
+    stronger = run_clausekit(
+        "diff", "us-japan-1960::art-v", "north-atlantic-treaty-1949::art-5", "--fail-on", "profile.*.weakened"
+    )
+    assert stronger.returncode == 0, stronger.stderr

@@ -102,3 +102,36 @@ def test_fields_the_source_does_not_give_are_not_departures():
     kinds = {f.kind for f in report.departures}
     assert "qualifier.removed" not in kinds and "guarantee.modality.changed" not in kinds
     assert "guarantee.trigger.changed" in kinds
+
+
+def test_the_us_framework_and_the_e3_guarantee_get_a_profile_verdict():
+    for name, clause_id in (
+        ("us-guarantee-framework.clause", "us-guarantee"),
+        ("e3-counterproposal.clause", "us-guarantee"),
+    ):
+        reports, _ = mirror_reports([load(DRAFTS / name)])
+        report = next(r for r in reports if r.clause.id == clause_id)
+        assert report.profile is not None
+        verdicts = {row.name: row.verdict for row in report.profile.dimensions}
+        assert verdicts["deeming"] == "weaker"  # Article 5 deems; neither guarantee does
+        assert report.verdict.startswith(report.profile.profile.label)
+        assert "The North Atlantic Treaty, Art. 5" in report.verdict
+
+
+def test_mirror_against_another_clause_in_every_format(tmp_path):
+    framework = str(DRAFTS / "us-guarantee-framework.clause")
+    result = run_clausekit("mirror", framework, "--against", "us-japan-1960::art-v", "-f", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    against = [m for m in data["mirrors"] if m["against"]]
+    assert {m["mirrors"] for m in against} == {"us-japan-1960::art-v"}
+    row = next(r for r in against[0]["profile"] if r["dimension"] == "discretion")
+    assert row["model"]["value"] == ["constitutional-processes"]
+    assert row["model"]["evidence"][0]["location"].endswith("us-japan-1960.clause:31:3")
+    assert against[0]["verdict"]
+    text = run_clausekit("mirror", framework, "--against", "us-japan-1960::art-v").stdout.decode()
+    assert "against us-japan-1960::art-v" in text and "  verdict: " in text and "< deeming: weaker" in text
+    markdown = run_clausekit("mirror", framework, "-f", "markdown").stdout.decode()
+    assert "| `deeming` |" in markdown and "**Verdict.**" in markdown
+    bad = run_clausekit("mirror", framework, "--against", "us-japan-1960::art-x")
+    assert bad.returncode == 2 and "did you mean" in bad.stderr.decode()

@@ -113,6 +113,7 @@ COMMANDS = {
     "compare": (["compare", "old.clause", "new.clause"], "new.clause"),
     "brackets": (["brackets", "old.clause"], "old.clause"),
     "mirror": (["mirror", "old.clause"], "old.clause"),
+    "profile": (["profile", "old.clause::a"], "old.clause"),
     "import": (["import", "plan.txt"], "plan.txt"),
 }
 

@@ -5,8 +5,26 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+from clausekit.analysis.profile_compare import DimensionComparison
 from clausekit.negotiation.mirror import MirrorReport, UnknownMirror
+from clausekit.render.profile import dimension_json
 from clausekit.render.templates import markdown_inline
+
+# How each profile verdict is marked in text.
+_MARKS = {"same": "=", "weaker": "<", "stronger": ">", "different": "≠", "not stated": "?"}
+
+
+def _first_evidence(row_side) -> str:
+    return f"“{row_side.evidence[0].text}” ({row_side.evidence[0].location})" if row_side.evidence else ""
+
+
+def _profile_text(rows: Sequence[DimensionComparison]) -> list[str]:
+    lines = ["  profile (guarantee against model):"]
+    for row in rows:
+        lines.append(f"    {_MARKS[row.verdict]} {row.name}: {row.verdict}")
+        for side, dimension in (("guarantee", row.profile), ("model", row.against)):
+            lines.append(f"        {side + ':':<10} {dimension.shown()} {_first_evidence(dimension)}".rstrip())
+    return lines
 
 
 def _short(text: str, limit: int = 160) -> str:
@@ -16,7 +34,8 @@ def _short(text: str, limit: int = 160) -> str:
 def mirror_text(reports: Sequence[MirrorReport], unknown: Sequence[UnknownMirror] = ()) -> str:
     lines: list[str] = []
     for r in reports:
-        lines.append(f"{r.location}: {r.label} mirrors {r.ref} ({r.model_label})")
+        verb = "against" if r.against else "mirrors"
+        lines.append(f"{r.location}: {r.label} {verb} {r.ref} ({r.model_label})")
         for aspect in r.aspects:
             mark = "?" if aspect.same is None else "=" if aspect.same else "≠"
             shown = "(not known: the source does not give it)" if aspect.not_known else "(none)"
@@ -26,6 +45,9 @@ def mirror_text(reports: Sequence[MirrorReport], unknown: Sequence[UnknownMirror
         if r.departures:
             lines.append("  departures:")
             lines.extend(f"    {f.kind}: {f.detail}" for f in r.departures)
+        if r.profile is not None:
+            lines.extend(_profile_text(r.profile.dimensions))
+            lines.append(f"  verdict: {r.verdict}")
         lines.append("")
     if not reports and not unknown:
         lines.append("no guarantee declares 'mirrors:'")
@@ -49,10 +71,38 @@ def mirror_markdown(reports: Sequence[MirrorReport]) -> str:
         if r.departures:
             out.append("")
             out.extend(f"- `{f.kind}` {markdown_inline(f.detail)}" for f in r.departures)
+        if r.profile is not None:
+            out.extend(_profile_markdown(r))
         out.append("")
     if not reports:
         out.append("No guarantee declares `mirrors:`.")
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _md_side(dimension) -> str:
+    evidence = f"<br>{markdown_inline(_first_evidence(dimension))}" if dimension.evidence else ""
+    return (markdown_inline(dimension.shown()) + evidence).replace("|", "\\|")
+
+
+def _profile_markdown(r: MirrorReport) -> list[str]:
+    out = ["", "| dimension | guarantee | model | verdict |", "| --- | --- | --- | --- |"]
+    for row in r.profile.dimensions if r.profile else ():
+        out.append(f"| `{row.name}` | {_md_side(row.profile)} | {_md_side(row.against)} | {row.verdict} |")
+    out.extend(["", f"**Verdict.** {markdown_inline(r.verdict)}"])
+    return out
+
+
+def _profile_json(r: MirrorReport) -> list[dict]:
+    rows = r.profile.dimensions if r.profile else ()
+    return [
+        {
+            "dimension": x.name,
+            "verdict": x.verdict,
+            "guarantee": dimension_json(x.profile),
+            "model": dimension_json(x.against),
+        }
+        for x in rows
+    ]
 
 
 def mirror_json(reports: Sequence[MirrorReport], unknown: Sequence[UnknownMirror]) -> str:
@@ -79,6 +129,9 @@ def mirror_json(reports: Sequence[MirrorReport], unknown: Sequence[UnknownMirror
                     }
                     for a in r.aspects
                 ],
+                "against": r.against,
+                "profile": _profile_json(r),
+                "verdict": r.verdict,
                 "departures": [
                     {"kind": f.kind, "before": f.before, "after": f.after, "direction": f.direction, "detail": f.detail}
                     for f in r.departures
