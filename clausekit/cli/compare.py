@@ -10,7 +10,7 @@ from clausekit.render.formats import COMPARE_FORMATS
 
 
 @click.command("compare")
-@click.argument("drafts", nargs=-1, required=True, metavar="DRAFT.clause...")
+@click.argument("drafts", nargs=-1, required=True, metavar="DRAFT...")
 @click.option(
     "--base",
     "base",
@@ -25,13 +25,15 @@ from clausekit.render.formats import COMPARE_FORMATS
 def command(drafts: tuple[str, ...], base: str | None, output_format: str, output: str | None, templates: str | None):
     """Compare two or more drafts clause by clause: a column per draft, a row per aligned clause.
 
+    A DRAFT is a file, a bundled reference draft by id (north-atlantic-treaty-1949), or one
+    clause of either (FILE.clause::clause-id, draft-id::clause-id); clauses are compared with
+    clauses only, and the clauses named share the first row.
+
     Formats: markdown, html, json, docx (the position matrix) and clause (a compilation text
     in the clause language: shared text clean, differences in brackets attributed to each
     draft by its proposer, e.g. [US: ... | E3: ... | RU: ...]).
     """
-    from clausekit.compare import compare
-    from clausekit.language.parser import load
-    from clausekit.render.compare import render_comparison
+    from clausekit.library import input_paths
 
     paths = list(drafts)
     index = 0
@@ -43,9 +45,23 @@ def command(drafts: tuple[str, ...], base: str | None, output_format: str, outpu
             paths.insert(0, base)
     if len(paths) < 2:
         raise UsageError("compare needs at least two drafts")
-    loaded = [load(path) for path in paths]
-    result = compare(loaded, base=index)
-    emit(render_comparison(result, output_format, templates), output, paths)
+    from clausekit.render.compare import render_comparison
+
+    result = _compare(paths, index)
+    emit(render_comparison(result, output_format, templates), output, input_paths(paths))
+
+
+def _compare(paths: list[str], base: int):
+    """Whole drafts, or one clause of each (never a mix: a clause beside a draft aligns nothing)."""
+    from clausekit.compare import compare, compare_clauses
+    from clausekit.library import is_clause_spec, load_draft, resolve_clause_spec
+
+    specs = [is_clause_spec(path) for path in paths]
+    if all(specs):
+        return compare_clauses([resolve_clause_spec(path) for path in paths], base=base)
+    if any(specs):
+        raise UsageError("compare whole drafts (A B C) or one clause of each (A::id B::id C::id), not a mix")
+    return compare([load_draft(path) for path in paths], base=base)
 
 
 def _same(a: str, b: str) -> bool:

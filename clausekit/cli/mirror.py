@@ -17,16 +17,17 @@ from clausekit.cli.common import EXIT_ERROR, emit, format_option, handle_errors,
 def command(files: tuple[str, ...], output_format: str, output: str | None) -> None:
     """Compare every guarantee that declares 'mirrors:' with the clause it names (in the
     files given or the bundled reference drafts, see 'clausekit library'): triggers,
-    responses, conditions, qualifiers, modality, duration.
+    responses, conditions, qualifiers, modality, duration. A FILE may also be a bundled
+    draft's id.
 
     A 'mirrors:' that names no known clause is reported on standard error with the
     closest ids, and the exit status is 2.
     """
-    from clausekit.language.parser import load
+    from clausekit.library import input_paths, load_draft
     from clausekit.negotiation.mirror import mirror_reports
     from clausekit.render.negotiation.mirror import mirror_json, mirror_markdown, mirror_text
 
-    drafts = [load(path) for path in files]
+    drafts = [load_draft(path) for path in files]
     reports, unknown = mirror_reports(drafts)
     if output_format == "json":
         data = mirror_json(reports, unknown)
@@ -34,7 +35,7 @@ def command(files: tuple[str, ...], output_format: str, output: str | None) -> N
         data = mirror_markdown(reports)
     else:
         data = mirror_text(reports, unknown)
-    emit(data, output, files)
+    emit(data, output, input_paths(files))
     for problem in unknown:
         click.echo(problem.render(), err=True)
     if unknown:

@@ -17,11 +17,11 @@ whose text is not available: never a gap, never agreement.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from clausekit.analysis import analyse_paragraphs, is_english, match_aliases
 from clausekit.callable_modules import make_module_callable as _make_callable
-from clausekit.diff import diff
+from clausekit.diff import diff, diff_clauses
 from clausekit.diff.model import ClauseChange, DraftDiff, Finding, WordOp, clause_label
 from clausekit.diff.options import DiffOptions
 from clausekit.errors import UsageError
@@ -37,6 +37,7 @@ __all__ = [
     "Row",
     "attribution_codes",
     "compare",
+    "compare_clauses",
 ]
 
 CELL_STATUSES = ("base", "same", "modified", "added", "text", "gap", "missing", "unknown")
@@ -276,8 +277,21 @@ class _ExtraRow:
         self.cells: list[Cell | None] = [None] * width
 
 
-def compare(drafts: Sequence[Draft], base: int = 0, options: DiffOptions | None = None) -> Comparison:
-    """Compare several drafts clause by clause against ``drafts[base]``."""
+def compare_clauses(
+    picks: Sequence[tuple[Draft, Clause]], base: int = 0, options: DiffOptions | None = None
+) -> Comparison:
+    """Compare one clause of each draft (``NATO::art-5 JAPAN::art-v ...``): the clauses chosen
+    share the first row whatever their ids, the provisions nested in them align below it."""
+    drafts = tuple(replace(draft, body=(clause,)) for draft, clause in picks)
+    return compare(drafts, base, options, single=True)
+
+
+def compare(
+    drafts: Sequence[Draft], base: int = 0, options: DiffOptions | None = None, single: bool = False
+) -> Comparison:
+    """Compare several drafts clause by clause against ``drafts[base]``.
+
+    ``single``: each draft holds one provision (``compare_clauses``), and those are one row."""
     drafts = tuple(drafts)
     if len(drafts) < 2:
         raise UsageError("compare needs at least two drafts")
@@ -290,10 +304,17 @@ def compare(drafts: Sequence[Draft], base: int = 0, options: DiffOptions | None 
     notes: list[str] = []
     for col, draft in enumerate(drafts):
         if col != base:
-            result = diff(drafts[base], draft, options)
+            result = _diff_one(drafts[base], draft, options) if single else diff(drafts[base], draft, options)
             notes.extend(f"{codes[col]}: {note}" for note in result.notes)
             grid.add(col, draft, result)
     return Comparison(columns, base, grid.rows(), tuple(dict.fromkeys(notes)))
+
+
+def _diff_one(base: Draft, other: Draft, options: DiffOptions) -> DraftDiff:
+    """The diff of two drafts of one provision each, paired whatever their ids."""
+    (old,) = base.top_clauses()
+    (new,) = other.top_clauses()
+    return diff_clauses(old, new, base, other, options)
 
 
 class _Grid:
