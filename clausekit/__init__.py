@@ -26,6 +26,8 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "render": ("clausekit.render", None),
     "library": ("clausekit.library", None),
     "Draft": ("clausekit.model", "Draft"),
+    "load_draft": ("clausekit.library", "load_draft"),
+    "ISSUES": ("clausekit.model", "ISSUES"),
     "ClauseSyntaxError": ("clausekit.errors", "ClauseSyntaxError"),
     "ClauseKitError": ("clausekit.errors", "ClauseKitError"),
     "InputError": ("clausekit.errors", "InputError"),

@@ -41,6 +41,7 @@ __all__ = [
     "named_ops",
     "party_names",
     "read_piece",
+    "stated_pairs",
 ]
 
 
@@ -116,11 +117,42 @@ def _diff(old: Draft, new: Draft, options: DiffOptions) -> DraftDiff:
         _MatchTexts(new_clauses),
         old_parents=parents[0],
         new_parents=parents[1],
+        stated=stated_pairs(old, old_clauses, new, new_clauses),
+        issues=(_issues(old_clauses), _issues(new_clauses)),
     )
     context = DiffContext.of(old, new, options)
     cites = (cited_numbers(old.top_clauses()), cited_numbers(new.top_clauses()))
     changes = _rows(alignment, old_clauses, new_clauses, context, cites, parents)
     return DraftDiff(old, new, changes, tuple(draft_findings(old, new)), context.prose, alignment.notes)
+
+
+def stated_pairs(
+    old: Draft, old_clauses: Sequence[Clause], new: Draft, new_clauses: Sequence[Clause]
+) -> list[tuple[int, int]]:
+    """The (old, new) index pairs that a ``corresponds: draft-id::clause-id`` of either draft
+    states, in a canonical order (the same pairs whichever draft is old). Two versions of one
+    draft (the same id) state nothing about each other."""
+    if old.id == new.id:
+        return []
+    old_at = {clause.id: i for i, clause in reversed(list(enumerate(old_clauses)))}
+    new_at = {clause.id: i for i, clause in reversed(list(enumerate(new_clauses)))}
+    pairs: set[tuple[int, int]] = set()
+    for n, clause in enumerate(new_clauses):
+        for ref in clause.counterparts:
+            draft_id, _, clause_id = ref.rpartition("::")
+            if draft_id == old.id and clause_id in old_at:
+                pairs.add((old_at[clause_id], n))
+    for o, clause in enumerate(old_clauses):
+        for ref in clause.counterparts:
+            draft_id, _, clause_id = ref.rpartition("::")
+            if draft_id == new.id and clause_id in new_at:
+                pairs.add((o, new_at[clause_id]))
+    return sorted(pairs)
+
+
+def _issues(clauses: Sequence[Clause]) -> dict[int, tuple[str, ...]]:
+    """The issue keys of the provisions that name any, by index."""
+    return {i: clause.issues for i, clause in enumerate(clauses) if clause.issues}
 
 
 def diff_clauses(

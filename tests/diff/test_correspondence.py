@@ -1,0 +1,95 @@
+"""Correspondences: clauses that a drafter says answer each other, and issues they share, align first."""
+
+from __future__ import annotations
+
+from clausekit.diff import diff
+from clausekit.language.parser import loads
+
+PLAN = """\
+draft us-plan "US plan" {
+  proposer: US
+}
+
+clause expansion 3 {
+  corresponds: nato-membership
+  It is expected that NATO will not expand further.
+}
+
+clause membership 7 {
+  corresponds: nato-membership
+  Ukraine agrees not to join NATO.
+}
+
+clause army 6 {
+  corresponds: force-size
+  The armed forces of Ukraine will be limited to 600,000 personnel.
+}
+"""
+
+POSITIONS = """\
+draft ru-positions "Russian positions" {
+  proposer: RU
+}
+
+clause non-enlargement-2021 4 {
+  corresponds: nato-membership, us-plan::expansion
+  The United States shall undertake to prevent further eastward expansion of the Alliance.
+}
+
+clause neutrality-2022 {
+  corresponds: nato-membership
+  Ukraine is permanently neutral.
+}
+
+clause caps-2022 {
+  corresponds: force-size
+  Limits on the armed forces in peacetime.
+}
+"""
+
+
+def _pairs(old_source: str, new_source: str) -> dict[tuple[str | None, str | None], str | None]:
+    result = diff(loads(old_source, filename="old.clause"), loads(new_source, filename="new.clause"))
+    return {(c.old.id if c.old else None, c.new.id if c.new else None): c.match for c in result.changes}
+
+
+def test_a_stated_correspondence_and_a_shared_issue_pair_clauses_with_no_words_in_common() -> None:
+    pairs = _pairs(PLAN, POSITIONS)
+    assert pairs[("expansion", "non-enlargement-2021")] == "correspondence"
+    # force-size: the only clause on each side to concern it.
+    assert pairs[("army", "caps-2022")] == "issue"
+    # nato-membership is left with one clause on each side once the stated pair is taken.
+    assert pairs[("membership", "neutrality-2022")] == "issue"
+
+
+def test_the_alignment_is_the_same_whichever_draft_is_old() -> None:
+    forward = _pairs(PLAN, POSITIONS)
+    backward = _pairs(POSITIONS, PLAN)
+    assert {(old, new): how for (new, old), how in backward.items()} == forward
+
+
+def test_an_issue_that_several_clauses_concern_pairs_none_of_them() -> None:
+    without_statement = POSITIONS.replace(", us-plan::expansion", "")
+    pairs = _pairs(PLAN, without_statement)
+    assert ("expansion", None) in pairs and ("membership", None) in pairs
+    assert (None, "non-enlargement-2021") in pairs and (None, "neutrality-2022") in pairs
+    assert pairs[("army", "caps-2022")] == "issue"
+
+
+def test_two_versions_of_one_draft_state_nothing_about_each_other() -> None:
+    # A clause of a draft that names its own draft is not a correspondence across versions.
+    old = PLAN.replace("corresponds: force-size", "corresponds: us-plan::expansion")
+    new = PLAN.replace("clause army 6", "clause army-cap 6")
+    pairs = _pairs(old, new)
+    assert pairs[("army", "army-cap")] == "text"
+
+
+def test_a_correspondence_survives_fmt() -> None:
+    from clausekit.language.format import format_draft
+
+    draft = loads(POSITIONS, filename="p.clause")
+    assert "  corresponds: nato-membership, us-plan::expansion\n" in format_draft(draft)
+    again = loads(format_draft(draft), filename="p.clause")
+    assert again == draft
+    assert draft.clause("non-enlargement-2021").issues == ("nato-membership",)
+    assert draft.clause("non-enlargement-2021").counterparts == ("us-plan::expansion",)
