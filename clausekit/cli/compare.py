@@ -18,11 +18,21 @@ from clausekit.render.formats import COMPARE_FORMATS
     metavar="FILE",
     help="The draft the others are aligned against and compared with (default: the first).",
 )
+@click.option(
+    "--by",
+    "by",
+    type=click.Choice(["clause", "issue"]),
+    default="clause",
+    show_default=True,
+    help="Order the rows as the base's clauses, or grouped by the issue they concern (corresponds:).",
+)
 @format_option(COMPARE_FORMATS, "markdown")
 @output_option()
 @click.option("--templates", default=None, metavar="DIR", help="A folder of templates that replace the packaged ones.")
 @handle_errors
-def command(drafts: tuple[str, ...], base: str | None, output_format: str, output: str | None, templates: str | None):
+def command(
+    drafts: tuple[str, ...], base: str | None, by: str, output_format: str, output: str | None, templates: str | None
+):
     """Compare two or more drafts clause by clause: a column per draft, a row per aligned clause.
 
     A DRAFT is a file, a bundled reference draft by id (north-atlantic-treaty-1949), or one
@@ -48,6 +58,10 @@ def command(drafts: tuple[str, ...], base: str | None, output_format: str, outpu
     from clausekit.render.compare import render_comparison
 
     result = _compare(paths, index)
+    if by == "issue":
+        from clausekit.compare import group_by_issue
+
+        result = group_by_issue(result)
     emit(render_comparison(result, output_format, templates), output, input_paths(paths))
 
 

@@ -26,10 +26,11 @@ from clausekit.diff.model import ClauseChange, DraftDiff, Finding, WordOp, claus
 from clausekit.diff.options import DiffOptions
 from clausekit.errors import UsageError
 from clausekit.language.syntax import PARTY_CODE_FULL
-from clausekit.model import Clause, Draft, cited_numbers, guarantee_prose
+from clausekit.model import ISSUES, Clause, Draft, cited_numbers, guarantee_prose
 
 __all__ = [
     "CELL_STATUSES",
+    "GROUPINGS",
     "Cell",
     "Column",
     "Comparison",
@@ -38,6 +39,7 @@ __all__ = [
     "attribution_codes",
     "compare",
     "compare_clauses",
+    "group_by_issue",
 ]
 
 CELL_STATUSES = ("base", "same", "modified", "added", "text", "gap", "missing", "unknown")
@@ -141,6 +143,15 @@ class Row:
     cells: tuple[Cell, ...]
     in_base: bool
     parent: str | None = None
+    # The issue the row is grouped under (``group_by_issue``); None when not grouped, or
+    # for the rows that concern no issue.
+    issue: str | None = None
+
+    @property
+    def issues(self) -> tuple[str, ...]:
+        """The issue keys its clauses concern (``corresponds:``), the base's first, each once."""
+        ordered = sorted(self.cells, key=lambda cell: cell.status != "base")
+        return tuple(dict.fromkeys(key for cell in ordered if cell.clause is not None for key in cell.clause.issues))
 
     @property
     def label(self) -> str:
@@ -171,6 +182,7 @@ class Comparison:
     base: int
     rows: tuple[Row, ...]
     notes: tuple[str, ...] = ()
+    by: str = "clause"  # or "issue" (``group_by_issue``)
 
     @property
     def drafts(self) -> tuple[Draft, ...]:
@@ -188,6 +200,27 @@ class Comparison:
             if row.key == key:
                 return row
         return None
+
+
+GROUPINGS = ("clause", "issue")
+"""How the rows of a comparison may be ordered: as the base draft's clauses, or by issue."""
+
+
+def group_by_issue(comparison: Comparison) -> Comparison:
+    """The rows grouped by the issue they concern, in the order of ``ISSUES``, each group in the
+    base's order; rows that concern no issue follow. A row with no issue of its own stays with
+    the row it sits in (the sub-points of a point), so a point is never torn from its parts."""
+    order = {key: i for i, key in enumerate(ISSUES)}
+    issue_of: dict[str, str | None] = {}
+    grouped: list[tuple[int, int, Row]] = []
+    for index, row in enumerate(comparison.rows):
+        own = row.issues
+        issue = own[0] if own else issue_of.get(row.parent) if row.parent is not None else None
+        issue_of[row.key] = issue
+        rank = order[issue] if issue is not None else len(order)
+        grouped.append((rank, index, replace(row, issue=issue)))
+    rows = tuple(row for _, _, row in sorted(grouped, key=lambda item: item[:2]))
+    return replace(comparison, rows=rows, by="issue")
 
 
 def attribution_codes(drafts: Sequence[Draft]) -> tuple[str, ...]:

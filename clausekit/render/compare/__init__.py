@@ -110,6 +110,7 @@ def comparison_data(comparison: Comparison) -> dict[str, Any]:
         "columns": [_column(c, comparison.base) for c in comparison.columns],
         "counts": comparison.counts(),
         "notes": list(comparison.notes),
+        "by": comparison.by,
         "rows": [
             {
                 "key": row.key,
@@ -117,6 +118,8 @@ def comparison_data(comparison: Comparison) -> dict[str, Any]:
                 "parent": row.parent,
                 "in_base": row.in_base,
                 "state": row.state,
+                "issues": list(row.issues),
+                "issue": row.issue,
                 "cells": [_cell(cell, name) for cell, name in zip(row.cells, names, strict=True)],
             }
             for row in comparison.rows

@@ -22,6 +22,7 @@ _INSERTED = RGBColor(0x0F, 0x5B, 0x1F)
 _DELETED = RGBColor(0x8D, 0x1C, 0x1C)
 _MUTED = RGBColor(0x5B, 0x64, 0x75)
 _AGREED_FILL = "EEF6EE"
+_GROUP_FILL = "E4E9F2"  # the heading row of an issue group (--by issue)
 _HEADER_FILL = "24324A"
 _UNKNOWN_FILL = "F1F1F4"
 
@@ -131,6 +132,11 @@ class _MatrixWriter:
                 column = view.columns[index - 1]
                 self.run(cell.add_paragraph(), column.title, size=Pt(8), color=RGBColor(0xDD, 0xE3, 0xEE))
         for row in view.rows:
+            if row.group:
+                merged = table.add_row().cells
+                heading = merged[0].merge(merged[-1])
+                _shade(heading, _GROUP_FILL)
+                self.run(heading.paragraphs[0], row.group, bold=True)
             cells = table.add_row().cells
             label = cells[0].paragraphs[0]
             self.run(label, "  " * row.depth + row.label, bold=True)

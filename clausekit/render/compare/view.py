@@ -7,11 +7,12 @@ for Word, plain data for JSON) takes these rows, so they all say the same words.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from clausekit.compare import Cell, Comparison, Facts, Row
 from clausekit.diff import clause_text, party_names
 from clausekit.diff.model import WordOp
+from clausekit.model import ISSUES
 
 # What a reader sees for a cell with no comparable text (never blank: a gap is information).
 STATUS_TEXT = {
@@ -24,6 +25,10 @@ STATUS_TEXT = {
     "missing": "text not available",
     "unknown": "not known",
 }
+NO_POSITION = "no position"
+"""A gap in a matrix by issue where the draft has nothing at all on the row's issue."""
+NO_ISSUE = "other provisions"
+"""The heading of the rows that concern no issue, in a matrix by issue."""
 STATE_TEXT = {"agreed": "agreed", "differs": "differs", "unknown": "agreed where known"}
 
 
@@ -62,6 +67,8 @@ class RowView:
     depth: int
     in_base: bool
     cells: tuple[CellView, ...]
+    # In a matrix by issue: the heading of the issue group this row opens (None inside a group).
+    group: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +79,7 @@ class ComparisonView:
     rows: tuple[RowView, ...]
     counts: tuple[tuple[str, int], ...]
     notes: tuple[str, ...]
+    by: str = "clause"
 
 
 def facts_pairs(facts: Facts | None) -> tuple[tuple[str, str], ...]:
@@ -135,6 +143,37 @@ def _first_code(row: Row, comparison: Comparison) -> str:
     return "?"
 
 
+def issue_heading(issue: str | None) -> str:
+    """ "nato-membership: membership of NATO, ..." (what a group of a matrix by issue is headed by)."""
+    return f"{issue}: {ISSUES[issue]}" if issue is not None else NO_ISSUE
+
+
+def _positions(comparison: Comparison) -> set[tuple[str | None, int]]:
+    """(issue, column) for every draft that has a clause in some row of the issue's group."""
+    return {
+        (row.issue, col) for row in comparison.rows for col, cell in enumerate(row.cells) if cell.clause is not None
+    }
+
+
+def _grouped(comparison: Comparison, rows: tuple[RowView, ...]) -> tuple[RowView, ...]:
+    """A matrix by issue: a heading on each group's first row, flat depths, and "no position"
+    for the drafts that have nothing on a row's issue."""
+    positions = _positions(comparison)
+    out: list[RowView] = []
+    previous: object = object()
+    for row, view in zip(comparison.rows, rows, strict=True):
+        cells = tuple(
+            replace(cell, status_text=NO_POSITION, summary=NO_POSITION)
+            if cell.status == "gap" and (row.issue, col) not in positions
+            else cell
+            for col, cell in enumerate(view.cells)
+        )
+        group = issue_heading(row.issue) if row.issue != previous else None
+        previous = row.issue
+        out.append(replace(view, cells=cells, depth=0, group=group))
+    return tuple(out)
+
+
 def build_comparison_view(comparison: Comparison) -> ComparisonView:
     columns = tuple(
         ColumnView(
@@ -163,7 +202,11 @@ def build_comparison_view(comparison: Comparison) -> ComparisonView:
         )
         for row in comparison.rows
     )
-    title = "Comparison: " + " / ".join(c.heading for c in columns)
+    if comparison.by == "issue":
+        rows = _grouped(comparison, rows)
+    title = ("Comparison by issue: " if comparison.by == "issue" else "Comparison: ") + " / ".join(
+        c.heading for c in columns
+    )
     return ComparisonView(
         title,
         columns,
@@ -171,4 +214,5 @@ def build_comparison_view(comparison: Comparison) -> ComparisonView:
         rows,
         tuple(comparison.counts().items()),
         comparison.notes,
+        comparison.by,
     )
