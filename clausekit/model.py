@@ -38,7 +38,7 @@ ISSUES: dict[str, str] = {
     "nato-membership": "membership of NATO, its enlargement, and neutrality instead of it",
     "foreign-troops": "foreign forces, bases or infrastructure on a state's territory",
     "force-size": "limits on the size or equipment of armed forces",
-    "security-guarantee": "guarantees of a state's security by other states, and what triggers them",
+    "security-guarantee": "guarantees of a state's security by other states (mutual defence among them), and their triggers",
     "nuclear": "nuclear weapons and non-nuclear status",
     "territory": "territory: lines of control, recognition, withdrawals, demilitarised zones",
     "eu-membership": "membership of the European Union",
@@ -51,7 +51,6 @@ ISSUES: dict[str, str] = {
     "minorities": "languages, religion, minorities, education and tolerance",
     "energy": "power plants (Zaporizhzhia), grain and other resources",
     "implementation": "who oversees the settlement, how it enters into force, dialogue bodies",
-    "mutual-defence": "an attack on one party treated as a danger to or an attack on all",
     "consultation": "consultation between the parties when one is threatened",
 }
 """The negotiating issues that drafts share, by key: what ``corresponds:`` may name besides a

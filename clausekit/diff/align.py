@@ -190,22 +190,22 @@ def align(
 def _by_issue(
     matching: _Matching, old_issues: Mapping[int, Sequence[str]], new_issues: Mapping[int, Sequence[str]]
 ) -> None:
-    """Pair the clauses that are, on each side, the only free ones to concern an issue.
+    """Pair the clauses that are, on each side, the only ones to concern an issue (and still free).
 
     An issue that several clauses of one draft concern says nothing about which is which, so
-    it pairs nothing. Keys are taken in name order and counted once, before any is paired,
-    so the outcome is the same whichever draft is old."""
+    it pairs nothing, even when ids have paired all but one of them (the one left over is not
+    thereby the other's counterpart). Keys are taken in name order and counted once, before any
+    is paired, so the outcome is the same whichever draft is old."""
 
-    def holders(issues: Mapping[int, Sequence[str]], free: list[bool]) -> dict[str, list[int]]:
+    def holders(issues: Mapping[int, Sequence[str]]) -> dict[str, list[int]]:
         out: dict[str, list[int]] = defaultdict(list)
         for item, keys in issues.items():
-            if free[item]:
-                for key in dict.fromkeys(keys):
-                    out[key].append(item)
+            for key in dict.fromkeys(keys):
+                out[key].append(item)
         return out
 
-    old_holders = holders(old_issues, matching.old_free)
-    new_holders = holders(new_issues, matching.new_free)
+    old_holders = holders(old_issues)
+    new_holders = holders(new_issues)
     for key in sorted(old_holders.keys() & new_holders.keys()):
         olds, news = old_holders[key], new_holders[key]
         if len(olds) == len(news) == 1 and matching.old_free[olds[0]] and matching.new_free[news[0]]:

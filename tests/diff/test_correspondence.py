@@ -58,8 +58,9 @@ def test_a_stated_correspondence_and_a_shared_issue_pair_clauses_with_no_words_i
     assert pairs[("expansion", "non-enlargement-2021")] == "correspondence"
     # force-size: the only clause on each side to concern it.
     assert pairs[("army", "caps-2022")] == "issue"
-    # nato-membership is left with one clause on each side once the stated pair is taken.
-    assert pairs[("membership", "neutrality-2022")] == "issue"
+    # nato-membership: two clauses on each side, so the one left once the stated pair is
+    # taken is not thereby the other's counterpart.
+    assert ("membership", None) in pairs and (None, "neutrality-2022") in pairs
 
 
 def test_the_alignment_is_the_same_whichever_draft_is_old() -> None:
