@@ -38,7 +38,7 @@ ISSUES: dict[str, str] = {
     "nato-membership": "membership of NATO, its enlargement, and neutrality instead of it",
     "foreign-troops": "foreign forces, bases or infrastructure on a state's territory",
     "force-size": "limits on the size or equipment of armed forces",
-    "security-guarantee": "guarantees of a state's security by other states (mutual defence among them), and their triggers",
+    "security-guarantee": "guarantees of a state's security by others (mutual defence among them), and their triggers",
     "nuclear": "nuclear weapons and non-nuclear status",
     "territory": "territory: lines of control, recognition, withdrawals, demilitarised zones",
     "eu-membership": "membership of the European Union",

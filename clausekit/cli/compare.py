@@ -26,12 +26,25 @@ from clausekit.render.formats import COMPARE_FORMATS
     show_default=True,
     help="Order the rows as the base's clauses, or grouped by the issue they concern (corresponds:).",
 )
+@click.option(
+    "--label",
+    "labels",
+    multiple=True,
+    metavar="TEXT",
+    help="Head a column with TEXT; once a draft, in the columns' order (default: proposer and date, else title or id).",
+)
 @format_option(COMPARE_FORMATS, "markdown")
 @output_option()
 @click.option("--templates", default=None, metavar="DIR", help="A folder of templates that replace the packaged ones.")
 @handle_errors
 def command(
-    drafts: tuple[str, ...], base: str | None, by: str, output_format: str, output: str | None, templates: str | None
+    drafts: tuple[str, ...],
+    base: str | None,
+    by: str,
+    labels: tuple[str, ...],
+    output_format: str,
+    output: str | None,
+    templates: str | None,
 ):
     """Compare two or more drafts clause by clause: a column per draft, a row per aligned clause.
 
@@ -57,7 +70,7 @@ def command(
         raise UsageError("compare needs at least two drafts")
     from clausekit.render.compare import render_comparison
 
-    result = _compare(paths, index)
+    result = _compare(paths, index, labels)
     if by == "issue":
         from clausekit.compare import group_by_issue
 
@@ -65,17 +78,17 @@ def command(
     emit(render_comparison(result, output_format, templates), output, input_paths(paths))
 
 
-def _compare(paths: list[str], base: int):
+def _compare(paths: list[str], base: int, labels: tuple[str, ...]):
     """Whole drafts, or one clause of each (never a mix: a clause beside a draft aligns nothing)."""
     from clausekit.compare import compare, compare_clauses
     from clausekit.library import is_clause_spec, load_draft, resolve_clause_spec
 
     specs = [is_clause_spec(path) for path in paths]
     if all(specs):
-        return compare_clauses([resolve_clause_spec(path) for path in paths], base=base)
+        return compare_clauses([resolve_clause_spec(path) for path in paths], base=base, labels=labels)
     if any(specs):
         raise UsageError("compare whole drafts (A B C) or one clause of each (A::id B::id C::id), not a mix")
-    return compare([load_draft(path) for path in paths], base=base)
+    return compare([load_draft(path) for path in paths], base=base, labels=labels)
 
 
 def _same(a: str, b: str) -> bool:

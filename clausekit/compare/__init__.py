@@ -39,6 +39,7 @@ __all__ = [
     "attribution_codes",
     "compare",
     "compare_clauses",
+    "default_labels",
     "group_by_issue",
 ]
 
@@ -69,6 +70,8 @@ class Column:
     index: int
     draft: Draft
     code: str
+    # What the column is headed by: ``--label``, else ``default_labels``.
+    label: str = ""
 
     @property
     def proposer(self) -> str | None:
@@ -80,11 +83,8 @@ class Column:
 
     @property
     def heading(self) -> str:
-        """ "US, 2025-11-20" (what a column is headed by)."""
-        parts = [self.code]
-        if self.draft.date:
-            parts.append(self.draft.date)
-        return ", ".join(parts)
+        """ "US, 2025-11-20" (what a column is headed by: its label)."""
+        return self.label or default_labels([self.draft])[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +223,26 @@ def group_by_issue(comparison: Comparison) -> Comparison:
     return replace(comparison, rows=rows, by="issue")
 
 
+LONG_TITLE = 40
+"""A title longer than this heads a column by the draft's id instead (a column is narrow)."""
+
+
+def default_labels(drafts: Sequence[Draft]) -> tuple[str, ...]:
+    """How each draft's column is headed when no ``--label`` names it: its proposer and date
+    ("US, 2025-11-20"), else its title (its id when the title is long) and date; a label two
+    drafts would share gets "(2)", "(3)" after the first. Never a column number."""
+    out: list[str] = []
+    for draft in drafts:
+        name = draft.proposer or (draft.title if draft.title and len(draft.title) <= LONG_TITLE else draft.id)
+        label = f"{name}, {draft.date}" if draft.date else name
+        n, unique = 1, label
+        while unique in out:
+            n += 1
+            unique = f"{label} ({n})"
+        out.append(unique)
+    return tuple(out)
+
+
 def attribution_codes(drafts: Sequence[Draft]) -> tuple[str, ...]:
     """The code each draft's alternatives are attributed to (see ``Column``)."""
     taken: set[str] = set()
@@ -311,28 +331,42 @@ class _ExtraRow:
 
 
 def compare_clauses(
-    picks: Sequence[tuple[Draft, Clause]], base: int = 0, options: DiffOptions | None = None
+    picks: Sequence[tuple[Draft, Clause]],
+    base: int = 0,
+    options: DiffOptions | None = None,
+    labels: Sequence[str] = (),
 ) -> Comparison:
     """Compare one clause of each draft (``NATO::art-5 JAPAN::art-v ...``): the clauses chosen
     share the first row whatever their ids, the provisions nested in them align below it."""
     drafts = tuple(replace(draft, body=(clause,)) for draft, clause in picks)
-    return compare(drafts, base, options, single=True)
+    return compare(drafts, base, options, single=True, labels=labels)
 
 
 def compare(
-    drafts: Sequence[Draft], base: int = 0, options: DiffOptions | None = None, single: bool = False
+    drafts: Sequence[Draft],
+    base: int = 0,
+    options: DiffOptions | None = None,
+    single: bool = False,
+    labels: Sequence[str] = (),
 ) -> Comparison:
     """Compare several drafts clause by clause against ``drafts[base]``.
 
-    ``single``: each draft holds one provision (``compare_clauses``), and those are one row."""
+    ``single``: each draft holds one provision (``compare_clauses``), and those are one row.
+    ``labels`` head the first columns (the others get ``default_labels``)."""
     drafts = tuple(drafts)
     if len(drafts) < 2:
         raise UsageError("compare needs at least two drafts")
     if not 0 <= base < len(drafts):
         raise UsageError(f"base {base} is not one of the {len(drafts)} drafts")
     options = options or DiffOptions()
+    if len(labels) > len(drafts):
+        raise UsageError(f"{len(labels)} labels for {len(drafts)} drafts: give at most one a draft")
     codes = attribution_codes(drafts)
-    columns = tuple(Column(index, draft, code) for index, (draft, code) in enumerate(zip(drafts, codes, strict=True)))
+    headings = tuple(labels) + default_labels(drafts)[len(labels) :]
+    columns = tuple(
+        Column(index, draft, code, heading)
+        for index, (draft, code, heading) in enumerate(zip(drafts, codes, headings, strict=True))
+    )
     grid = _Grid(drafts, base)
     notes: list[str] = []
     for col, draft in enumerate(drafts):

@@ -48,6 +48,7 @@ def _column(column: Column, base: int) -> dict[str, Any]:
         "index": column.index,
         "code": column.code,
         "heading": column.heading,
+        "label": column.heading,
         "base": column.index == base,
         "draft": {
             "id": draft.id,

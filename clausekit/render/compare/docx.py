@@ -109,7 +109,7 @@ class _MatrixWriter:
         document.add_heading(self.clean(view.title), level=1)
         counts = ", ".join(f"{n} {state}" for state, n in view.counts)
         intro = document.add_paragraph()
-        self.run(intro, f"Base: {view.base_code}. Rows: {counts}. Against the base clause: ")
+        self.run(intro, f"Base: {view.base_label}. Rows: {counts}. Against the base clause: ")
         self.run(intro, "deleted", strike=True, color=_DELETED)
         self.run(intro, " / ")
         self.run(intro, "inserted", underline=True, color=_INSERTED)

@@ -75,11 +75,12 @@ class RowView:
 class ComparisonView:
     title: str
     columns: tuple[ColumnView, ...]
-    base_code: str
+    base_code: str  # the base's attribution code (the compilation's)
     rows: tuple[RowView, ...]
     counts: tuple[tuple[str, int], ...]
     notes: tuple[str, ...]
     by: str = "clause"
+    base_label: str = ""  # what the base's column is headed by
 
 
 def facts_pairs(facts: Facts | None) -> tuple[tuple[str, str], ...]:
@@ -136,10 +137,10 @@ def _depths(rows: tuple[Row, ...]) -> dict[str, int]:
 
 
 def _first_code(row: Row, comparison: Comparison) -> str:
-    """The draft a row not in the base comes from (the first that has the clause)."""
+    """The draft a row not in the base comes from (the first that has the clause), by its column's heading."""
     for cell, column in zip(row.cells, comparison.columns, strict=True):
         if cell.clause is not None:
-            return column.code
+            return column.heading
     return "?"
 
 
@@ -215,4 +216,5 @@ def build_comparison_view(comparison: Comparison) -> ComparisonView:
         tuple(comparison.counts().items()),
         comparison.notes,
         comparison.by,
+        columns[comparison.base].heading,
     )
