@@ -223,7 +223,7 @@ def group_by_issue(comparison: Comparison) -> Comparison:
     return replace(comparison, rows=rows, by="issue")
 
 
-LONG_TITLE = 40
+LONG_TITLE = 32
 """A title longer than this heads a column by the draft's id instead (a column is narrow)."""
 
 
@@ -372,7 +372,7 @@ def compare(
     for col, draft in enumerate(drafts):
         if col != base:
             result = _diff_one(drafts[base], draft, options) if single else diff(drafts[base], draft, options)
-            notes.extend(f"{codes[col]}: {note}" for note in result.notes)
+            notes.extend(f"{headings[col]}: {note}" for note in result.notes)
             grid.add(col, draft, result)
     return Comparison(columns, base, grid.rows(), tuple(dict.fromkeys(notes)))
 

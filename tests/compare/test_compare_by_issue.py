@@ -109,3 +109,70 @@ def test_html_and_docx_carry_the_issue_headings() -> None:
     document = Document(io.BytesIO(render_comparison(_grouped(), "docx")))
     texts = [row.cells[0].text for row in document.tables[0].rows]
     assert any(text.startswith("sanctions: sanctions") for text in texts)
+
+
+# --- the shipped drafts, read by real clients ----------------------------------------------------
+
+import re  # noqa: E402
+import subprocess  # noqa: E402
+
+import pytest  # noqa: E402
+
+from conftest import DRAFTS  # noqa: E402
+from render_clients import chromium, need  # noqa: E402
+
+FIVE = [
+    DRAFTS / "us-28-point-plan.clause",
+    DRAFTS / "e3-counterproposal.clause",
+    DRAFTS / "russia-positions.clause",
+    DRAFTS / "ukraine-20-point-framework.clause",
+    DRAFTS / "european-24-point-plan.clause",
+]
+
+
+def _five_by_issue():
+    from clausekit.language.parser import load
+
+    return group_by_issue(compare([load(str(path)) for path in FIVE]))
+
+
+def test_the_five_proposals_by_issue_set_the_russian_demand_beside_the_us_points() -> None:
+    grouped = _five_by_issue()
+    row = next(row for row in grouped.rows if row.key == "nato-expansion-expectation")
+    assert row.issue == "nato-membership"
+    assert row.cells[2].clause is not None and row.cells[2].clause.id == "nato-non-enlargement-2021"
+    issues = list(dict.fromkeys(row.issue for row in grouped.rows))
+    assert issues[:4] == ["ceasefire", "sovereignty", "non-aggression", "nato-membership"]
+    assert issues[-1] is None  # the articles that only hold Russia's dated positions
+
+
+@pytest.mark.clients
+def test_chromium_shows_the_matrix_by_issue(tmp_path) -> None:
+    page = tmp_path / "by-issue.html"
+    page.write_text(render_comparison(_five_by_issue(), "html"), encoding="utf-8")
+    result = chromium(["--dump-dom", page.as_uri()], tmp_path / "profile")
+    assert result.returncode == 0, result.stderr
+    dom = result.stdout
+    headers = re.findall(r'<th scope="col">(.*?)<span', dom)
+    # The 20-point framework and the European plan name no proposer: headed by id (their titles are long).
+    assert headers == [
+        "US, 2025-11-20 (base)",
+        "E3, 2025-11-23",
+        "RU, 2025-11",
+        "ukraine-20-point-framework, 2025-12-23",
+        "european-24-point-plan, 2025-11-23",
+    ]
+    groups = re.findall(r'<tr class="issue"><th scope="rowgroup" colspan="6">([a-z-]+):', dom)
+    assert groups[:3] == ["ceasefire", "sovereignty", "non-aggression"] and "nato-membership" in groups
+    assert "no position" in dom
+
+
+@pytest.mark.clients
+def test_pandoc_reads_the_word_matrix_by_issue(tmp_path) -> None:
+    need("pandoc")
+    path = tmp_path / "by-issue.docx"
+    path.write_bytes(render_comparison(_five_by_issue(), "docx"))
+    result = subprocess.run(["pandoc", str(path), "-t", "plain", "--wrap=none"], capture_output=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    text = result.stdout.decode("utf-8")
+    assert "nato-membership: membership of NATO" in text and "no position" in text
