@@ -149,8 +149,15 @@ def inserted(blocks: tuple[Block, ...]) -> list[ParagraphDiff]:
 def document_diff(diff: DraftDiff) -> list[ParagraphDiff]:
     """Every paragraph of both drafts in one sequence that reads as the old draft when
     insertions are dropped and as the new one when deletions are: clauses in place are
-    compared, moved clauses are deleted where they stood and inserted where they stand."""
+    compared, moved clauses are deleted where they stood and inserted where they stand.
+
+    Only the provisions the diff holds are shown: all of both drafts for ``diff``, the two
+    clauses compared and what they hold for ``diff_clauses`` (``A::x B::y``), never the
+    articles around them as if deleted or inserted."""
     old, new = rendered(diff.old), rendered(diff.new)
+    # Terms and text printed before the first provision belong to the title block (TITLE_KEY).
+    old_held = {TITLE_KEY} | {old.position(c.old) for c in diff.changes}
+    new_held = {TITLE_KEY} | {new.position(c.new) for c in diff.changes}
     hints: dict[tuple[int, int], tuple[WordOp, ...]] = {}
     # The pairs that stayed in place (the diff's alignment found the longest chain of them);
     # a moved clause is deleted where it stood and inserted where it stands.
@@ -167,9 +174,11 @@ def document_diff(diff: DraftDiff) -> list[ParagraphDiff]:
     old_end, new_end = len(old.blocks) - 1, len(new.blocks) - 1
     for o, n in [*stable, (old_end, new_end)]:
         for key in range(i, o):
-            out.extend(deleted(old.of(key)))
+            if key in old_held:
+                out.extend(deleted(old.of(key)))
         for key in range(j, n):
-            out.extend(inserted(new.of(key)))
+            if key in new_held:
+                out.extend(inserted(new.of(key)))
         if o < old_end:
             out.extend(compare_blocks(old.of(o), new.of(n), hints.get((o, n), ())))
         i, j = o + 1, n + 1
