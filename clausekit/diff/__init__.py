@@ -41,6 +41,7 @@ __all__ = [
     "named_ops",
     "party_names",
     "read_piece",
+    "same_instrument",
     "stated_pairs",
 ]
 
@@ -122,8 +123,23 @@ def _diff(old: Draft, new: Draft, options: DiffOptions) -> DraftDiff:
     )
     context = DiffContext.of(old, new, options)
     cites = (cited_numbers(old.top_clauses()), cited_numbers(new.top_clauses()))
-    changes = _rows(alignment, old_clauses, new_clauses, context, cites, parents)
+    numbered = same_instrument(old, new)
+    changes = _rows(alignment, old_clauses, new_clauses, context, cites, parents, numbered)
     return DraftDiff(old, new, changes, tuple(draft_findings(old, new)), context.prose, alignment.notes)
+
+
+def same_instrument(old: Draft, new: Draft) -> bool:
+    """Whether two drafts are versions of one instrument, so that a clause's number changing
+    means something: the same draft id, or a draft that keeps at least half the other's
+    clause ids (a mark-up keeps its base's ids). Between different instruments (a treaty and
+    another treaty, a plan and a position paper) numbers are each document's own, and a
+    clause "renumbered" from Article 5 to Article V is not a change anyone made."""
+    if old.id == new.id:
+        return True
+    old_ids = {clause.id for clause in old.walk()}
+    new_ids = {clause.id for clause in new.walk()}
+    smaller = min(len(old_ids), len(new_ids))
+    return smaller > 0 and 2 * len(old_ids & new_ids) >= smaller
 
 
 def stated_pairs(
@@ -179,7 +195,8 @@ def diff_clauses(
     )
     context = DiffContext.of(old_draft, new_draft, options)
     cites = (cited_numbers(old_draft.top_clauses()), cited_numbers(new_draft.top_clauses()))
-    changes = _rows(alignment, old_clauses, new_clauses, context, cites, parents)
+    numbered = same_instrument(old_draft, new_draft)
+    changes = _rows(alignment, old_clauses, new_clauses, context, cites, parents, numbered)
     return DraftDiff(old_draft, new_draft, changes, (), context.prose, alignment.notes)
 
 
@@ -218,6 +235,7 @@ def _rows(
     context: DiffContext,
     cites: tuple[dict[str, str], dict[str, str]],
     parents: tuple[list[int], list[int]],
+    numbered: bool = True,
 ) -> tuple[ClauseChange, ...]:
     """One row per aligned pair in the new draft's order; a removed clause stands after
     the nearest clause before it that stayed in place (or first)."""
@@ -266,7 +284,7 @@ def _rows(
             old, clause, (), pair.match, pair.similarity, (), (), old_cites.get(old.id), new_cites.get(clause.id)
         )
         own_texts = (clause_text(old), clause_text(clause))
-        rows.append(_paired(row, own_texts, pair.moved, context))
+        rows.append(_paired(row, own_texts, pair.moved, context, numbered))
         if not pair.moved:
             rows.extend(removed(o) for o in removed_after.get(pair.old, ()))
     return tuple(rows)
@@ -310,6 +328,7 @@ def _paired(
     own_texts: tuple[str, str],
     moved: bool,
     context: DiffContext,
+    numbered: bool = True,
 ) -> ClauseChange:
     old, new = row.old, row.new
     assert old is not None and new is not None
@@ -347,7 +366,7 @@ def _paired(
         kinds.append("moved")
         old_label, label = row.old_label, row.label
         findings.append(Finding("clause.moved", old_label, label, None, f"{old_label} moved (now {label})"))
-    if (row.old_cited or "") != (row.new_cited or ""):
+    if numbered and (row.old_cited or "") != (row.new_cited or ""):
         kinds.append("renumbered")
         before, after = row.old_cited or "(unnumbered)", row.new_cited or "(unnumbered)"
         detail = f"{old.kind.capitalize()} {before} renumbered as {after}"

@@ -94,3 +94,60 @@ def test_a_correspondence_survives_fmt() -> None:
     assert again == draft
     assert draft.clause("non-enlargement-2021").issues == ("nato-membership",)
     assert draft.clause("non-enlargement-2021").counterparts == ("us-plan::expansion",)
+
+
+# --- metadata lines and numbers across instruments -------------------------------------------------
+
+
+def test_renumbered_is_reported_within_one_instrument_only() -> None:
+    from clausekit.diff import same_instrument
+
+    plan = loads(PLAN, filename="plan.clause")
+    renumbered = loads(PLAN.replace("clause army 6", "clause army 9"), filename="v2.clause")
+    assert same_instrument(plan, renumbered)
+    assert "renumbered" in diff(plan, renumbered).changes[-1].kinds
+    positions = loads(POSITIONS, filename="positions.clause")
+    assert not same_instrument(plan, positions)
+    assert not any("renumbered" in change.kinds for change in diff(plan, positions).changes)
+
+
+def test_header_fields_are_compared_as_fields_in_every_format() -> None:
+    from clausekit.render.diff import render_diff
+
+    old = loads(PLAN.replace("  proposer: US\n", "  proposer: US\n  date: 1949-04-04\n  status: signed\n"))
+    new = loads(POSITIONS.replace("  proposer: RU\n", "  proposer: RU\n  date: 1960-01-19\n  status: signed\n"))
+    result = diff(old, new)
+    assert result.metadata() == (
+        ("title", "US plan", "Russian positions"),
+        ("proposer", "US", "RU"),
+        ("date", "1949-04-04", "1960-01-19"),
+    )
+
+    def text(fmt: str) -> str:
+        out = render_diff(result, fmt)
+        return out if isinstance(out, str) else "".join(out)
+
+    assert "  Date: 1949-04-04 -> 1960-01-19\n" in text("text")
+    assert "- **Date:** 1949-04-04 → 1960-01-19\n" in text("markdown")
+    assert '<dt>Date</dt><dd><span class="old">1949-04-04</span> → <span class="new">1960-01-19</span></dd>' in text(
+        "html"
+    )
+    import json
+
+    assert {"field": "date", "old": "1949-04-04", "new": "1960-01-19"} in json.loads(text("json"))["metadata"]
+
+
+def test_the_redline_title_block_replaces_values_whole() -> None:
+    from clausekit.render.diff.paragraphs import document_diff
+    from clausekit.render.diff.redline import header_line
+
+    old = loads(PLAN.replace("  proposer: US\n", "  proposer: US\n  date: 1949-04-04\n"))
+    new = loads(POSITIONS.replace("  proposer: RU\n", "  proposer: RU\n  date: 1960-01-19\n"))
+    result = diff(old, new)
+    date = next(p for p in document_diff(result) if p.block.text.startswith("Date: "))
+    assert [(op.op, op.text) for op in date.ops] == [
+        ("equal", "Date: "),
+        ("delete", "1949-04-04"),
+        ("insert", "1960-01-19"),
+    ]
+    assert header_line(result) == "Russian positions (RU, 1960-01-19), marked against US plan (US, 1949-04-04)"
