@@ -33,6 +33,11 @@ from clausekit.render.formats import COMPARE_FORMATS
     metavar="TEXT",
     help="Head a column with TEXT; once a draft, in the columns' order (default: proposer and date, else title or id).",
 )
+@click.option(
+    "--suggest",
+    is_flag=True,
+    help="List likely correspondences that no id or 'corresponds:' states, with score and evidence (never applied).",
+)
 @format_option(COMPARE_FORMATS, "markdown")
 @output_option()
 @click.option("--templates", default=None, metavar="DIR", help="A folder of templates that replace the packaged ones.")
@@ -42,6 +47,7 @@ def command(
     base: str | None,
     by: str,
     labels: tuple[str, ...],
+    suggest: bool,
     output_format: str,
     output: str | None,
     templates: str | None,
@@ -71,6 +77,10 @@ def command(
     from clausekit.render.compare import render_comparison
 
     result = _compare(paths, index, labels)
+    if suggest:
+        from clausekit.compare.suggest import with_suggestions
+
+        result = with_suggestions(result)
     if by == "issue":
         from clausekit.compare import group_by_issue
 

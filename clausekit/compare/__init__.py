@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from clausekit.analysis import analyse_paragraphs, is_english, match_aliases
 from clausekit.callable_modules import make_module_callable as _make_callable
@@ -27,6 +28,9 @@ from clausekit.diff.options import DiffOptions
 from clausekit.errors import UsageError
 from clausekit.language.syntax import PARTY_CODE_FULL
 from clausekit.model import ISSUES, Clause, Draft, cited_numbers, guarantee_prose
+
+if TYPE_CHECKING:
+    from clausekit.compare.suggest import Suggestion
 
 __all__ = [
     "CELL_STATUSES",
@@ -183,6 +187,8 @@ class Comparison:
     rows: tuple[Row, ...]
     notes: tuple[str, ...] = ()
     by: str = "clause"  # or "issue" (``group_by_issue``)
+    # Likely pairs no id or correspondence states (``clausekit.compare.suggest``), never applied.
+    suggestions: tuple[Suggestion, ...] = ()
 
     @property
     def drafts(self) -> tuple[Draft, ...]:

@@ -112,6 +112,17 @@ def comparison_data(comparison: Comparison) -> dict[str, Any]:
         "counts": comparison.counts(),
         "notes": list(comparison.notes),
         "by": comparison.by,
+        "suggestions": [
+            {
+                "column": s.column,
+                "clause": s.clause.id,
+                "base_clause": s.base_clause.id,
+                "score": s.score,
+                "evidence": list(s.evidence),
+                "field_line": s.field_line,
+            }
+            for s in comparison.suggestions
+        ],
         "rows": [
             {
                 "key": row.key,

@@ -97,6 +97,17 @@ class _MatrixWriter:
         for finding in cell.findings:
             self.run(target.add_paragraph(), "• " + finding, size=Pt(8), italic=True)
 
+    def suggestions(self, document) -> None:
+        """The suggested correspondences after the matrix: one paragraph each, never applied."""
+        if not self.view.suggestions:
+            return
+        document.add_heading("Suggested correspondences (not applied)", level=2)
+        for s in self.view.suggestions:
+            paragraph = document.add_paragraph()
+            self.run(paragraph, f"{s.column}: {s.clause} may answer {s.base_clause} ({s.score}). ", bold=True)
+            self.run(paragraph, "; ".join(s.evidence) + ". To accept: ")
+            self.run(paragraph, s.field_line, italic=True)
+
     def document(self) -> bytes:
         view = self.view
         document = new_document(None)
@@ -151,6 +162,7 @@ class _MatrixWriter:
         for row in table.rows:
             for index, cell in enumerate(row.cells):
                 cell.width = first if index == 0 else rest
+        self.suggestions(document)
         set_page_furniture(document, None)
         props = document.core_properties
         props.title = self.clean(view.title)

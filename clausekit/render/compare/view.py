@@ -10,9 +10,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from clausekit.compare import Cell, Comparison, Facts, Row
+from clausekit.compare.suggest import Suggestion
 from clausekit.diff import clause_text, party_names
-from clausekit.diff.model import WordOp
-from clausekit.model import ISSUES
+from clausekit.diff.model import WordOp, clause_label
+from clausekit.model import ISSUES, Clause
 
 # What a reader sees for a cell with no comparable text (never blank: a gap is information).
 STATUS_TEXT = {
@@ -72,6 +73,18 @@ class RowView:
 
 
 @dataclass(frozen=True, slots=True)
+class SuggestionView:
+    """A suggested correspondence as a reader sees it (``compare --suggest``)."""
+
+    column: str  # the heading of the draft whose clause it is
+    clause: str  # "Clause 4 (nato-non-enlargement-2021)"
+    base_clause: str  # the base's clause it may answer
+    score: str  # "72%"
+    evidence: tuple[str, ...]
+    field_line: str  # what to write in the clause to accept it
+
+
+@dataclass(frozen=True, slots=True)
 class ComparisonView:
     title: str
     columns: tuple[ColumnView, ...]
@@ -81,6 +94,7 @@ class ComparisonView:
     notes: tuple[str, ...]
     by: str = "clause"
     base_label: str = ""  # what the base's column is headed by
+    suggestions: tuple[SuggestionView, ...] = ()
 
 
 def facts_pairs(facts: Facts | None) -> tuple[tuple[str, str], ...]:
@@ -217,4 +231,20 @@ def build_comparison_view(comparison: Comparison) -> ComparisonView:
         comparison.notes,
         comparison.by,
         columns[comparison.base].heading,
+        tuple(_suggestion_view(s, comparison) for s in comparison.suggestions),
+    )
+
+
+def _suggestion_view(suggestion: Suggestion, comparison: Comparison) -> SuggestionView:
+    def named(clause: Clause) -> str:
+        label = clause_label(clause, None)
+        return label if clause.id in label else f"{label} ({clause.id})"
+
+    return SuggestionView(
+        comparison.columns[suggestion.column].heading,
+        named(suggestion.clause),
+        named(suggestion.base_clause),
+        f"{suggestion.score:.0%}",
+        suggestion.evidence,
+        suggestion.field_line,
     )
