@@ -111,6 +111,7 @@ def diff(old: Draft, new: Draft, options: DiffOptions | None = None) -> DraftDif
 def _diff(old: Draft, new: Draft, options: DiffOptions) -> DraftDiff:
     old_clauses, new_clauses = old.walk(), new.walk()
     parents = (_parents(old_clauses), _parents(new_clauses))
+    numbered = same_instrument(old, new)
     alignment = align(
         [c.id for c in old_clauses],
         _MatchTexts(old_clauses),
@@ -120,10 +121,10 @@ def _diff(old: Draft, new: Draft, options: DiffOptions) -> DraftDiff:
         new_parents=parents[1],
         stated=stated_pairs(old, old_clauses, new, new_clauses),
         issues=(_issues(old_clauses), _issues(new_clauses)),
+        issues_first=not numbered,
     )
     context = DiffContext.of(old, new, options)
     cites = (cited_numbers(old.top_clauses()), cited_numbers(new.top_clauses()))
-    numbered = same_instrument(old, new)
     changes = _rows(alignment, old_clauses, new_clauses, context, cites, parents, numbered)
     return DraftDiff(old, new, changes, tuple(draft_findings(old, new)), context.prose, alignment.notes)
 
@@ -131,15 +132,20 @@ def _diff(old: Draft, new: Draft, options: DiffOptions) -> DraftDiff:
 def same_instrument(old: Draft, new: Draft) -> bool:
     """Whether two drafts are versions of one instrument, so that a clause's number changing
     means something: the same draft id, or a draft that keeps at least half the other's
-    clause ids (a mark-up keeps its base's ids). Between different instruments (a treaty and
+    clause ids, and at least ``SHARED_IDS`` of them (a mark-up keeps its base's ids; two treaty
+    excerpts that both happen to hold an ``art-4`` are not one text). Between different instruments (a treaty and
     another treaty, a plan and a position paper) numbers are each document's own, and a
     clause "renumbered" from Article 5 to Article V is not a change anyone made."""
     if old.id == new.id:
         return True
     old_ids = {clause.id for clause in old.walk()}
     new_ids = {clause.id for clause in new.walk()}
-    smaller = min(len(old_ids), len(new_ids))
-    return smaller > 0 and 2 * len(old_ids & new_ids) >= smaller
+    shared = len(old_ids & new_ids)
+    return shared >= SHARED_IDS and 2 * shared >= min(len(old_ids), len(new_ids))
+
+
+SHARED_IDS = 3
+"""How many clause ids two drafts with different ids must share at least to be versions of one instrument."""
 
 
 def stated_pairs(

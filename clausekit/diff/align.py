@@ -133,6 +133,7 @@ def align(
     new_parents: Sequence[int] | None = None,
     stated: Sequence[tuple[int, int]] = (),
     issues: tuple[Mapping[int, Sequence[str]], Mapping[int, Sequence[str]]] | None = None,
+    issues_first: bool = False,
 ) -> Alignment:
     """Align two sequences of (id, text) items; empty texts match by id (or ``forced``) only.
 
@@ -140,7 +141,9 @@ def align(
     clauses that the user says are one). ``*_parents`` give each item's parent index
     (-1 at the top) when the items are a tree flattened parents first. ``stated`` pairs are
     what the drafts say correspond (taken in order while both are free, before ids);
-    ``issues`` the issue keys of the items of each side that have any (paired after ids).
+    ``issues`` the issue keys of the items of each side that have any (paired after ids, or
+    before them with ``issues_first``: between different instruments, whose ids such as
+    ``art-4`` follow each document's own numbering).
     """
     matching = _Matching(len(old_ids), len(new_ids))
     for o, n in forced:
@@ -149,10 +152,12 @@ def align(
     for o, n in stated:
         if matching.old_free[o] and matching.new_free[n]:
             matching.take(o, n, "correspondence", -1.0)
+    if issues is not None and issues_first:
+        _by_issue(matching, *issues)
     # 1. same id
     matching.pair_equal_keys(dict(enumerate(old_ids)), dict(enumerate(new_ids)), "id", -1.0)
     # 1b. one issue
-    if issues is not None:
+    if issues is not None and not issues_first:
         _by_issue(matching, *issues)
     # Only the texts of what ids left unpaired are read from here on (except to break ties
     # in step 4): the caller may make each text when asked rather than hold them all.

@@ -151,3 +151,28 @@ def test_the_redline_title_block_replaces_values_whole() -> None:
         ("insert", "1960-01-19"),
     ]
     assert header_line(result) == "Russian positions (RU, 1960-01-19), marked against US plan (US, 1949-04-04)"
+
+
+def test_between_different_instruments_an_issue_says_more_than_a_shared_article_id() -> None:
+    nato = loads(
+        'draft nato "NATO" {\n}\n\narticle art-4 4 {\n  corresponds: consultation\n  The Parties will consult.\n}\n\n'
+        "article art-5 5 {\n  corresponds: security-guarantee\n  An armed attack against one is an attack on all.\n}\n",
+        filename="nato.clause",
+    )
+    pact = loads(
+        'draft pact "Pact" {\n}\n\narticle art-4 4 {\n  corresponds: security-guarantee\n'
+        "  In the event of armed attack each state shall render assistance.\n}\n",
+        filename="pact.clause",
+    )
+    pairs = _pairs_of(nato, pact)
+    assert pairs[("art-5", "art-4")] == "issue"
+    assert ("art-4", None) in pairs
+    # One instrument's versions still pair by id first, whatever their issues say.
+    assert _pairs_of(nato, replace(nato, body=nato.body[:1]))[("art-4", "art-4")] == "id"
+
+
+def _pairs_of(old, new):
+    return {(c.old.id if c.old else None, c.new.id if c.new else None): c.match for c in diff(old, new).changes}
+
+
+from dataclasses import replace  # noqa: E402
