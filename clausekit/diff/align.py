@@ -141,9 +141,10 @@ def align(
     clauses that the user says are one). ``*_parents`` give each item's parent index
     (-1 at the top) when the items are a tree flattened parents first. ``stated`` pairs are
     what the drafts say correspond (taken in order while both are free, before ids);
-    ``issues`` the issue keys of the items of each side that have any (paired after ids, or
-    before them with ``issues_first``: between different instruments, whose ids such as
-    ``art-4`` follow each document's own numbering).
+    ``issues`` the issue keys of the items of each side that have any (paired after ids).
+    With ``issues_first`` (different instruments, whose ids such as ``art-4`` follow each
+    document's own numbering) two items that share an id but name disjoint issues are not
+    paired by their id.
     """
     matching = _Matching(len(old_ids), len(new_ids))
     for o, n in forced:
@@ -152,12 +153,13 @@ def align(
     for o, n in stated:
         if matching.old_free[o] and matching.new_free[n]:
             matching.take(o, n, "correspondence", -1.0)
-    if issues is not None and issues_first:
-        _by_issue(matching, *issues)
     # 1. same id
-    matching.pair_equal_keys(dict(enumerate(old_ids)), dict(enumerate(new_ids)), "id", -1.0)
+    old_keys, new_keys = dict(enumerate(old_ids)), dict(enumerate(new_ids))
+    if issues is not None and issues_first:
+        _drop_contradicted_ids(old_keys, new_keys, *issues)
+    matching.pair_equal_keys(old_keys, new_keys, "id", -1.0)
     # 1b. one issue
-    if issues is not None and not issues_first:
+    if issues is not None:
         _by_issue(matching, *issues)
     # Only the texts of what ids left unpaired are read from here on (except to break ties
     # in step 4): the caller may make each text when asked rather than hold them all.
@@ -190,6 +192,26 @@ def align(
     removed = tuple(o for o, free in enumerate(matching.old_free) if free)
     added = tuple(n for n, free in enumerate(matching.new_free) if free)
     return Alignment(tuple(pairs), removed, added, tuple(notes))
+
+
+def _drop_contradicted_ids(
+    old_keys: dict[int, str],
+    new_keys: dict[int, str],
+    old_issues: Mapping[int, Sequence[str]],
+    new_issues: Mapping[int, Sequence[str]],
+) -> None:
+    """Leave out of the id pass the items whose namesake on the other side names only other issues."""
+    new_by_id: dict[str, int] = {}
+    for n, key in new_keys.items():
+        new_by_id.setdefault(key, n)
+    for o, key in list(old_keys.items()):
+        n = new_by_id.get(key)
+        if n is None:
+            continue
+        ours, theirs = old_issues.get(o, ()), new_issues.get(n, ())
+        if ours and theirs and not set(ours) & set(theirs):
+            del old_keys[o]
+            new_keys.pop(n, None)
 
 
 def _by_issue(
