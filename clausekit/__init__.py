@@ -32,6 +32,8 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "profile": ("clausekit.analysis.profile", "read_profile"),
     "profiles": ("clausekit.analysis.profile", "draft_profiles"),
     "compare_profiles": ("clausekit.analysis.profile_compare", "compare_profiles"),
+    "load_draft": ("clausekit.library", "load_draft"),
+    "ISSUES": ("clausekit.model", "ISSUES"),
     "ClauseSyntaxError": ("clausekit.errors", "ClauseSyntaxError"),
     "ClauseKitError": ("clausekit.errors", "ClauseKitError"),
     "InputError": ("clausekit.errors", "InputError"),

@@ -15,7 +15,7 @@ from pathlib import Path
 from threading import Lock
 
 from clausekit.callable_modules import make_module_callable as _make_callable
-from clausekit.errors import ClauseNotFoundError, UsageError
+from clausekit.errors import ClauseNotFoundError, InputError, UsageError
 from clausekit.language.syntax import ID_FULL
 from clausekit.model import Clause, Draft
 from clausekit.resources import resource
@@ -132,6 +132,42 @@ def _names_a_file(left: str) -> bool:
         return True
     # A bare name that is not an id shape, or an existing file, is a path.
     return not ID_FULL.match(left) or Path(left).is_file()
+
+
+def names_bundled_draft(argument: str) -> bool:
+    """Whether a command-line argument names a bundled reference draft rather than a file:
+    an id (``north-atlantic-treaty-1949``) that is not an existing file's name."""
+    return not _names_a_file(argument) and reference_draft(argument) is not None
+
+
+def load_draft(argument: str) -> Draft:
+    """The draft a command-line argument names: a file, else a bundled reference draft by id.
+
+    Every command that reads whole drafts (diff, compare, render, mirror, ...) reads them
+    here, so ``clausekit diff north-atlantic-treaty-1949 mine.clause`` works wherever a file
+    would. A file of that name wins over the bundled draft (a user's own copy). An argument
+    that is neither raises ``InputError`` naming the closest bundled ids when it looks like one.
+    """
+    from clausekit.language.parser import load
+
+    if _names_a_file(argument) or Path(argument).exists():
+        return load(argument)
+    found = reference_draft(argument)
+    if found is not None:
+        return found
+    hint = suggest_ids(argument, [d.id for d in library()], "bundled drafts", "no reference drafts are bundled")
+    raise InputError(argument, f"no such file, nor a bundled reference draft ({hint})")
+
+
+def input_paths(arguments: Sequence[str]) -> list[str]:
+    """The arguments that name files (not bundled drafts): what an output may not overwrite."""
+    paths = []
+    for argument in arguments:
+        parts = split_ref(argument)
+        left = parts[0] if parts else argument
+        if Path(left).exists():
+            paths.append(left)
+    return paths
 
 
 def resolve_clause_spec(spec: str) -> tuple[Draft, Clause]:

@@ -326,27 +326,40 @@ def _no_beneficiary(self: Rule, index: DraftIndex) -> Iterator[Diagnostic]:
 
 @rule("unknown-mirror", "error", "'mirrors' names a clause that no given or bundled draft has")
 def _unknown_mirror(self: Rule, index: DraftIndex) -> Iterator[Diagnostic]:
-    from clausekit.library import find_mirror, library, split_ref
+    from clausekit.library import find_mirror
 
     for clause in index.provisions:
         if clause.guarantee is None:
             continue
         for ref in clause.guarantee.mirrors:
-            if find_mirror(ref, index.others) is not None:
-                continue
-            parts = split_ref(ref)
-            draft_id, clause_id = parts if parts else (ref, "")
-            candidates = [d for d in (*index.others, *library()) if d.id == draft_id]
-            if candidates:
-                ids = {c.id for d in candidates for c in d.walk()}
-                why = f"the draft '{draft_id}' has no clause '{clause_id}'{_did_you_mean(clause_id, ids)}"
-            else:
-                ids = {d.id for d in (*index.others, *library())}
-                why = (
-                    f"no draft '{draft_id}' was given or is bundled{_did_you_mean(draft_id, ids)}; "
-                    "see 'clausekit library'"
-                )
-            yield self.finding(f"'mirrors: {ref}' names no known clause: {why}", clause.location)
+            if find_mirror(ref, index.others) is None:
+                why = _why_unknown(ref, index.others)
+                yield self.finding(f"'mirrors: {ref}' names no known clause: {why}", clause.location)
+
+
+@rule("unknown-correspondence", "error", "'corresponds' names a clause that no given or bundled draft has")
+def _unknown_correspondence(self: Rule, index: DraftIndex) -> Iterator[Diagnostic]:
+    from clausekit.library import find_mirror
+
+    for clause in index.provisions:
+        for ref in clause.counterparts:
+            if find_mirror(ref, index.others) is None:
+                why = _why_unknown(ref, index.others)
+                yield self.finding(f"'corresponds: {ref}' names no known clause: {why}", clause.location)
+
+
+def _why_unknown(ref: str, others: Sequence[Draft]) -> str:
+    """Why ``draft-id::clause-id`` names nothing: no such draft, or no such clause in it (the closest ids)."""
+    from clausekit.library import library, split_ref
+
+    parts = split_ref(ref)
+    draft_id, clause_id = parts if parts else (ref, "")
+    candidates = [d for d in (*others, *library()) if d.id == draft_id]
+    if candidates:
+        ids = {c.id for d in candidates for c in d.walk()}
+        return f"the draft '{draft_id}' has no clause '{clause_id}'{_did_you_mean(clause_id, ids)}"
+    ids = {d.id for d in (*others, *library())}
+    return f"no draft '{draft_id}' was given or is bundled{_did_you_mean(draft_id, ids)}; see 'clausekit library'"
 
 
 def _referred_parties(index: DraftIndex) -> set[str]:

@@ -31,17 +31,47 @@ STATUSES = (
 """What a draft is: a working draft, a leaked or reported text, a text tabled in a
 negotiation, an agreed, signed or in-force text, or a compilation of stated positions."""
 
+ISSUES: dict[str, str] = {
+    "ceasefire": "ending the fighting: a ceasefire, its monitoring, its violations",
+    "sovereignty": "the sovereignty and independence of a state, confirmed or recognised",
+    "non-aggression": "undertakings not to attack, invade or threaten",
+    "nato-membership": "membership of NATO, its enlargement, and neutrality instead of it",
+    "foreign-troops": "foreign forces, bases or infrastructure on a state's territory",
+    "force-size": "limits on the size or equipment of armed forces",
+    "security-guarantee": "guarantees of a state's security by others (mutual defence among them), and their triggers",
+    "nuclear": "nuclear weapons and non-nuclear status",
+    "territory": "territory: lines of control, recognition, withdrawals, demilitarised zones",
+    "eu-membership": "membership of the European Union",
+    "sanctions": "sanctions: their lifting, phasing or return",
+    "frozen-assets": "frozen or immobilised state assets and how they are used",
+    "reconstruction": "rebuilding and the economy: recovery funds, investment, trade",
+    "humanitarian": "prisoners, detained civilians, children, families and the victims of the war",
+    "elections": "elections and their timing",
+    "accountability": "amnesty, responsibility for acts committed in the war, reparations",
+    "minorities": "languages, religion, minorities, education and tolerance",
+    "energy": "power plants (Zaporizhzhia), grain and other resources",
+    "implementation": "who oversees the settlement, how it enters into force, dialogue bodies",
+    "consultation": "consultation between the parties when one is threatened",
+}
+"""The negotiating issues that drafts share, by key: what ``corresponds:`` may name besides a
+clause of another draft, so that ``clausekit compare --by issue`` can set the drafts' positions
+on one issue side by side however each draft is built. One vocabulary for every draft (a key
+means the same in each); a new issue is a new entry here, documented in docs/language.md."""
+
 ProvisionKind: TypeAlias = Literal["article", "clause", "guarantee"]
 
 
 # --- the fields: every field of the language, declared once --------------------------------
 
-FieldKind: TypeAlias = Literal["text", "choice", "date", "code", "codes", "words", "prose", "refs", "fields"]
+FieldKind: TypeAlias = Literal[
+    "text", "choice", "date", "code", "codes", "words", "prose", "refs", "fields", "correspondences"
+]
 """What a field's value is: ``text`` (plain words, kept as written), ``choice`` (one word of a
 vocabulary), ``date`` (YYYY, YYYY-MM or YYYY-MM-DD), ``code`` (one party code), ``codes``
 (party codes, comma separated), ``words`` (a phrase, such as a modal verb), ``prose`` (a
-paragraph with inline markup), ``refs`` (``draft-id::clause-id`` references) and ``fields``
-(names of other fields)."""
+paragraph with inline markup), ``refs`` (``draft-id::clause-id`` references), ``fields``
+(names of other fields) and ``correspondences`` (``draft-id::clause-id`` references and keys
+of ``ISSUES``, mixed)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +93,7 @@ class FieldSpec:
     @property
     def is_list(self) -> bool:
         """Whether the value is a list written on one line (``guarantor: US, UK``)."""
-        return self.kind in ("codes", "refs", "fields")
+        return self.kind in ("codes", "refs", "fields", "correspondences")
 
     def values(self, holder: object) -> tuple[Any, ...]:
         """The field's values on a model object, as a tuple (empty when not given)."""
@@ -105,6 +135,14 @@ MIRRORS = FieldSpec(
     "existing treaty clauses the guarantee is modelled on (draft-id::clause-id)",
     repeatable=True,
 )
+CORRESPONDS = FieldSpec(
+    "corresponds",
+    "corresponds",
+    "correspondences",
+    "what the provision answers or corresponds to in other drafts: clauses (draft-id::clause-id) "
+    "and negotiating issues (keys of ISSUES, such as nato-membership)",
+    repeatable=True,
+)
 UNKNOWN = FieldSpec(
     "unknown", "unknown", "fields", "fields whose value the source does not give (a text cut off)", repeatable=True
 )
@@ -125,11 +163,12 @@ GUARANTEE_FIELDS: tuple[FieldSpec, ...] = (
     MIRRORS,
     UNKNOWN,
 )
+CORRESPONDENCE_FIELDS: tuple[FieldSpec, ...] = (CORRESPONDS,)
 BLOCK_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
     "draft": HEADER_FIELDS,
-    "article": PROVISION_FIELDS,
-    "clause": PROVISION_FIELDS,
-    "guarantee": PROVISION_FIELDS + GUARANTEE_FIELDS,
+    "article": PROVISION_FIELDS + CORRESPONDENCE_FIELDS,
+    "clause": PROVISION_FIELDS + CORRESPONDENCE_FIELDS,
+    "guarantee": PROVISION_FIELDS + CORRESPONDENCE_FIELDS + GUARANTEE_FIELDS,
 }
 """The fields each block carries, in the order ``fmt`` writes them (a term carries none)."""
 
@@ -323,6 +362,9 @@ class Clause:
     exactness: str | None = None
     date: str | None = None
     proposer: str | None = None
+    # What the provision answers in other drafts (``draft-id::clause-id``) and the issues it
+    # concerns (``ISSUES`` keys), as written; ``counterparts`` and ``issues`` split them.
+    corresponds: tuple[str, ...] = ()
     location: Location = field(default=NOWHERE, compare=False)
     comments: tuple[Comment, ...] = field(default=(), compare=False)
     trailing_comments: tuple[Comment, ...] = field(default=(), compare=False)
@@ -339,6 +381,16 @@ class Clause:
     @property
     def clauses(self) -> tuple[Clause, ...]:
         return tuple(c for c in self.children if isinstance(c, Clause))
+
+    @property
+    def counterparts(self) -> tuple[str, ...]:
+        """The clauses of other drafts this one answers (``draft-id::clause-id``)."""
+        return tuple(value for value in self.corresponds if "::" in value)
+
+    @property
+    def issues(self) -> tuple[str, ...]:
+        """The negotiating issues it concerns (keys of ``ISSUES``)."""
+        return tuple(value for value in self.corresponds if "::" not in value)
 
 
 @dataclass(frozen=True, slots=True)

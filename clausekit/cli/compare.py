@@ -10,7 +10,7 @@ from clausekit.render.formats import COMPARE_FORMATS
 
 
 @click.command("compare")
-@click.argument("drafts", nargs=-1, required=True, metavar="DRAFT.clause...")
+@click.argument("drafts", nargs=-1, required=True, metavar="DRAFT...")
 @click.option(
     "--base",
     "base",
@@ -18,20 +18,51 @@ from clausekit.render.formats import COMPARE_FORMATS
     metavar="FILE",
     help="The draft the others are aligned against and compared with (default: the first).",
 )
+@click.option(
+    "--by",
+    "by",
+    type=click.Choice(["clause", "issue"]),
+    default="clause",
+    show_default=True,
+    help="Order the rows as the base's clauses, or grouped by the issue they concern (corresponds:).",
+)
+@click.option(
+    "--label",
+    "labels",
+    multiple=True,
+    metavar="TEXT",
+    help="Head a column with TEXT; once a draft, in the columns' order (default: proposer and date, else title or id).",
+)
+@click.option(
+    "--suggest",
+    is_flag=True,
+    help="List likely correspondences that no id or 'corresponds:' states, with score and evidence (never applied).",
+)
 @format_option(COMPARE_FORMATS, "markdown")
 @output_option()
 @click.option("--templates", default=None, metavar="DIR", help="A folder of templates that replace the packaged ones.")
 @handle_errors
-def command(drafts: tuple[str, ...], base: str | None, output_format: str, output: str | None, templates: str | None):
+def command(
+    drafts: tuple[str, ...],
+    base: str | None,
+    by: str,
+    labels: tuple[str, ...],
+    suggest: bool,
+    output_format: str,
+    output: str | None,
+    templates: str | None,
+):
     """Compare two or more drafts clause by clause: a column per draft, a row per aligned clause.
+
+    A DRAFT is a file, a bundled reference draft by id (north-atlantic-treaty-1949), or one
+    clause of either (FILE.clause::clause-id, draft-id::clause-id); clauses are compared with
+    clauses only, and the clauses named share the first row.
 
     Formats: markdown, html, json, docx (the position matrix) and clause (a compilation text
     in the clause language: shared text clean, differences in brackets attributed to each
     draft by its proposer, e.g. [US: ... | E3: ... | RU: ...]).
     """
-    from clausekit.compare import compare
-    from clausekit.language.parser import load
-    from clausekit.render.compare import render_comparison
+    from clausekit.library import input_paths
 
     paths = list(drafts)
     index = 0
@@ -43,10 +74,34 @@ def command(drafts: tuple[str, ...], base: str | None, output_format: str, outpu
             paths.insert(0, base)
     if len(paths) < 2:
         raise UsageError("compare needs at least two drafts")
-    loaded = [load(path) for path in paths]
-    result = compare(loaded, base=index)
-    inputs = [*paths, *template_files(templates)] if templates else paths  # templates are inputs too
+    from clausekit.render.compare import render_comparison
+
+    result = _compare(paths, index, labels)
+    if suggest:
+        from clausekit.compare.suggest import with_suggestions
+
+        result = with_suggestions(result)
+    if by == "issue":
+        from clausekit.compare import group_by_issue
+
+        result = group_by_issue(result)
+    inputs = input_paths(paths)
+    if templates:
+        inputs.extend(template_files(templates))  # templates are inputs too
     emit(render_comparison(result, output_format, templates), output, inputs)
+
+
+def _compare(paths: list[str], base: int, labels: tuple[str, ...]):
+    """Whole drafts, or one clause of each (never a mix: a clause beside a draft aligns nothing)."""
+    from clausekit.compare import compare, compare_clauses
+    from clausekit.library import is_clause_spec, load_draft, resolve_clause_spec
+
+    specs = [is_clause_spec(path) for path in paths]
+    if all(specs):
+        return compare_clauses([resolve_clause_spec(path) for path in paths], base=base, labels=labels)
+    if any(specs):
+        raise UsageError("compare whole drafts (A B C) or one clause of each (A::id B::id C::id), not a mix")
+    return compare([load_draft(path) for path in paths], base=base, labels=labels)
 
 
 def _same(a: str, b: str) -> bool:

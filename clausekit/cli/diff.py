@@ -74,9 +74,9 @@ def _load_pair(old: str, new: str, options: DiffOptions) -> tuple[DraftDiff, lis
         new_draft, new_clause = resolve_clause_spec(new)
         inputs = [part[0] for part in (split_ref(old), split_ref(new)) if part and os.path.exists(part[0])]
         return diff_clauses(old_clause, new_clause, old_draft, new_draft, options), inputs
-    from clausekit.language.parser import load
+    from clausekit.library import input_paths, load_draft
 
-    return diff(load(old), load(new), options), [old, new]
+    return diff(load_draft(old), load_draft(new), options), input_paths([old, new])
 
 
 @click.command("diff")
@@ -120,8 +120,9 @@ def command(
     clauses, what each change means (modality, quantities, parties, qualifiers, ...) and
     the word-level redline.
 
-    OLD and NEW are draft files, or one clause of each: FILE.clause::clause-id or
-    bundled-draft-id::clause-id (see 'clausekit library').
+    OLD and NEW are draft files or bundled drafts by id (north-atlantic-treaty-1949), or
+    one clause of each: FILE.clause::clause-id or bundled-draft-id::clause-id (see
+    'clausekit library').
     """
     from clausekit.diff.options import DiffOptions
     from clausekit.render.diff import render_diff

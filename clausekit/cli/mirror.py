@@ -27,16 +27,16 @@ def command(files: tuple[str, ...], against: tuple[str, ...], output_format: str
     responses, conditions, qualifiers, modality, duration; then their guarantee profiles
     dimension by dimension (same, weaker, stronger, different, not stated; docs/profile.md)
     and a one-paragraph verdict. --against REF::ID compares every guarantee with that clause too.
+    A FILE may also be a bundled draft's id.
 
     A 'mirrors:' that names no known clause is reported on standard error with the
     closest ids, and the exit status is 2.
     """
-    from clausekit.language.parser import load
-    from clausekit.library import resolve_clause_spec
+    from clausekit.library import input_paths, load_draft, resolve_clause_spec
     from clausekit.negotiation.mirror import mirror_reports
     from clausekit.render.negotiation.mirror import mirror_json, mirror_markdown, mirror_text
 
-    drafts = [load(path) for path in files]
+    drafts = [load_draft(path) for path in files]
     models = [resolve_clause_spec(ref) for ref in against]
     reports, unknown = mirror_reports(drafts, models)
     if output_format == "json":
@@ -45,7 +45,7 @@ def command(files: tuple[str, ...], against: tuple[str, ...], output_format: str
         data = mirror_markdown(reports)
     else:
         data = mirror_text(reports, unknown)
-    emit(data, output, files)
+    emit(data, output, input_paths(files))
     for problem in unknown:
         click.echo(problem.render(), err=True)
     if unknown:

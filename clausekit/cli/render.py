@@ -43,18 +43,20 @@ def command(
     accept: str | None,
 ) -> None:
     """Render the draft FILE for reading: Markdown, HTML, text, Word (.docx) or Akoma Ntoso XML (akn).
+    FILE may also name a bundled reference draft by its id (see 'clausekit library').
 
     Text formats and akn go to standard output unless -o names a file; docx needs -o (or
     a pipe). With --accept, the number of brackets left open is reported on
     standard error.
     """
     from clausekit.cli.common import emit, template_files
-    from clausekit.language.parser import load, loads
+    from clausekit.language.parser import loads
     from clausekit.language.source import read_stdin
+    from clausekit.library import input_paths, load_draft
     from clausekit.negotiation.accept import accept_brackets
     from clausekit.render import render
 
-    draft = loads(read_stdin(), filename="<stdin>") if file == "-" else load(file)
+    draft = loads(read_stdin(), filename="<stdin>") if file == "-" else load_draft(file)
     note = None
     if accept is not None:
         accepted = accept_brackets(draft, accept)
@@ -62,7 +64,7 @@ def command(
         left = f"{accepted.open} bracket{'s' if accepted.open != 1 else ''} left open"
         note = f"accepted {accept}'s option in {accepted.taken} bracket{'s' if accepted.taken != 1 else ''}; {left}"
     data = render(draft, output_format, templates=templates, reference_doc=reference_doc)
-    inputs = [file] if file != "-" else []
+    inputs = input_paths([file]) if file != "-" else []
     if reference_doc:
         inputs.append(reference_doc)
     if templates:

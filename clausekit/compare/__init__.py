@@ -17,19 +17,24 @@ whose text is not available: never a gap, never agreement.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from clausekit.analysis import analyse_paragraphs, is_english, match_aliases
 from clausekit.callable_modules import make_module_callable as _make_callable
-from clausekit.diff import diff
+from clausekit.diff import diff, diff_clauses
 from clausekit.diff.model import ClauseChange, DraftDiff, Finding, WordOp, clause_label
 from clausekit.diff.options import DiffOptions
 from clausekit.errors import UsageError
 from clausekit.language.syntax import PARTY_CODE_FULL
-from clausekit.model import Clause, Draft, cited_numbers, guarantee_prose
+from clausekit.model import ISSUES, Clause, Draft, cited_numbers, guarantee_prose
+
+if TYPE_CHECKING:
+    from clausekit.compare.suggest import Suggestion
 
 __all__ = [
     "CELL_STATUSES",
+    "GROUPINGS",
     "Cell",
     "Column",
     "Comparison",
@@ -37,6 +42,9 @@ __all__ = [
     "Row",
     "attribution_codes",
     "compare",
+    "compare_clauses",
+    "default_labels",
+    "group_by_issue",
 ]
 
 CELL_STATUSES = ("base", "same", "modified", "added", "text", "gap", "missing", "unknown")
@@ -66,6 +74,8 @@ class Column:
     index: int
     draft: Draft
     code: str
+    # What the column is headed by: ``--label``, else ``default_labels``.
+    label: str = ""
 
     @property
     def proposer(self) -> str | None:
@@ -77,11 +87,8 @@ class Column:
 
     @property
     def heading(self) -> str:
-        """ "US, 2025-11-20" (what a column is headed by)."""
-        parts = [self.code]
-        if self.draft.date:
-            parts.append(self.draft.date)
-        return ", ".join(parts)
+        """ "US, 2025-11-20" (what a column is headed by: its label)."""
+        return self.label or default_labels([self.draft])[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +147,15 @@ class Row:
     cells: tuple[Cell, ...]
     in_base: bool
     parent: str | None = None
+    # The issue the row is grouped under (``group_by_issue``); None when not grouped, or
+    # for the rows that concern no issue.
+    issue: str | None = None
+
+    @property
+    def issues(self) -> tuple[str, ...]:
+        """The issue keys its clauses concern (``corresponds:``), the base's first, each once."""
+        ordered = sorted(self.cells, key=lambda cell: cell.status != "base")
+        return tuple(dict.fromkeys(key for cell in ordered if cell.clause is not None for key in cell.clause.issues))
 
     @property
     def label(self) -> str:
@@ -170,6 +186,9 @@ class Comparison:
     base: int
     rows: tuple[Row, ...]
     notes: tuple[str, ...] = ()
+    by: str = "clause"  # or "issue" (``group_by_issue``)
+    # Likely pairs no id or correspondence states (``clausekit.compare.suggest``), never applied.
+    suggestions: tuple[Suggestion, ...] = ()
 
     @property
     def drafts(self) -> tuple[Draft, ...]:
@@ -187,6 +206,47 @@ class Comparison:
             if row.key == key:
                 return row
         return None
+
+
+GROUPINGS = ("clause", "issue")
+"""How the rows of a comparison may be ordered: as the base draft's clauses, or by issue."""
+
+
+def group_by_issue(comparison: Comparison) -> Comparison:
+    """The rows grouped by the issue they concern, in the order of ``ISSUES``, each group in the
+    base's order; rows that concern no issue follow. A row with no issue of its own stays with
+    the row it sits in (the sub-points of a point), so a point is never torn from its parts."""
+    order = {key: i for i, key in enumerate(ISSUES)}
+    issue_of: dict[str, str | None] = {}
+    grouped: list[tuple[int, int, Row]] = []
+    for index, row in enumerate(comparison.rows):
+        own = row.issues
+        issue = own[0] if own else issue_of.get(row.parent) if row.parent is not None else None
+        issue_of[row.key] = issue
+        rank = order[issue] if issue is not None else len(order)
+        grouped.append((rank, index, replace(row, issue=issue)))
+    rows = tuple(row for _, _, row in sorted(grouped, key=lambda item: item[:2]))
+    return replace(comparison, rows=rows, by="issue")
+
+
+LONG_TITLE = 32
+"""A title longer than this heads a column by the draft's id instead (a column is narrow)."""
+
+
+def default_labels(drafts: Sequence[Draft]) -> tuple[str, ...]:
+    """How each draft's column is headed when no ``--label`` names it: its proposer and date
+    ("US, 2025-11-20"), else its title (its id when the title is long) and date; a label two
+    drafts would share gets "(2)", "(3)" after the first. Never a column number."""
+    out: list[str] = []
+    for draft in drafts:
+        name = draft.proposer or (draft.title if draft.title and len(draft.title) <= LONG_TITLE else draft.id)
+        label = f"{name}, {draft.date}" if draft.date else name
+        n, unique = 1, label
+        while unique in out:
+            n += 1
+            unique = f"{label} ({n})"
+        out.append(unique)
+    return tuple(out)
 
 
 def attribution_codes(drafts: Sequence[Draft]) -> tuple[str, ...]:
@@ -276,24 +336,58 @@ class _ExtraRow:
         self.cells: list[Cell | None] = [None] * width
 
 
-def compare(drafts: Sequence[Draft], base: int = 0, options: DiffOptions | None = None) -> Comparison:
-    """Compare several drafts clause by clause against ``drafts[base]``."""
+def compare_clauses(
+    picks: Sequence[tuple[Draft, Clause]],
+    base: int = 0,
+    options: DiffOptions | None = None,
+    labels: Sequence[str] = (),
+) -> Comparison:
+    """Compare one clause of each draft (``NATO::art-5 JAPAN::art-v ...``): the clauses chosen
+    share the first row whatever their ids, the provisions nested in them align below it."""
+    drafts = tuple(replace(draft, body=(clause,)) for draft, clause in picks)
+    return compare(drafts, base, options, single=True, labels=labels)
+
+
+def compare(
+    drafts: Sequence[Draft],
+    base: int = 0,
+    options: DiffOptions | None = None,
+    single: bool = False,
+    labels: Sequence[str] = (),
+) -> Comparison:
+    """Compare several drafts clause by clause against ``drafts[base]``.
+
+    ``single``: each draft holds one provision (``compare_clauses``), and those are one row.
+    ``labels`` head the first columns (the others get ``default_labels``)."""
     drafts = tuple(drafts)
     if len(drafts) < 2:
         raise UsageError("compare needs at least two drafts")
     if not 0 <= base < len(drafts):
         raise UsageError(f"base {base} is not one of the {len(drafts)} drafts")
     options = options or DiffOptions()
+    if len(labels) > len(drafts):
+        raise UsageError(f"{len(labels)} labels for {len(drafts)} drafts: give at most one a draft")
     codes = attribution_codes(drafts)
-    columns = tuple(Column(index, draft, code) for index, (draft, code) in enumerate(zip(drafts, codes, strict=True)))
+    headings = tuple(labels) + default_labels(drafts)[len(labels) :]
+    columns = tuple(
+        Column(index, draft, code, heading)
+        for index, (draft, code, heading) in enumerate(zip(drafts, codes, headings, strict=True))
+    )
     grid = _Grid(drafts, base)
     notes: list[str] = []
     for col, draft in enumerate(drafts):
         if col != base:
-            result = diff(drafts[base], draft, options)
-            notes.extend(f"{codes[col]}: {note}" for note in result.notes)
+            result = _diff_one(drafts[base], draft, options) if single else diff(drafts[base], draft, options)
+            notes.extend(f"{headings[col]}: {note}" for note in result.notes)
             grid.add(col, draft, result)
     return Comparison(columns, base, grid.rows(), tuple(dict.fromkeys(notes)))
+
+
+def _diff_one(base: Draft, other: Draft, options: DiffOptions) -> DraftDiff:
+    """The diff of two drafts of one provision each, paired whatever their ids."""
+    (old,) = base.top_clauses()
+    (new,) = other.top_clauses()
+    return diff_clauses(old, new, base, other, options)
 
 
 class _Grid:

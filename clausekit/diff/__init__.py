@@ -41,6 +41,8 @@ __all__ = [
     "named_ops",
     "party_names",
     "read_piece",
+    "same_instrument",
+    "stated_pairs",
 ]
 
 
@@ -109,6 +111,7 @@ def diff(old: Draft, new: Draft, options: DiffOptions | None = None) -> DraftDif
 def _diff(old: Draft, new: Draft, options: DiffOptions) -> DraftDiff:
     old_clauses, new_clauses = old.walk(), new.walk()
     parents = (_parents(old_clauses), _parents(new_clauses))
+    numbered = same_instrument(old, new)
     alignment = align(
         [c.id for c in old_clauses],
         _MatchTexts(old_clauses),
@@ -116,11 +119,62 @@ def _diff(old: Draft, new: Draft, options: DiffOptions) -> DraftDiff:
         _MatchTexts(new_clauses),
         old_parents=parents[0],
         new_parents=parents[1],
+        stated=stated_pairs(old, old_clauses, new, new_clauses),
+        issues=(_issues(old_clauses), _issues(new_clauses)),
+        issues_first=not numbered,
     )
     context = DiffContext.of(old, new, options)
     cites = (cited_numbers(old.top_clauses()), cited_numbers(new.top_clauses()))
-    changes = _rows(alignment, old_clauses, new_clauses, context, cites, parents)
+    changes = _rows(alignment, old_clauses, new_clauses, context, cites, parents, numbered)
     return DraftDiff(old, new, changes, tuple(draft_findings(old, new)), context.prose, alignment.notes)
+
+
+def same_instrument(old: Draft, new: Draft) -> bool:
+    """Whether two drafts are versions of one instrument, so that a clause's number changing
+    means something: the same draft id, or a draft that keeps at least half the other's
+    clause ids, and at least ``SHARED_IDS`` of them (a mark-up keeps its base's ids; two treaty
+    excerpts that both happen to hold an ``art-4`` are not one text). Between different instruments (a treaty and
+    another treaty, a plan and a position paper) numbers are each document's own, and a
+    clause "renumbered" from Article 5 to Article V is not a change anyone made."""
+    if old.id == new.id:
+        return True
+    old_ids = {clause.id for clause in old.walk()}
+    new_ids = {clause.id for clause in new.walk()}
+    shared = len(old_ids & new_ids)
+    return shared >= SHARED_IDS and 2 * shared >= min(len(old_ids), len(new_ids))
+
+
+SHARED_IDS = 3
+"""How many clause ids two drafts with different ids must share at least to be versions of one instrument."""
+
+
+def stated_pairs(
+    old: Draft, old_clauses: Sequence[Clause], new: Draft, new_clauses: Sequence[Clause]
+) -> list[tuple[int, int]]:
+    """The (old, new) index pairs that a ``corresponds: draft-id::clause-id`` of either draft
+    states, in a canonical order (the same pairs whichever draft is old). Two versions of one
+    draft (the same id) state nothing about each other."""
+    if old.id == new.id:
+        return []
+    old_at = {clause.id: i for i, clause in reversed(list(enumerate(old_clauses)))}
+    new_at = {clause.id: i for i, clause in reversed(list(enumerate(new_clauses)))}
+    pairs: set[tuple[int, int]] = set()
+    for n, clause in enumerate(new_clauses):
+        for ref in clause.counterparts:
+            draft_id, _, clause_id = ref.rpartition("::")
+            if draft_id == old.id and clause_id in old_at:
+                pairs.add((old_at[clause_id], n))
+    for o, clause in enumerate(old_clauses):
+        for ref in clause.counterparts:
+            draft_id, _, clause_id = ref.rpartition("::")
+            if draft_id == new.id and clause_id in new_at:
+                pairs.add((o, new_at[clause_id]))
+    return sorted(pairs)
+
+
+def _issues(clauses: Sequence[Clause]) -> dict[int, tuple[str, ...]]:
+    """The issue keys of the provisions that name any, by index."""
+    return {i: clause.issues for i, clause in enumerate(clauses) if clause.issues}
 
 
 def diff_clauses(
@@ -147,7 +201,8 @@ def diff_clauses(
     )
     context = DiffContext.of(old_draft, new_draft, options)
     cites = (cited_numbers(old_draft.top_clauses()), cited_numbers(new_draft.top_clauses()))
-    changes = _rows(alignment, old_clauses, new_clauses, context, cites, parents)
+    numbered = same_instrument(old_draft, new_draft)
+    changes = _rows(alignment, old_clauses, new_clauses, context, cites, parents, numbered)
     return DraftDiff(old_draft, new_draft, changes, (), context.prose, alignment.notes)
 
 
@@ -186,6 +241,7 @@ def _rows(
     context: DiffContext,
     cites: tuple[dict[str, str], dict[str, str]],
     parents: tuple[list[int], list[int]],
+    numbered: bool = True,
 ) -> tuple[ClauseChange, ...]:
     """One row per aligned pair in the new draft's order; a removed clause stands after
     the nearest clause before it that stayed in place (or first)."""
@@ -234,7 +290,7 @@ def _rows(
             old, clause, (), pair.match, pair.similarity, (), (), old_cites.get(old.id), new_cites.get(clause.id)
         )
         own_texts = (clause_text(old), clause_text(clause))
-        rows.append(_paired(row, own_texts, pair.moved, context))
+        rows.append(_paired(row, own_texts, pair.moved, context, numbered))
         if not pair.moved:
             rows.extend(removed(o) for o in removed_after.get(pair.old, ()))
     return tuple(rows)
@@ -278,6 +334,7 @@ def _paired(
     own_texts: tuple[str, str],
     moved: bool,
     context: DiffContext,
+    numbered: bool = True,
 ) -> ClauseChange:
     old, new = row.old, row.new
     assert old is not None and new is not None
@@ -315,7 +372,7 @@ def _paired(
         kinds.append("moved")
         old_label, label = row.old_label, row.label
         findings.append(Finding("clause.moved", old_label, label, None, f"{old_label} moved (now {label})"))
-    if (row.old_cited or "") != (row.new_cited or ""):
+    if numbered and (row.old_cited or "") != (row.new_cited or ""):
         kinds.append("renumbered")
         before, after = row.old_cited or "(unnumbered)", row.new_cited or "(unnumbered)"
         detail = f"{old.kind.capitalize()} {before} renumbered as {after}"

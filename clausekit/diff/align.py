@@ -2,7 +2,9 @@
 
 Passes, cheapest first, each only over what is still unmatched (docs/diff.md, "Alignment"):
 
+0. what the drafter stated: ``corresponds: draft-id::clause-id`` (``stated`` pairs);
 1. same id (ids are stable by design);
+1b. one issue: the only free clauses on each side that concern an issue (``corresponds``);
 2. same normalised text (an id was renamed);
 3. similar text: candidates from an inverted index of the rarest word pairs (shingles)
    of each clause, scored on token sequences with difflib, best pairs first;
@@ -52,7 +54,7 @@ class Pair:
 
     old: int
     new: int
-    match: str  # "id", "text", "similar", "structure" or "forced"
+    match: str  # "correspondence", "id", "issue", "text", "similar", "structure" or "forced"
     similarity: float
     moved: bool = False
 
@@ -129,18 +131,36 @@ def align(
     forced: Sequence[tuple[int, int]] = (),
     old_parents: Sequence[int] | None = None,
     new_parents: Sequence[int] | None = None,
+    stated: Sequence[tuple[int, int]] = (),
+    issues: tuple[Mapping[int, Sequence[str]], Mapping[int, Sequence[str]]] | None = None,
+    issues_first: bool = False,
 ) -> Alignment:
     """Align two sequences of (id, text) items; empty texts match by id (or ``forced``) only.
 
     ``forced`` pairs are matched first whatever their ids (``A::x B::y`` compares two
     clauses that the user says are one). ``*_parents`` give each item's parent index
-    (-1 at the top) when the items are a tree flattened parents first.
+    (-1 at the top) when the items are a tree flattened parents first. ``stated`` pairs are
+    what the drafts say correspond (taken in order while both are free, before ids);
+    ``issues`` the issue keys of the items of each side that have any (paired after ids).
+    With ``issues_first`` (different instruments, whose ids such as ``art-4`` follow each
+    document's own numbering) two items that share an id but name disjoint issues are not
+    paired by their id.
     """
     matching = _Matching(len(old_ids), len(new_ids))
     for o, n in forced:
         matching.take(o, n, "forced", -1.0)
+    # 0. what the drafts state
+    for o, n in stated:
+        if matching.old_free[o] and matching.new_free[n]:
+            matching.take(o, n, "correspondence", -1.0)
     # 1. same id
-    matching.pair_equal_keys(dict(enumerate(old_ids)), dict(enumerate(new_ids)), "id", -1.0)
+    old_keys, new_keys = dict(enumerate(old_ids)), dict(enumerate(new_ids))
+    if issues is not None and issues_first:
+        _drop_contradicted_ids(old_keys, new_keys, *issues)
+    matching.pair_equal_keys(old_keys, new_keys, "id", -1.0)
+    # 1b. one issue
+    if issues is not None:
+        _by_issue(matching, *issues)
     # Only the texts of what ids left unpaired are read from here on (except to break ties
     # in step 4): the caller may make each text when asked rather than hold them all.
     old_unpaired = _unpaired_texts(old_texts, matching.old_free)
@@ -172,6 +192,51 @@ def align(
     removed = tuple(o for o, free in enumerate(matching.old_free) if free)
     added = tuple(n for n, free in enumerate(matching.new_free) if free)
     return Alignment(tuple(pairs), removed, added, tuple(notes))
+
+
+def _drop_contradicted_ids(
+    old_keys: dict[int, str],
+    new_keys: dict[int, str],
+    old_issues: Mapping[int, Sequence[str]],
+    new_issues: Mapping[int, Sequence[str]],
+) -> None:
+    """Leave out of the id pass the items whose namesake on the other side names only other issues."""
+    new_by_id: dict[str, int] = {}
+    for n, key in new_keys.items():
+        new_by_id.setdefault(key, n)
+    for o, key in list(old_keys.items()):
+        n = new_by_id.get(key)
+        if n is None:
+            continue
+        ours, theirs = old_issues.get(o, ()), new_issues.get(n, ())
+        if ours and theirs and not set(ours) & set(theirs):
+            del old_keys[o]
+            new_keys.pop(n, None)
+
+
+def _by_issue(
+    matching: _Matching, old_issues: Mapping[int, Sequence[str]], new_issues: Mapping[int, Sequence[str]]
+) -> None:
+    """Pair the clauses that are, on each side, the only ones to concern an issue (and still free).
+
+    An issue that several clauses of one draft concern says nothing about which is which, so
+    it pairs nothing, even when ids have paired all but one of them (the one left over is not
+    thereby the other's counterpart). Keys are taken in name order and counted once, before any
+    is paired, so the outcome is the same whichever draft is old."""
+
+    def holders(issues: Mapping[int, Sequence[str]]) -> dict[str, list[int]]:
+        out: dict[str, list[int]] = defaultdict(list)
+        for item, keys in issues.items():
+            for key in dict.fromkeys(keys):
+                out[key].append(item)
+        return out
+
+    old_holders = holders(old_issues)
+    new_holders = holders(new_issues)
+    for key in sorted(old_holders.keys() & new_holders.keys()):
+        olds, news = old_holders[key], new_holders[key]
+        if len(olds) == len(news) == 1 and matching.old_free[olds[0]] and matching.new_free[news[0]]:
+            matching.take(olds[0], news[0], "issue", -1.0)
 
 
 def _unpaired_texts(texts: Sequence[str], free: list[bool]) -> dict[int, str]:

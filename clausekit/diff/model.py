@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from clausekit.model import Clause, Draft
+from clausekit.model import HEADER_FIELDS, Clause, Draft
 
 # Change kinds per aligned clause pair (several may hold at once: moved and modified).
 CHANGE_KINDS = (
@@ -130,6 +130,20 @@ class ClauseChange:
         return self.changed
 
 
+METADATA_FIELDS: tuple[tuple[str, str], ...] = (
+    ("title", "title"),
+    *((spec.name, spec.attribute) for spec in HEADER_FIELDS if spec.name != "language"),
+    ("parties", "parties"),
+)
+"""The header fields a diff compares as fields (``DraftDiff.metadata``), in the order shown."""
+
+
+def _metadata_value(draft: Draft, attribute: str) -> str:
+    if attribute == "parties":
+        return "; ".join(f"{party.code}: {party.name}" for party in draft.parties)
+    return getattr(draft, attribute) or ""
+
+
 @dataclass(frozen=True, slots=True)
 class DraftDiff:
     """Two drafts and their clause-by-clause differences, in the new draft's order
@@ -151,6 +165,17 @@ class DraftDiff:
     def is_empty(self) -> bool:
         """No known difference (what ``--exit-code`` tests): ``diff(a, a)`` is empty."""
         return not self.draft_findings and not any(c.differs for c in self.changes)
+
+    def metadata(self) -> tuple[tuple[str, str, str], ...]:
+        """The header fields that differ, each as (field, old, new): what every format shows
+        as "Date: 1949-04-04 -> 1960-01-19" lines rather than a word redline (the values are
+        facts about each document, not edits of one text). "(none)" stands for a value not given."""
+        out = []
+        for name, attribute in METADATA_FIELDS:
+            old, new = _metadata_value(self.old, attribute), _metadata_value(self.new, attribute)
+            if old != new:
+                out.append((name, old or "(none)", new or "(none)"))
+        return tuple(out)
 
     def findings(self) -> tuple[Finding, ...]:
         """Every finding, the drafts' own first."""

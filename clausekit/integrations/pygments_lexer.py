@@ -61,7 +61,7 @@ _LINES = re.compile(r"[^\n]*\n|[^\n]+\Z")
 # Field values, by the kind the table of fields gives them: party codes, clause references,
 # dates, fixed vocabularies and words, plain text (no markup is read in it), or prose.
 _CODE_FIELDS = frozenset(name for name, spec in FIELDS.items() if spec.kind in ("code", "codes"))
-_REF_FIELDS = frozenset(name for name, spec in FIELDS.items() if spec.kind == "refs")
+_REF_FIELDS = frozenset(name for name, spec in FIELDS.items() if spec.kind in ("refs", "correspondences"))
 _DATE_FIELDS = frozenset(name for name, spec in FIELDS.items() if spec.kind == "date")
 _WORD_FIELDS = frozenset(name for name, spec in FIELDS.items() if spec.kind in ("choice", "words"))
 _PLAIN_FIELDS = frozenset(name for name, spec in FIELDS.items() if spec.kind == "text")

@@ -32,6 +32,7 @@ from clausekit.model import (
     BLOCK_FIELDS,
     GUARANTEE_FIELD_NAMES,
     GUARANTEE_FIELDS,
+    ISSUES,
     UNKNOWABLE_FIELDS,
     Clause,
     Comment,
@@ -179,6 +180,22 @@ def _read_refs(spec: FieldSpec, line: FieldLine) -> tuple[str, ...]:
 
 
 _PROSE_FIELD_NAMES = ", ".join(spec.name for spec in GUARANTEE_FIELDS if spec.kind == "prose")
+
+
+def _read_correspondences(spec: FieldSpec, line: FieldLine) -> tuple[str, ...]:
+    values = tuple(value.strip() for value in line.value.split(","))
+    for value in values:
+        if "::" in value:
+            if not CLAUSE_REF_RE.match(value):
+                raise _at_value(line, f"'{value}' is not a clause reference: write draft-id::clause-id", value or ",")
+        elif value not in ISSUES:
+            close = difflib.get_close_matches(value, list(ISSUES), n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'?" if close else "the issues are: " + ", ".join(ISSUES)
+            message = f"unknown issue '{value}' ({hint}); '{spec.name}' takes issue keys and draft-id::clause-id"
+            raise _at_value(line, message, value)
+    return values
+
+
 _UNKNOWABLE = frozenset(spec.name for spec in UNKNOWABLE_FIELDS)
 
 
@@ -209,6 +226,7 @@ _READERS: dict[str, Callable[[FieldSpec, FieldLine], Any]] = {
     "code": _read_code,
     "codes": _read_codes,
     "refs": _read_refs,
+    "correspondences": _read_correspondences,
     "fields": _read_fields_named,
     "prose": _read_prose,
 }

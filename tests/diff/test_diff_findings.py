@@ -512,6 +512,7 @@ def test_a_bracket_in_a_guarantee_field_resolved_is_a_bracket_finding_not_a_fiel
     changed = clause_findings(old.clause("g"), other.clause("g"), old, other)
     assert "guarantee.duration.changed" in [f.kind for f in changed]
 
+
 def test_profile_findings_and_fail_on_weakened():
     from clausekit.library import find_mirror
     from conftest import run_clausekit

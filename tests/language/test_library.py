@@ -248,3 +248,61 @@ def test_the_bundled_drafts_parse_have_unique_ids_and_the_named_clauses() -> Non
             continue
         for clause_id in clause_ids:
             assert draft.clause(clause_id) is not None, f"{draft_id}::{clause_id} is missing"
+
+
+# --- bundled drafts by name, wherever a file is accepted ------------------------------------------
+
+
+def test_load_draft_reads_a_file_or_a_bundled_draft(tmp_path: Path, reference_dir: Path, monkeypatch) -> None:
+    assert lib.load_draft("us-japan-1960").id == "us-japan-1960"
+    own = tmp_path / "mine.clause"
+    own.write_text(JAPAN.replace("us-japan-1960", "mine"), encoding="utf-8")
+    assert lib.load_draft(str(own)).id == "mine"
+    # A file named like a bundled id wins (a user's own copy).
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "us-japan-1960").write_text(JAPAN.replace("us-japan-1960", "copy"), encoding="utf-8")
+    assert lib.load_draft("us-japan-1960").id == "copy"
+
+
+def test_load_draft_names_the_closest_bundled_drafts(reference_dir: Path) -> None:
+    with pytest.raises(InputError) as caught:
+        lib.load_draft("north-atlantic-treaty")
+    assert str(caught.value) == (
+        "north-atlantic-treaty: no such file, nor a bundled reference draft "
+        "(did you mean 'north-atlantic-treaty-1949'?)"
+    )
+    with pytest.raises(InputError, match="no such file"):
+        lib.load_draft("missing.clause")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["diff", "north-atlantic-treaty-1949", "us-japan-1960", "--stat"],
+        ["compare", "north-atlantic-treaty-1949", "us-japan-1960", "-f", "json"],
+        ["render", "us-japan-1960", "-f", "text"],
+        ["mirror", "us-japan-1960"],
+    ],
+)
+def test_every_command_reads_bundled_drafts_by_name(args: list[str], reference_dir: Path) -> None:
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "no such file" not in result.output
+
+
+def test_compare_takes_one_clause_of_each_draft_in_one_row(reference_dir: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["compare", "north-atlantic-treaty-1949::art-5", "us-japan-1960::art-v", "-f", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)["rows"]
+    # The two clauses named are one row; the sub-clause of art-5 follows, absent from Japan's.
+    assert [row["key"] for row in rows] == ["art-5", "art-5-b"]
+    assert [cell["status"] for cell in rows[0]["cells"]] == ["base", "modified"]
+    assert [cell["status"] for cell in rows[1]["cells"]] == ["base", "gap"]
+
+
+def test_compare_refuses_a_mix_of_clauses_and_drafts(reference_dir: Path) -> None:
+    result = CliRunner().invoke(main, ["compare", "north-atlantic-treaty-1949::art-5", "us-japan-1960"])
+    assert result.exit_code == 2
+    assert "not a mix" in result.stderr

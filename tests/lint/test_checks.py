@@ -105,6 +105,10 @@ CASES: dict[str, tuple[str, str]] = {
         GUARANTEE.replace("}", "  mirrors: north-atlantic-treaty-1949::art-6\n}"),
         GUARANTEE.replace("}", "  mirrors: north-atlantic-treaty-1949::art-5\n}"),
     ),
+    "unknown-correspondence": (
+        "clause a 1 {\n  corresponds: security-guarantee, north-atlantic-treaty-1949::art-55\n  Words.\n}\n",
+        "clause a 1 {\n  corresponds: security-guarantee, north-atlantic-treaty-1949::art-5\n  Words.\n}\n",
+    ),
     "unused-party": ("", ""),  # see PARTY_CASES
     "duplicate-number": (
         "article a 1 {\n  clause b 1 {\n    One.\n  }\n  clause c 1 {\n    Two.\n  }\n}\n",
@@ -189,6 +193,7 @@ def test_levels_are_as_documented() -> None:
         "guarantee-without-guarantor",
         "guarantee-without-beneficiary",
         "unknown-mirror",
+        "unknown-correspondence",
         "duplicate-number",
     }
     assert {code for code, level in levels.items() if level == "error"} == errors
@@ -480,3 +485,16 @@ def test_the_summary_says_which_files_could_not_be_parsed_and_which_not_read(tmp
     result = run(broken, str(tmp_path / "missing.clause"))
     assert result.exit_code == 2
     assert result.stdout.strip().endswith("in 2 files; 1 could not be parsed; 1 could not be read")
+
+
+def test_unknown_correspondence_names_the_closest_clause_of_a_draft_given_alongside() -> None:
+    other = loads('draft us-plan "US" {\n}\n\nclause nato-membership 7 {\n  Words.\n}\n', filename="us.clause")
+    source = draft_source("clause a 1 {\n  corresponds: us-plan::nato-membershp\n  Words.\n}\n")
+    mine = loads(source, filename="mine.clause")
+    (finding,) = [f for f in check([mine, other]) if f.code == "unknown-correspondence"]
+    assert finding.message == (
+        "'corresponds: us-plan::nato-membershp' names no known clause: "
+        "the draft 'us-plan' has no clause 'nato-membershp' (did you mean 'nato-membership'?)"
+    )
+    fixed = loads(source.replace("membershp", "membership"), filename="mine.clause")
+    assert not [f for f in check([fixed, other]) if f.code == "unknown-correspondence"]

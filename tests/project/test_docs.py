@@ -30,3 +30,11 @@ def test_readme_links_existing_documents():
     for target in re.findall(r"\]\(([^)#]+)\)", readme):
         if not target.startswith("http"):
             assert (ROOT / target).exists(), target
+
+
+def test_every_issue_key_is_documented_with_its_meaning() -> None:
+    from clausekit.model import ISSUES
+
+    language = (ROOT / "docs" / "language.md").read_text(encoding="utf-8")
+    for key, meaning in ISSUES.items():
+        assert f"| `{key}` | {meaning} |" in language, f"docs/language.md does not list the issue {key}"

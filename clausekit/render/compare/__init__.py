@@ -48,6 +48,7 @@ def _column(column: Column, base: int) -> dict[str, Any]:
         "index": column.index,
         "code": column.code,
         "heading": column.heading,
+        "label": column.heading,
         "base": column.index == base,
         "draft": {
             "id": draft.id,
@@ -110,6 +111,18 @@ def comparison_data(comparison: Comparison) -> dict[str, Any]:
         "columns": [_column(c, comparison.base) for c in comparison.columns],
         "counts": comparison.counts(),
         "notes": list(comparison.notes),
+        "by": comparison.by,
+        "suggestions": [
+            {
+                "column": s.column,
+                "clause": s.clause.id,
+                "base_clause": s.base_clause.id,
+                "score": s.score,
+                "evidence": list(s.evidence),
+                "field_line": s.field_line,
+            }
+            for s in comparison.suggestions
+        ],
         "rows": [
             {
                 "key": row.key,
@@ -117,6 +130,8 @@ def comparison_data(comparison: Comparison) -> dict[str, Any]:
                 "parent": row.parent,
                 "in_base": row.in_base,
                 "state": row.state,
+                "issues": list(row.issues),
+                "issue": row.issue,
                 "cells": [_cell(cell, name) for cell, name in zip(row.cells, names, strict=True)],
             }
             for row in comparison.rows

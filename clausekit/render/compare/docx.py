@@ -22,6 +22,7 @@ _INSERTED = RGBColor(0x0F, 0x5B, 0x1F)
 _DELETED = RGBColor(0x8D, 0x1C, 0x1C)
 _MUTED = RGBColor(0x5B, 0x64, 0x75)
 _AGREED_FILL = "EEF6EE"
+_GROUP_FILL = "E4E9F2"  # the heading row of an issue group (--by issue)
 _HEADER_FILL = "24324A"
 _UNKNOWN_FILL = "F1F1F4"
 
@@ -96,6 +97,17 @@ class _MatrixWriter:
         for finding in cell.findings:
             self.run(target.add_paragraph(), "• " + finding, size=Pt(8), italic=True)
 
+    def suggestions(self, document) -> None:
+        """The suggested correspondences after the matrix: one paragraph each, never applied."""
+        if not self.view.suggestions:
+            return
+        document.add_heading("Suggested correspondences (not applied)", level=2)
+        for s in self.view.suggestions:
+            paragraph = document.add_paragraph()
+            self.run(paragraph, f"{s.column}: {s.clause} may answer {s.base_clause} ({s.score}). ", bold=True)
+            self.run(paragraph, "; ".join(s.evidence) + ". To accept: ")
+            self.run(paragraph, s.field_line, italic=True)
+
     def document(self) -> bytes:
         view = self.view
         document = new_document(None)
@@ -108,7 +120,7 @@ class _MatrixWriter:
         document.add_heading(self.clean(view.title), level=1)
         counts = ", ".join(f"{n} {state}" for state, n in view.counts)
         intro = document.add_paragraph()
-        self.run(intro, f"Base: {view.base_code}. Rows: {counts}. Against the base clause: ")
+        self.run(intro, f"Base: {view.base_label}. Rows: {counts}. Against the base clause: ")
         self.run(intro, "deleted", strike=True, color=_DELETED)
         self.run(intro, " / ")
         self.run(intro, "inserted", underline=True, color=_INSERTED)
@@ -131,6 +143,11 @@ class _MatrixWriter:
                 column = view.columns[index - 1]
                 self.run(cell.add_paragraph(), column.title, size=Pt(8), color=RGBColor(0xDD, 0xE3, 0xEE))
         for row in view.rows:
+            if row.group:
+                merged = table.add_row().cells
+                heading = merged[0].merge(merged[-1])
+                _shade(heading, _GROUP_FILL)
+                self.run(heading.paragraphs[0], row.group, bold=True)
             cells = table.add_row().cells
             label = cells[0].paragraphs[0]
             self.run(label, "  " * row.depth + row.label, bold=True)
@@ -145,6 +162,7 @@ class _MatrixWriter:
         for row in table.rows:
             for index, cell in enumerate(row.cells):
                 cell.width = first if index == 0 else rest
+        self.suggestions(document)
         set_page_furniture(document, None)
         props = document.core_properties
         props.title = ooxml.core_property(self.clean(view.title))

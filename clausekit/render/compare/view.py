@@ -7,11 +7,13 @@ for Word, plain data for JSON) takes these rows, so they all say the same words.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from clausekit.compare import Cell, Comparison, Facts, Row
+from clausekit.compare.suggest import Suggestion
 from clausekit.diff import clause_text, party_names
-from clausekit.diff.model import WordOp
+from clausekit.diff.model import WordOp, clause_label
+from clausekit.model import ISSUES, Clause
 
 # What a reader sees for a cell with no comparable text (never blank: a gap is information).
 STATUS_TEXT = {
@@ -24,6 +26,10 @@ STATUS_TEXT = {
     "missing": "text not available",
     "unknown": "not known",
 }
+NO_POSITION = "no position"
+"""A gap in a matrix by issue where the draft has nothing at all on the row's issue."""
+NO_ISSUE = "other provisions"
+"""The heading of the rows that concern no issue, in a matrix by issue."""
 STATE_TEXT = {"agreed": "agreed", "differs": "differs", "unknown": "agreed where known"}
 
 
@@ -62,16 +68,33 @@ class RowView:
     depth: int
     in_base: bool
     cells: tuple[CellView, ...]
+    # In a matrix by issue: the heading of the issue group this row opens (None inside a group).
+    group: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SuggestionView:
+    """A suggested correspondence as a reader sees it (``compare --suggest``)."""
+
+    column: str  # the heading of the draft whose clause it is
+    clause: str  # "Clause 4 (nato-non-enlargement-2021)"
+    base_clause: str  # the base's clause it may answer
+    score: str  # "72%"
+    evidence: tuple[str, ...]
+    field_line: str  # what to write in the clause to accept it
 
 
 @dataclass(frozen=True, slots=True)
 class ComparisonView:
     title: str
     columns: tuple[ColumnView, ...]
-    base_code: str
+    base_code: str  # the base's attribution code (the compilation's)
     rows: tuple[RowView, ...]
     counts: tuple[tuple[str, int], ...]
     notes: tuple[str, ...]
+    by: str = "clause"
+    base_label: str = ""  # what the base's column is headed by
+    suggestions: tuple[SuggestionView, ...] = ()
 
 
 def facts_pairs(facts: Facts | None) -> tuple[tuple[str, str], ...]:
@@ -128,11 +151,42 @@ def _depths(rows: tuple[Row, ...]) -> dict[str, int]:
 
 
 def _first_code(row: Row, comparison: Comparison) -> str:
-    """The draft a row not in the base comes from (the first that has the clause)."""
+    """The draft a row not in the base comes from (the first that has the clause), by its column's heading."""
     for cell, column in zip(row.cells, comparison.columns, strict=True):
         if cell.clause is not None:
-            return column.code
+            return column.heading
     return "?"
+
+
+def issue_heading(issue: str | None) -> str:
+    """ "nato-membership: membership of NATO, ..." (what a group of a matrix by issue is headed by)."""
+    return f"{issue}: {ISSUES[issue]}" if issue is not None else NO_ISSUE
+
+
+def _positions(comparison: Comparison) -> set[tuple[str | None, int]]:
+    """(issue, column) for every draft that has a clause in some row of the issue's group."""
+    return {
+        (row.issue, col) for row in comparison.rows for col, cell in enumerate(row.cells) if cell.clause is not None
+    }
+
+
+def _grouped(comparison: Comparison, rows: tuple[RowView, ...]) -> tuple[RowView, ...]:
+    """A matrix by issue: a heading on each group's first row, flat depths, and "no position"
+    for the drafts that have nothing on a row's issue."""
+    positions = _positions(comparison)
+    out: list[RowView] = []
+    previous: object = object()
+    for row, view in zip(comparison.rows, rows, strict=True):
+        cells = tuple(
+            replace(cell, status_text=NO_POSITION, summary=NO_POSITION)
+            if cell.status == "gap" and (row.issue, col) not in positions
+            else cell
+            for col, cell in enumerate(view.cells)
+        )
+        group = issue_heading(row.issue) if row.issue != previous else None
+        previous = row.issue
+        out.append(replace(view, cells=cells, depth=0, group=group))
+    return tuple(out)
 
 
 def build_comparison_view(comparison: Comparison) -> ComparisonView:
@@ -163,7 +217,11 @@ def build_comparison_view(comparison: Comparison) -> ComparisonView:
         )
         for row in comparison.rows
     )
-    title = "Comparison: " + " / ".join(c.heading for c in columns)
+    if comparison.by == "issue":
+        rows = _grouped(comparison, rows)
+    title = ("Comparison by issue: " if comparison.by == "issue" else "Comparison: ") + " / ".join(
+        c.heading for c in columns
+    )
     return ComparisonView(
         title,
         columns,
@@ -171,4 +229,22 @@ def build_comparison_view(comparison: Comparison) -> ComparisonView:
         rows,
         tuple(comparison.counts().items()),
         comparison.notes,
+        comparison.by,
+        columns[comparison.base].heading,
+        tuple(_suggestion_view(s, comparison) for s in comparison.suggestions),
+    )
+
+
+def _suggestion_view(suggestion: Suggestion, comparison: Comparison) -> SuggestionView:
+    def named(clause: Clause) -> str:
+        label = clause_label(clause, None)
+        return label if clause.id in label else f"{label} ({clause.id})"
+
+    return SuggestionView(
+        comparison.columns[suggestion.column].heading,
+        named(suggestion.clause),
+        named(suggestion.base_clause),
+        f"{suggestion.score:.0%}",
+        suggestion.evidence,
+        suggestion.field_line,
     )

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from clausekit.diff.model import DraftDiff
 from clausekit.errors import UsageError
 from clausekit.render.diff.paragraphs import (
-    TITLE_KEY,
     ParagraphDiff,
     Rendered,
     clause_blocks,
     clause_diff,
     compare_blocks,
+    compare_title_blocks,
     rendered,
 )
 from clausekit.render.diff.view import DiffView, RowView, diff_view
@@ -80,7 +80,9 @@ def html_diff_view(diff: DraftDiff, layout: str = "inline") -> HtmlDiffView:
 
 
 def _title_block(old: Rendered, new: Rendered) -> tuple[ParagraphDiff, ...]:
-    paragraphs = compare_blocks(old.of(TITLE_KEY), new.of(TITLE_KEY))
+    paragraphs = compare_title_blocks(old.title_block(), new.title_block()) + compare_blocks(
+        old.before_provisions(), new.before_provisions()
+    )
     return () if all(p.kind == "same" for p in paragraphs) else tuple(paragraphs)
 
 

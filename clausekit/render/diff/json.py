@@ -93,6 +93,7 @@ def _head(diff: DraftDiff) -> dict[str, Any]:
         "counts": {kind: counts[kind] for kind in CHANGE_KINDS},
         "finding_counts": dict(sorted(finding_counts.items())),
         "draft_findings": [_finding(f) for f in diff.draft_findings],
+        "metadata": [{"field": name, "old": old, "new": new} for name, old, new in diff.metadata()],
     }
 
 

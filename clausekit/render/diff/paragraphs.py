@@ -58,6 +58,15 @@ class Rendered:
     view: DraftView
     blocks: tuple[tuple[Block, ...], ...]  # index 0: TITLE_KEY, then walk() order
     positions: dict[int, int]  # id(clause) -> walk() position
+    header: int = (
+        0  # how many of the TITLE_KEY blocks are the title block itself (the rest: terms before any provision)
+    )
+
+    def title_block(self) -> tuple[Block, ...]:
+        return self.blocks[0][: self.header]
+
+    def before_provisions(self) -> tuple[Block, ...]:
+        return self.blocks[0][self.header :]
 
     def of(self, key: int) -> tuple[Block, ...]:
         return self.blocks[key + 1]
@@ -96,10 +105,11 @@ def rendered(draft: Draft, view: DraftView | None = None) -> Rendered:
     indent_from = 2 if any(i.kind == "article" for i in view.items) else 1
     walk = draft.walk()
     blocks: list[list[Block]] = [title_blocks(view)] + [[] for _ in walk]
+    header = len(blocks[0])
     for item in view.items:
         blocks[item.owner + 1].extend(item_blocks(item, indent_from))
     positions = {id(clause): index for index, clause in enumerate(walk)}
-    return Rendered(view, tuple(tuple(b) for b in blocks), positions)
+    return Rendered(view, tuple(tuple(b) for b in blocks), positions, header)
 
 
 # --- comparing paragraphs -----------------------------------------------------------------
@@ -135,6 +145,41 @@ def compare_blocks(
     return out
 
 
+def _field_of(block: Block) -> tuple[str, str]:
+    """A title-block paragraph's field (the title itself, or the label of "Date: 1949-04-04")."""
+    if block.role == TITLE:
+        return TITLE, ""
+    label, sep, _ = block.text.partition(": ")
+    return block.role, label + sep if sep else block.text
+
+
+def _whole_value(old: Block, new: Block) -> ParagraphDiff:
+    """One field of two title blocks: its label kept, the old value deleted whole and the new
+    one inserted whole ("Date: ~~1949-04-04~~ 1960-01-19"), never interleaved word by word."""
+    label = _field_of(new)[1] if new.role != TITLE else ""
+    ops = [WordOp("equal", label)] if label else []
+    ops += [WordOp("delete", old.text[len(label) :]), WordOp("insert", new.text[len(label) :])]
+    return ParagraphDiff("changed", new, tuple(op for op in ops if op.text))
+
+
+def compare_title_blocks(old: tuple[Block, ...], new: tuple[Block, ...]) -> list[ParagraphDiff]:
+    """The title blocks of two drafts, field by field: a title, date, status, source or list of
+    parties is a fact about each document, so a field that differs shows its old value and its
+    new one whole. Fields on one side only are deleted or inserted."""
+    out: list[ParagraphDiff] = []
+    keys = ([_field_of(b) for b in old], [_field_of(b) for b in new])
+    matcher = difflib.SequenceMatcher(None, *keys, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            for a, b in zip(old[i1:i2], new[j1:j2], strict=True):
+                same = a.text == b.text
+                out.append(ParagraphDiff("same", b, (WordOp("equal", b.text),)) if same else _whole_value(a, b))
+            continue
+        out.extend(deleted(old[i1:i2]))
+        out.extend(inserted(new[j1:j2]))
+    return out
+
+
 def deleted(blocks: tuple[Block, ...]) -> list[ParagraphDiff]:
     return [ParagraphDiff("deleted", b, (WordOp("delete", b.text),)) for b in blocks]
 
@@ -149,8 +194,15 @@ def inserted(blocks: tuple[Block, ...]) -> list[ParagraphDiff]:
 def document_diff(diff: DraftDiff) -> list[ParagraphDiff]:
     """Every paragraph of both drafts in one sequence that reads as the old draft when
     insertions are dropped and as the new one when deletions are: clauses in place are
-    compared, moved clauses are deleted where they stood and inserted where they stand."""
+    compared, moved clauses are deleted where they stood and inserted where they stand.
+
+    Only the provisions the diff holds are shown: all of both drafts for ``diff``, the two
+    clauses compared and what they hold for ``diff_clauses`` (``A::x B::y``), never the
+    articles around them as if deleted or inserted."""
     old, new = rendered(diff.old), rendered(diff.new)
+    # Terms and text printed before the first provision belong to the title block (TITLE_KEY).
+    old_held = {TITLE_KEY} | {old.position(c.old) for c in diff.changes}
+    new_held = {TITLE_KEY} | {new.position(c.new) for c in diff.changes}
     hints: dict[tuple[int, int], tuple[WordOp, ...]] = {}
     # The pairs that stayed in place (the diff's alignment found the longest chain of them);
     # a moved clause is deleted where it stood and inserted where it stands.
@@ -167,10 +219,15 @@ def document_diff(diff: DraftDiff) -> list[ParagraphDiff]:
     old_end, new_end = len(old.blocks) - 1, len(new.blocks) - 1
     for o, n in [*stable, (old_end, new_end)]:
         for key in range(i, o):
-            out.extend(deleted(old.of(key)))
+            if key in old_held:
+                out.extend(deleted(old.of(key)))
         for key in range(j, n):
-            out.extend(inserted(new.of(key)))
-        if o < old_end:
+            if key in new_held:
+                out.extend(inserted(new.of(key)))
+        if o == TITLE_KEY:
+            out.extend(compare_title_blocks(old.title_block(), new.title_block()))
+            out.extend(compare_blocks(old.before_provisions(), new.before_provisions()))
+        elif o < old_end:
             out.extend(compare_blocks(old.of(o), new.of(n), hints.get((o, n), ())))
         i, j = o + 1, n + 1
     return out

@@ -18,6 +18,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from clausekit.diff.model import DraftDiff
+from clausekit.model import Draft
 from clausekit.render import ooxml
 from clausekit.render.diff.paragraphs import BODY, HEADING, NESTED, TITLE, ParagraphDiff, document_diff
 from clausekit.render.draft.docx import draft_datetime, new_document, save, set_page_furniture, set_properties
@@ -73,6 +74,17 @@ def revision_date(date: str | None) -> str | None:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ") if moment else None
 
 
+def _cited_as(draft: Draft) -> str:
+    """ "the US plan (US, 2025-11-20)": a draft as a person names it in a running head."""
+    said = ", ".join(part for part in (draft.proposer, draft.date) if part)
+    return f"{draft.title} ({said})" if said else draft.title
+
+
+def header_line(diff: DraftDiff) -> str:
+    """The redline's running head, as a person would write it: what is marked against what."""
+    return f"{_cited_as(diff.new)}, marked against {_cited_as(diff.old)}"
+
+
 def render_redline_docx(diff: DraftDiff) -> bytes:
     """The new draft as tracked changes against the old one."""
     document = new_document(None)
@@ -89,6 +101,6 @@ def render_redline_docx(diff: DraftDiff) -> bytes:
     ooxml.append_all(body, sect_pr, paragraphs)
     title = f"Changes from {diff.old.label()} to {diff.new.label()}"
     set_properties(document, diff.new, ooxml.strip_invalid(title))
-    set_page_furniture(document, ooxml.strip_invalid(f"Tracked changes by {diff.new.label()} to {diff.old.label()}"))
+    set_page_furniture(document, ooxml.strip_invalid(header_line(diff)))
     clean.warn()
     return save(document)

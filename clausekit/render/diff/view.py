@@ -83,6 +83,8 @@ class DiffView:
     # than one finding each: each stands below with what is known of it.
     unknown: tuple[FindingView, ...] = ()
     kind_width: int = 28  # the widest kind listed, for the text layout's column
+    # The header fields that differ, as ("Date", old, new): shown as "old -> new" lines.
+    metadata: tuple[tuple[str, str, str], ...] = ()
 
 
 def change_anchor(change: ClauseChange) -> str:
@@ -212,4 +214,5 @@ def diff_view(diff: DraftDiff) -> DiffView:
         _declared(diff),
         tuple(unknown),
         max((len(f.kind) for f in findings), default=0),
+        tuple((name.capitalize(), old, new) for name, old, new in diff.metadata()),
     )

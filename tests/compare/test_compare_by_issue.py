@@ -1,0 +1,178 @@
+"""compare --by issue: one group per negotiating issue, each draft's text or "no position"."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from clausekit.cli import main
+from clausekit.compare import compare, group_by_issue
+from clausekit.language.parser import loads
+from clausekit.render.compare import render_comparison
+
+PLAN = """\
+draft us-plan "US plan" {
+  proposer: US
+  date: 2025-11
+}
+
+clause membership 1 {
+  corresponds: nato-membership
+  Ukraine agrees not to join NATO.
+}
+
+clause army 2 {
+  corresponds: force-size
+  The armed forces of Ukraine will be limited to 600,000 personnel.
+
+  clause army-review a {
+    The limit is reviewed after ten years.
+  }
+}
+
+clause elections 3 {
+  Elections will be held in 100 days.
+}
+"""
+
+POSITIONS = """\
+draft ru-positions "Russian positions" {
+  proposer: RU
+  date: 2022-04
+}
+
+clause neutrality {
+  corresponds: nato-membership
+  Ukraine is permanently neutral and does not join military alliances.
+}
+
+clause sanctions-lifted {
+  corresponds: sanctions
+  All sanctions are lifted.
+}
+"""
+
+
+def _grouped():
+    drafts = [loads(PLAN, filename="us.clause"), loads(POSITIONS, filename="ru.clause")]
+    return group_by_issue(compare(drafts))
+
+
+def test_rows_are_grouped_in_the_order_of_the_issues_and_sub_points_stay_with_their_point() -> None:
+    grouped = _grouped()
+    assert grouped.by == "issue"
+    assert [(row.key, row.issue) for row in grouped.rows] == [
+        ("membership", "nato-membership"),
+        ("army", "force-size"),
+        ("army-review", "force-size"),
+        ("sanctions-lifted", "sanctions"),
+        ("elections", None),
+    ]
+    # The only clause on each side to concern nato-membership share a row, though their words differ.
+    membership = grouped.rows[0]
+    assert [cell.clause.id for cell in membership.cells] == ["membership", "neutrality"]
+
+
+def test_a_draft_with_nothing_on_an_issue_has_no_position() -> None:
+    data = render_comparison(_grouped(), "markdown")
+    assert "| **nato-membership: membership of NATO, its enlargement, and neutrality instead of it** | | |" in data
+    assert "| **other provisions** | | |" in data
+    army = next(line for line in data.splitlines() if "(#row-army)" in line)
+    assert army.endswith("| no position |")
+    sanctions = next(line for line in data.splitlines() if "(#row-sanctions-lifted)" in line)
+    assert "| no position | not in base |" in sanctions
+
+
+def test_the_json_says_how_rows_are_grouped(tmp_path) -> None:
+    (tmp_path / "us.clause").write_text(PLAN, encoding="utf-8")
+    (tmp_path / "ru.clause").write_text(POSITIONS, encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["compare", str(tmp_path / "us.clause"), str(tmp_path / "ru.clause"), "--by", "issue", "-f", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["by"] == "issue"
+    assert [(row["key"], row["issue"], row["issues"]) for row in data["rows"]][:2] == [
+        ("membership", "nato-membership", ["nato-membership"]),
+        ("army", "force-size", ["force-size"]),
+    ]
+
+
+def test_html_and_docx_carry_the_issue_headings() -> None:
+    html = render_comparison(_grouped(), "html")
+    assert '<tr class="issue"><th scope="rowgroup" colspan="3">force-size: ' in html
+    import io
+
+    from docx import Document
+
+    document = Document(io.BytesIO(render_comparison(_grouped(), "docx")))
+    texts = [row.cells[0].text for row in document.tables[0].rows]
+    assert any(text.startswith("sanctions: sanctions") for text in texts)
+
+
+# --- the shipped drafts, read by real clients ----------------------------------------------------
+
+import re  # noqa: E402
+import subprocess  # noqa: E402
+
+import pytest  # noqa: E402
+
+from conftest import DRAFTS  # noqa: E402
+from render_clients import chromium, need  # noqa: E402
+
+FIVE = [
+    DRAFTS / "us-28-point-plan.clause",
+    DRAFTS / "e3-counterproposal.clause",
+    DRAFTS / "russia-positions.clause",
+    DRAFTS / "ukraine-20-point-framework.clause",
+    DRAFTS / "european-24-point-plan.clause",
+]
+
+
+def _five_by_issue():
+    from clausekit.language.parser import load
+
+    return group_by_issue(compare([load(str(path)) for path in FIVE]))
+
+
+def test_the_five_proposals_by_issue_set_the_russian_demand_beside_the_us_points() -> None:
+    grouped = _five_by_issue()
+    row = next(row for row in grouped.rows if row.key == "nato-expansion-expectation")
+    assert row.issue == "nato-membership"
+    assert row.cells[2].clause is not None and row.cells[2].clause.id == "nato-non-enlargement-2021"
+    issues = list(dict.fromkeys(row.issue for row in grouped.rows))
+    assert issues[:4] == ["ceasefire", "sovereignty", "non-aggression", "nato-membership"]
+    assert issues[-1] is None  # the articles that only hold Russia's dated positions
+
+
+@pytest.mark.clients
+def test_chromium_shows_the_matrix_by_issue(tmp_path) -> None:
+    page = tmp_path / "by-issue.html"
+    page.write_text(render_comparison(_five_by_issue(), "html"), encoding="utf-8")
+    result = chromium(["--dump-dom", page.as_uri()], tmp_path / "profile")
+    assert result.returncode == 0, result.stderr
+    dom = result.stdout
+    headers = re.findall(r'<th scope="col">(.*?)<span', dom)
+    # The 20-point framework and the European plan name no proposer: headed by id (their titles are long).
+    assert headers == [
+        "US, 2025-11-20 (base)",
+        "E3, 2025-11-23",
+        "RU, 2025-11",
+        "ukraine-20-point-framework, 2025-12-23",
+        "european-24-point-plan, 2025-11-23",
+    ]
+    groups = re.findall(r'<tr class="issue"><th scope="rowgroup" colspan="6">([a-z-]+):', dom)
+    assert groups[:3] == ["ceasefire", "sovereignty", "non-aggression"] and "nato-membership" in groups
+    assert "no position" in dom
+
+
+@pytest.mark.clients
+def test_pandoc_reads_the_word_matrix_by_issue(tmp_path) -> None:
+    need("pandoc")
+    path = tmp_path / "by-issue.docx"
+    path.write_bytes(render_comparison(_five_by_issue(), "docx"))
+    result = subprocess.run(["pandoc", str(path), "-t", "plain", "--wrap=none"], capture_output=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    text = result.stdout.decode("utf-8")
+    assert "nato-membership: membership of NATO" in text and "no position" in text
