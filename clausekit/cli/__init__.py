@@ -25,6 +25,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "library": ("clausekit.cli.library", "List the bundled reference drafts and their clause ids."),
     "import": ("clausekit.cli.importer", "Turn a numbered text, Markdown or Word file into a draft."),
     "git-diff": ("clausekit.cli.gitdiff", "git external diff driver: clause-level diff inside git."),
+    "amend": ("clausekit.cli.amend", "The numbered amendments that turn one draft into another."),
+    "apply": ("clausekit.cli.apply", "Apply an amendment list (.amend) to a draft."),
 }
 
 

@@ -20,12 +20,14 @@ SUFFIXES = {
     ".json": "json",
     ".docx": "docx",
     ".clause": "clause",
+    ".amend": "amend",
 }
 """The format a file name's suffix says."""
 
 DRAFT_FORMATS = ("markdown", "html", "text", "docx")
 DIFF_FORMATS = ("text", "markdown", "json", "html", "docx")
 COMPARE_FORMATS = ("markdown", "html", "json", "docx", "clause")
+AMEND_FORMATS = ("text", "markdown", "json", "amend")
 
 
 def normalise(name: str) -> str:

@@ -1,0 +1,137 @@
+"""``amend(old, new)``: the amendments a drafter would table, and what they do when applied."""
+
+from __future__ import annotations
+
+import pytest
+
+from clausekit.amend import amend, apply
+from clausekit.diff import diff
+from clausekit.language.amend_format import format_amendments
+from clausekit.language.amend_parser import loads_amendments
+from clausekit.language.parser import load, loads
+from clausekit.render.amend.view import describe
+from conftest import DRAFTS
+
+OLD = """draft plan "Peace plan" {
+  proposer: US
+}
+
+parties {
+  US "the United States"
+  UA "Ukraine"
+  E3 "the E3"
+}
+
+clause sovereignty 1 {
+  The sovereignty of @UA will be confirmed.
+}
+
+clause expectation 2 {
+  There will be the expectation that Russia will not invade its neighbours.
+}
+
+clause force-cap 3 {
+  The armed forces of @UA will be capped at 600,000 personnel.
+}
+
+clause jets 4 {
+  European fighter jets will be stationed in Poland.
+}
+
+clause amnesty 5 {
+  All parties will receive full amnesty.
+
+  The amnesty covers the war.
+}
+"""
+
+NEW = """draft counter "Counter-proposal" {
+  proposer: E3
+}
+
+parties {
+  US "the United States"
+  UA "Ukraine"
+  E3 "the E3"
+}
+
+clause sovereignty 1 {
+  The sovereignty of @UA will be reconfirmed.
+}
+
+clause jets 2 {
+  NATO fighter jets will be stationed in Poland.
+}
+
+clause force-cap 3 {
+  The armed forces of @UA will be capped at [US: 600,000 | E3: 800,000 in peacetime] personnel.
+}
+
+clause amnesty 4 {
+  All parties will receive full amnesty.
+}
+"""
+
+
+def _sentences(old: str, new: str) -> list[str]:
+    return [describe(a).text for a in amend(loads(old), loads(new)).amendments]
+
+
+def test_word_clause_and_bracket_amendments_read_as_a_drafter_writes_them():
+    sentences = _sentences(OLD, NEW)
+    assert "In point 1, for “confirmed” substitute “reconfirmed”." in sentences
+    assert "Delete point 2." in sentences
+    # the bracketed alternative is E3's: the amendment that introduces it is E3's too
+    listed = amend(loads(OLD), loads(NEW)).amendments
+    bracket = next(a for a in listed if a.target.clause_id == "force-cap" and a.old is not None)
+    assert bracket.old == "600,000" and bracket.new == "[US: 600,000 | E3: 800,000 in peacetime]"
+    assert bracket.proposer == "E3"
+    assert "In point 5, leave out the paragraph 2." in sentences
+    # point 4 moved before point 3 (after point 1): one move, whatever the renumbering
+    assert sum(s.startswith("Move ") for s in sentences) == 1
+    # the renumbering is one amendment, on one line
+    renumbering = [s for s in sentences if s.startswith("Renumber")]
+    assert len(renumbering) == 1 and "point 5 as 4" in renumbering[0]
+
+
+def test_the_smallest_words_that_are_found_once_are_quoted():
+    old = OLD.replace("All parties will receive full amnesty.", "All the parties will receive the amnesty.")
+    new = old.replace("will receive the amnesty.", "will receive the full amnesty.")
+    sentences = _sentences(old, new)
+    # "the" occurs twice: the quote takes in the word before it
+    assert "In point 5, paragraph 1, after “receive the” insert “full”." in sentences or (
+        "In point 5, paragraph 1, before “amnesty.” insert “full”." in sentences
+    )
+
+
+def test_applying_the_amendments_gives_the_new_draft():
+    old, new = loads(OLD), loads(NEW)
+    result = apply(old, amend(old, new))
+    assert not result.failures
+    assert diff(result.draft, new).is_empty
+
+
+def test_the_amend_format_reads_back_as_the_same_list():
+    amendments = amend(loads(OLD), loads(NEW))
+    text = format_amendments(amendments)
+    assert loads_amendments(text, "x.amend") == amendments
+
+
+def test_us_plan_to_e3_counterproposal():
+    us, e3 = load(DRAFTS / "us-28-point-plan.clause"), load(DRAFTS / "e3-counterproposal.clause")
+    amendments = amend(us, e3)
+    sentences = [describe(a).text for a in amendments.amendments]
+    assert "Delete point 3." in sentences and "Delete point 26." in sentences
+    assert "In point 9, for “European” substitute “NATO”." in sentences
+    assert "Delete point 10(d)." in sentences
+    assert all(a.proposer == "E3" for a in amendments.amendments)
+    # the points whose E3 text is not known get no amendment, and a note says so
+    assert any("not amended: 10(c), 11, 12" in note for note in amendments.notes)
+    assert not any(a.target.number == "11" for a in amendments.amendments)
+
+
+@pytest.mark.parametrize("only", [{1}, {2, 3}])
+def test_a_subset_applies_and_leaves_the_rest(only):
+    old, new = loads(OLD), loads(NEW)
+    result = apply(old, amend(old, new), only)
+    assert result.applied == tuple(sorted(only)) and not result.failures
