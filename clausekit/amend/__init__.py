@@ -7,7 +7,7 @@ The ``.amend`` text format that people edit is the language room's (``language/a
 
 from __future__ import annotations
 
-from clausekit.amend.apply import Applied, Failure, apply
+from clausekit.amend.apply import Applied, Failure, amended_source, apply
 from clausekit.amend.make import amend, amendments_from_diff
 
-__all__ = ["Applied", "Failure", "amend", "amendments_from_diff", "apply"]
+__all__ = ["Applied", "Failure", "amend", "amended_source", "amendments_from_diff", "apply"]

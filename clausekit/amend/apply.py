@@ -24,6 +24,8 @@ from clausekit.amend.tree import Node, PositionError, WorkingDraft
 from clausekit.errors import ClauseSyntaxError
 from clausekit.language.amend_parser import read_block
 from clausekit.language.amendments import PARTIES, WORD_ACTIONS, Amendment, AmendmentList, Piece
+from clausekit.language.format import checked_format, format_draft
+from clausekit.language.parser import loads
 from clausekit.model import Draft
 
 # No space is put between inserted words and a mark that follows or opens them.
@@ -82,6 +84,13 @@ def apply(draft: Draft, amendments: AmendmentList, only: set[int] | None = None)
         else:
             applied.append(amendment.number)
     return Applied(state.work.freeze(), tuple(applied), tuple(failures))
+
+
+def amended_source(draft: Draft, name: str) -> str:
+    """The amended draft's source text, in canonical form. Written once and read back first: a
+    comment kept for a field an amendment left out finds its place in the block on reading, and
+    the text is then checked as ``fmt --write`` checks it (``checked_format``)."""
+    return checked_format(loads(format_draft(draft), name), name)
 
 
 def apply_one(state: ApplyState, amendment: Amendment) -> None:

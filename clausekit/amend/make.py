@@ -28,7 +28,7 @@ from clausekit.amend.pieces import (
 )
 from clausekit.amend.tree import Node, WorkingDraft
 from clausekit.amend.words import word_edits
-from clausekit.diff import DraftDiff, clause_text, diff, hidden_fields
+from clausekit.diff import DraftDiff, clause_text, diff
 from clausekit.diff.model import ClauseChange
 from clausekit.language.amendments import (
     PARTIES,
@@ -359,7 +359,9 @@ def own_changes(old: Clause, new: Clause) -> list[_Change]:
     paragraphs), checked by doing them; one ``replace`` when they would not give it."""
     if old.kind != new.kind:
         return [_replace_change(new)]
-    hidden = hidden_fields(old, new)
+    # A field the new text does not give is not amended (its old value is not known to go); one
+    # the old text did not give and the new one does is put in.
+    hidden = frozenset(new.guarantee.unknown) if new.guarantee is not None else frozenset()
     changes: list[_Change] = []
     changes += _single(old, new, Piece(TITLE))
     for spec in GUARANTEE_FIELDS if old.kind == "guarantee" else ():

@@ -10,19 +10,23 @@ from __future__ import annotations
 from dataclasses import replace
 
 from clausekit.language.amendments import Position
-from clausekit.model import Clause, Draft, Party, Term
+from clausekit.model import NOWHERE, Clause, Draft, Party, Term
 
 
 class Node:
     """One provision: its own text and fields (``clause``, whose children are not read) and
     what it holds now."""
 
-    __slots__ = ("children", "clause", "parent")
+    __slots__ = ("children", "clause", "parent", "placed")
 
     def __init__(self, clause: Clause, parent: Node | None):
         self.clause = clause
         self.parent = parent
         self.children: list[Node | Term] = []
+        # Put in or moved by an amendment: its place in the source file no longer says where
+        # it stands among its parent's paragraphs, so the amended draft drops it (``fmt``
+        # orders a block's paragraphs and clauses by source position only when all have one).
+        self.placed = False
 
 
 class PositionError(Exception):
@@ -79,6 +83,7 @@ class WorkingDraft:
 
     def place(self, node: Node, position: Position) -> None:
         """Put a clause that is in no list at ``position``."""
+        node.placed = True
         if position.after is not None:
             anchor = self.nodes.get(position.after.clause_id)
             if anchor is None:
@@ -113,8 +118,9 @@ class WorkingDraft:
         """The amended draft."""
         return replace(self.draft, parties=tuple(self.parties), body=self._frozen(self.body))
 
+    def _frozen_node(self, node: Node) -> Clause:
+        clause = replace(node.clause, children=self._frozen(node.children))
+        return replace(clause, location=NOWHERE) if node.placed else clause
+
     def _frozen(self, items: list[Node | Term]) -> tuple[Clause | Term, ...]:
-        return tuple(
-            replace(item.clause, children=self._frozen(item.children)) if isinstance(item, Node) else item
-            for item in items
-        )
+        return tuple(self._frozen_node(item) if isinstance(item, Node) else item for item in items)

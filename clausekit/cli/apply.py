@@ -47,16 +47,15 @@ def command(draft: str, amendments: str, only: str | None, output: str | None) -
     points were renumbered. An amendment that cannot be applied is reported and left out;
     the others are applied.
     """
-    from clausekit.amend import apply
+    from clausekit.amend import amended_source, apply
     from clausekit.language.amend_parser import load_amendments
-    from clausekit.language.format import checked_format
     from clausekit.language.parser import load
 
     base = load(draft)
     listed = load_amendments(amendments)
     chosen = parse_only(only, {a.number for a in listed.amendments})
     result = apply(base, listed, chosen)
-    text = checked_format(result.draft, output or "<stdout>")
+    text = amended_source(result.draft, output or "<stdout>")
     emit(text, output, [draft, amendments])
     for failure in result.failures:
         click.echo(failure.message(amendments), err=True)
