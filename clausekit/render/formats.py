@@ -27,7 +27,7 @@ SUFFIXES = {
 DRAFT_FORMATS = ("markdown", "html", "text", "docx")
 DIFF_FORMATS = ("text", "markdown", "json", "html", "docx")
 COMPARE_FORMATS = ("markdown", "html", "json", "docx", "clause")
-AMEND_FORMATS = ("text", "markdown", "json", "amend")
+AMEND_FORMATS = ("text", "markdown", "json", "amend", "html", "docx")
 
 
 def normalise(name: str) -> str:

@@ -29,4 +29,14 @@ def render_amendments(amendments: AmendmentList, fmt: str, old: Draft | None = N
         from clausekit.language.amend_format import format_amendments
 
         return format_amendments(amendments)
+    if fmt in ("html", "docx"):
+        if old is None:
+            raise UsageError(f"the {fmt} table quotes the old draft: give it")
+        if fmt == "html":
+            from clausekit.render.amend.html import render_amend_html
+
+            return render_amend_html(amendments, old)
+        from clausekit.render.amend.docx import render_amend_docx
+
+        return render_amend_docx(amendments, old)
     raise UsageError(f"unknown format {fmt!r}: choose one of {', '.join(AMEND_FORMATS)}")
