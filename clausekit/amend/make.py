@@ -30,6 +30,7 @@ from clausekit.amend.tree import Node, WorkingDraft
 from clausekit.amend.words import word_edits
 from clausekit.diff import DraftDiff, clause_text, diff
 from clausekit.diff.model import ClauseChange
+from clausekit.errors import InputError
 from clausekit.language.amendments import (
     PARTIES,
     Amendment,
@@ -48,8 +49,23 @@ PROSE_PIECES = frozenset({PARAGRAPH} | {spec.name for spec in GUARANTEE_FIELDS i
 
 
 def amend(old: Draft, new: Draft) -> AmendmentList:
-    """The numbered amendments that turn ``old`` into ``new`` (``clausekit amend``)."""
+    """The numbered amendments that turn ``old`` into ``new`` (``clausekit amend``).
+
+    Amendments name clauses by id, so each draft must give each id once (``InputError``
+    at the second one otherwise; ``clausekit check`` reports it too)."""
+    for draft in (old, new):
+        _unique_ids(draft)
     return amendments_from_diff(diff(old, new))
+
+
+def _unique_ids(draft: Draft) -> None:
+    seen: set[str] = set()
+    for clause in draft.walk():
+        if clause.id in seen:
+            where = clause.location
+            message = f"the id {clause.id!r} is given twice, and amendments name clauses by id"
+            raise InputError(draft.path or where.file, message, where.line or None, where.column or None)
+        seen.add(clause.id)
 
 
 def amendments_from_diff(result: DraftDiff) -> AmendmentList:

@@ -135,3 +135,12 @@ def test_a_subset_applies_and_leaves_the_rest(only):
     old, new = loads(OLD), loads(NEW)
     result = apply(old, amend(old, new), only)
     assert result.applied == tuple(sorted(only)) and not result.failures
+
+
+def test_a_draft_that_gives_an_id_twice_is_refused_with_its_place():
+    from clausekit.errors import InputError
+
+    twice = OLD.replace("clause jets 4 {", "clause sovereignty 4 {")
+    with pytest.raises(InputError) as raised:
+        amend(loads(twice, "twice.clause"), loads(NEW))
+    assert str(raised.value).startswith("twice.clause:23:1: the id 'sovereignty' is given twice")

@@ -46,7 +46,8 @@ def describe(amendment: Amendment) -> Sentence:
         head = position_words(amendment.position)
         return Sentence(f"{head[0].upper()}{head[1:]}, insert a new {target}:", amendment.new)
     if action == "move":
-        return Sentence(f"Move {target} to {position_words(amendment.position)}.")
+        where = position_words(amendment.position).removeprefix("at ")
+        return Sentence(f"Move {target} to {where}.")
     if action == "replace":
         return Sentence(f"For {target}, substitute:", amendment.new)
     if action == "renumber":
