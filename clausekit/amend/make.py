@@ -9,6 +9,9 @@ its quoted words are found once in that copy, and positions name clauses that ar
 from __future__ import annotations
 
 import difflib
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 from clausekit.amend.apply import ApplyState, NotApplied, apply_one
@@ -55,7 +58,23 @@ def amend(old: Draft, new: Draft) -> AmendmentList:
     at the second one otherwise; ``clausekit check`` reports it too)."""
     for draft in (old, new):
         _unique_ids(draft)
-    return amendments_from_diff(diff(old, new))
+    with _collector_paused():
+        return amendments_from_diff(diff(old, new))
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while amendments are made, as the diff does: they make
+    many short-lived objects, freed by reference counting, and the collector, set off by their
+    number, would walk both drafts and the diff again and again (benchmarks/README.md)."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _unique_ids(draft: Draft) -> None:
@@ -110,9 +129,9 @@ class _Maker:
         self.notes: list[str] = []
         self.old_cites = cited_numbers(result.old.top_clauses())
         self.new_cites = cited_numbers(result.new.top_clauses())
-        # Each new provision (by identity): its parent and the provisions before it.
+        # Each new provision (by identity): its parent, and its siblings with its place among them.
         self.new_parent: dict[int, Clause | None] = {}
-        self.new_before: dict[int, list[Clause]] = {}
+        self.new_before: dict[int, tuple[list[Clause], int]] = {}
         self._index(result.new.body, None)
         # New provision (identity) -> the id it has in the working copy, once it is there.
         self.placed: dict[int, str] = {}
@@ -129,7 +148,7 @@ class _Maker:
         for item in items:
             if isinstance(item, Clause):
                 self.new_parent[id(item)] = parent
-                self.new_before[id(item)] = list(before)
+                self.new_before[id(item)] = (before, len(before))
                 before.append(item)
                 self._index(item.children, item)
 
@@ -144,12 +163,13 @@ class _Maker:
         own = clause.proposer if clause is not None else None
         return own or self.result.new.proposer
 
-    def emit(self, amendment: Amendment) -> bool:
+    def emit(self, amendment: Amendment, quiet: bool = False) -> bool:
         amendment = replace(amendment, number=len(self.out) + 1)
         try:
             apply_one(self.state, amendment)
         except NotApplied as reason:
-            self.notes.append(f"{amendment.target}: an amendment could not be made ({reason})")
+            if not quiet:
+                self.notes.append(f"{amendment.target}: an amendment could not be made ({reason})")
             return False
         self.out.append(amendment)
         return True
@@ -191,10 +211,12 @@ class _Maker:
                 self.unknown.append(_cited(row))
             return
         if row.old is None:
-            if "unknown" in row.kinds:
+            # A new point whose text is not known is still a new point: it is put in as the new
+            # draft has it (exactness: missing). One inside such a point is not known to be new.
+            if "unknown" in row.kinds and not row.new.is_placeholder:
                 self.unknown.append(_cited(row))
             elif id(row.new) not in self.placed:
-                self.insert(row.new)
+                self.insert(row.new, row)
             return
         self.paired[id(row.new)] = row.old
         self.placed[id(row.new)] = row.old.id
@@ -217,24 +239,31 @@ class _Maker:
             return
         self.emit(Amendment(0, "delete", self.target(node), self.proposer(None)))
 
-    def position(self, clause: Clause) -> Position:
+    def position(self, clause: Clause) -> Position | None:
         """Where a new provision goes in the working copy: after the provision before it in the
         new draft, else first in its parent, else first in the draft."""
-        for before in reversed(self.new_before[id(clause)]):
+        siblings, place = self.new_before[id(clause)]
+        for index in range(place - 1, -1, -1):
+            before = siblings[index]
             if id(before) in self.placed:
                 return Position(after=self.work_target(before))
         parent = self.new_parent[id(clause)]
         if parent is None:
             return Position()
+        if id(parent) not in self.placed:
+            return None
         return Position(inside=self.work_target(parent))
 
     def work_target(self, new_clause: Clause) -> Target:
         node = self.state.work.nodes[self.placed[id(new_clause)]]
         return self.target(node)
 
-    def insert(self, clause: Clause) -> None:
+    def insert(self, clause: Clause, row: ClauseChange) -> None:
         block = self._added_only(clause)
         position = self.position(clause)
+        if position is None:  # its parent is one that is not put in
+            self.unknown.append(_cited(row))
+            return
         text = format_clause(block)
         target = Target(clause.id, label(clause), clause.number)
         if self.emit(Amendment(0, "insert", target, self.proposer(clause, "", text), new=text, position=position)):
@@ -246,7 +275,7 @@ class _Maker:
     def _added_only(self, clause: Clause) -> Clause:
         """The new provision with the provisions it holds that are new too (the others are
         moved into it by amendments of their own)."""
-        paired_ids = {id(new) for new in self._paired_new()}
+        paired_ids = self._paired_new()
         children = tuple(
             self._added_only(child) if isinstance(child, Clause) else child
             for child in clause.children
@@ -254,10 +283,11 @@ class _Maker:
         )
         return replace(clause, children=children)
 
-    def _paired_new(self) -> list[Clause]:
+    def _paired_new(self) -> set[int]:
+        """The new provisions (by identity) that have a counterpart in the old draft."""
         if not hasattr(self, "_paired_cache"):
-            self._paired_cache = [r.new for r in self.result.changes if r.old is not None and r.new is not None]
-        return self._paired_cache  # type: ignore[return-value]
+            self._paired_cache = {id(r.new) for r in self.result.changes if r.old is not None and r.new is not None}
+        return self._paired_cache
 
     def move_if_needed(self, old: Clause, new: Clause, moved: bool) -> None:
         """Move a provision that is not where the new draft has it. A row the diff found moved
@@ -268,7 +298,13 @@ class _Maker:
         if node is None:
             return
         wanted = self.position(new)
-        skip = self.doomed | self.staying if moved else self.doomed | self.staying | self.waiting
+        if wanted is None:  # inside a point that is not put in: where it goes is not known
+            return
+        doomed, staying, waiting = self.doomed, self.staying, self.waiting
+
+        def skip(clause_id: str) -> bool:
+            return clause_id in doomed or clause_id in staying or (not moved and clause_id in waiting)
+
         before = work.previous_clause(node, skip)
         parent = node.parent.clause.id if node.parent is not None else None
         if wanted.after is not None:
@@ -284,22 +320,28 @@ class _Maker:
     # --- a clause's own text ---
 
     def own_text(self, old: Clause, new: Clause) -> None:
+        """The amendments of a clause's own text. They are checked by what they did to the
+        working copy: if it is not the new clause's own text, they are taken back and the
+        clause gets one ``replace`` (so the amendments made always give the new draft)."""
         node = self.state.work.nodes.get(old.id)
-        if node is None:
+        if node is None or _same_own_text(node.clause, new):
             return
-        changes = own_changes(node.clause, new)
+        before, made = node.clause, len(self.out)
+        kept = {key: [list(r) for r in regions] for key, regions in self.state.regions.items() if key[0] == old.id}
         target = self.target(node)
-        for change in changes:
-            amendment = Amendment(
-                0,
-                change.action,
-                target,
-                self.proposer(new, change.old or "", change.new or ""),
-                change.piece,
-                change.old,
-                change.new,
-            )
-            self.emit(amendment)
+        changes = own_changes(node.clause, new)
+        done = all(self.emit(self.own_amendment(target, new, change), quiet=True) for change in changes)
+        if done and _gives(node.clause, new):
+            return
+        node.clause = before
+        del self.out[made:]
+        self.state.regions = {key: value for key, value in self.state.regions.items() if key[0] != old.id}
+        self.state.regions.update(kept)
+        self.emit(self.own_amendment(target, new, _replace_change(new)))
+
+    def own_amendment(self, target: Target, new: Clause, change: _Change) -> Amendment:
+        proposer = self.proposer(new, change.old or "", change.new or "")
+        return Amendment(0, change.action, target, proposer, change.piece, change.old, change.new)
 
     def finish(self) -> None:
         for row in self.deferred:
@@ -389,9 +431,17 @@ def own_changes(old: Clause, new: Clause) -> list[_Change]:
             changes += _single(old, new, Piece(spec.name))
     changes += _listed(old, new, PARAGRAPH)
     changes = [_without_piece(old, change) for change in changes]
-    if not _gives(old, new, changes, hidden):
-        return [_replace_change(new)]
     return changes
+
+
+def _same_own_text(old: Clause, new: Clause) -> bool:
+    """Nothing of a clause's own text to amend (the common case, checked before any work)."""
+    return (
+        old.kind == new.kind
+        and old.title == new.title
+        and old.paragraphs == new.paragraphs
+        and old.guarantee == new.guarantee
+    )
 
 
 def _replace_change(new: Clause) -> _Change:
@@ -461,16 +511,10 @@ def _without_piece(clause: Clause, change: _Change) -> _Change:
     return change
 
 
-def _gives(old: Clause, new: Clause, changes: list[_Change], hidden: frozenset[str]) -> bool:
-    """Whether doing ``changes`` on ``old`` gives the own text and title of ``new``."""
-    state = ApplyState(WorkingDraft(Draft("amended", "amended", body=(replace(old, children=()),))))
-    for number, change in enumerate(changes, start=1):
-        amendment = Amendment(number, change.action, Target(old.id), None, change.piece, change.old, change.new)
-        try:
-            apply_one(state, amendment)
-        except NotApplied:
-            return False
-    done = state.work.nodes[old.id].clause
+def _gives(done: Clause, new: Clause) -> bool:
+    """Whether an amended clause has the own text and title of ``new`` (a field the new text
+    does not give is not compared: it is not amended)."""
+    hidden = frozenset(new.guarantee.unknown) if new.guarantee is not None else frozenset()
     return done.title == new.title and clause_text(done, leave_out=hidden) == clause_text(new, leave_out=hidden)
 
 

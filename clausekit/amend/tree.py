@@ -7,6 +7,7 @@ gives the amended ``Draft`` once at the end.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from clausekit.language.amendments import Position
@@ -106,11 +107,12 @@ class WorkingDraft:
         siblings.insert(first, node)
         node.parent = parent
 
-    def previous_clause(self, node: Node, skip: set[str] = frozenset()) -> Node | None:  # type: ignore[assignment]
-        """The clause before ``node`` among its siblings, passing over the ids in ``skip``."""
+    def previous_clause(self, node: Node, skip: Callable[[str], bool] = lambda _: False) -> Node | None:
+        """The clause before ``node`` among its siblings, passing over those ``skip`` says to."""
         siblings = self.siblings(node)
-        for item in reversed(siblings[: siblings.index(node)]):
-            if isinstance(item, Node) and item.clause.id not in skip:
+        for index in range(siblings.index(node) - 1, -1, -1):
+            item = siblings[index]
+            if isinstance(item, Node) and not skip(item.clause.id):
                 return item
         return None
 
