@@ -65,7 +65,12 @@ class ApplyState:
     ``[start, end, amendment]`` in the piece's current text) and the clauses they deleted."""
 
     work: WorkingDraft
-    regions: dict[tuple[str, str], list[list[int]]] = field(default_factory=dict)
+    regions: dict[str, dict[str, list[list[int]]]] = field(default_factory=dict)
+
+    def pieces(self, clause_id: str) -> dict[str, list[list[int]]]:
+        """The regions kept for a clause, by piece (made when first asked for)."""
+        return self.regions.setdefault(clause_id, {})
+
     deleted: dict[str, int] = field(default_factory=dict)
 
 
@@ -175,8 +180,7 @@ def _amend_words(state: ApplyState, node: Node, amendment: Amendment) -> None:
     piece, start = found[0]
     text = piece_text(node.clause, piece)
     changed, consumed, low, high = edit_words(text, amendment.action, old, amendment.new, start)
-    key = (node.clause.id, str(piece))
-    regions = state.regions.setdefault(key, [])
+    regions = state.pieces(node.clause.id).setdefault(str(piece), [])
     earlier = _overlapping(regions, consumed)
     if earlier is not None:
         raise NotApplied(f"{_shown(old)} overlaps amendment {earlier}, applied before it")
@@ -201,14 +205,15 @@ def _amend_piece(state: ApplyState, node: Node, amendment: Amendment) -> None:
     piece = amendment.piece
     if piece is None:
         raise NotApplied(f"{amendment.target}: the amendment names no words and no piece")
-    key = (node.clause.id, str(piece))
-    if amendment.action in ("substitute", "leave-out") and state.regions.get(key):
-        earlier = state.regions[key][0][2]
+    kept = state.pieces(node.clause.id)
+    key = str(piece)
+    if amendment.action in ("substitute", "leave-out") and kept.get(key):
+        earlier = kept[key][0][2]
         raise NotApplied(f"{amendment.target}, {piece}: overlaps amendment {earlier}, applied before it")
     if amendment.action == "substitute":
         piece_text(node.clause, piece)  # it must be there
         node.clause = set_piece(node.clause, piece, amendment.new)
-        state.regions.pop(key, None)
+        kept.pop(key, None)
     elif amendment.action == "leave-out":
         piece_text(node.clause, piece)
         node.clause = set_piece(node.clause, piece, None)
@@ -226,16 +231,15 @@ def _shift_regions(state: ApplyState, node: Node, piece: Piece, step: int) -> No
     """A piece put in or left out renumbers the pieces after it: so do the regions kept for them."""
     if not is_list_piece(node.clause, piece.name) or piece.index is None:
         return
-    moved: dict[tuple[str, str], list[list[int]]] = {}
-    for (clause_id, name), regions in list(state.regions.items()):
-        if clause_id != node.clause.id:
-            continue
+    kept = state.pieces(node.clause.id)
+    moved: dict[str, list[list[int]]] = {}
+    for name, regions in list(kept.items()):
         word, _, number = name.partition(" ")
         if word == piece.name and number.isdigit() and int(number) >= piece.index:
-            del state.regions[(clause_id, name)]
+            del kept[name]
             if step > 0 or int(number) > piece.index:
-                moved[(clause_id, f"{word} {int(number) + step}")] = regions
-    state.regions.update(moved)
+                moved[f"{word} {int(number) + step}"] = regions
+    kept.update(moved)
 
 
 def _amend_parties(state: ApplyState, amendment: Amendment) -> None:
@@ -341,7 +345,7 @@ def _replace(state: ApplyState, amendment: Amendment) -> None:
     if clause.clauses:
         raise NotApplied("a clause's new text holds no clauses (they are amended on their own)")
     node.clause = replace(clause, id=node.clause.id, children=())
-    state.regions = {key: value for key, value in state.regions.items() if key[0] != node.clause.id}
+    state.regions.pop(node.clause.id, None)
 
 
 def _renumber(state: ApplyState, amendment: Amendment) -> None:

@@ -32,7 +32,7 @@ from clausekit.amend.pieces import (
 from clausekit.amend.tree import Node, WorkingDraft
 from clausekit.amend.words import word_edits
 from clausekit.diff import DraftDiff, clause_text, diff
-from clausekit.diff.model import ClauseChange
+from clausekit.diff.model import ClauseChange, WordOp
 from clausekit.errors import InputError
 from clausekit.language.amendments import (
     PARTIES,
@@ -225,7 +225,7 @@ class _Maker:
         if row.old.is_placeholder or row.new.is_placeholder:
             self.unknown.append(_cited(row))
             return
-        self.own_text(row.old, row.new)
+        self.own_text(row.old, row.new, row.words)
 
     def delete(self, row: ClauseChange) -> None:
         old = row.old
@@ -319,7 +319,7 @@ class _Maker:
 
     # --- a clause's own text ---
 
-    def own_text(self, old: Clause, new: Clause) -> None:
+    def own_text(self, old: Clause, new: Clause, words: tuple[WordOp, ...] = ()) -> None:
         """The amendments of a clause's own text. They are checked by what they did to the
         working copy: if it is not the new clause's own text, they are taken back and the
         clause gets one ``replace`` (so the amendments made always give the new draft)."""
@@ -327,16 +327,15 @@ class _Maker:
         if node is None or _same_own_text(node.clause, new):
             return
         before, made = node.clause, len(self.out)
-        kept = {key: [list(r) for r in regions] for key, regions in self.state.regions.items() if key[0] == old.id}
+        kept = {name: [list(r) for r in regions] for name, regions in self.state.pieces(old.id).items()}
         target = self.target(node)
-        changes = own_changes(node.clause, new)
+        changes = own_changes(node.clause, new, words)
         done = all(self.emit(self.own_amendment(target, new, change), quiet=True) for change in changes)
         if done and _gives(node.clause, new):
             return
         node.clause = before
         del self.out[made:]
-        self.state.regions = {key: value for key, value in self.state.regions.items() if key[0] != old.id}
-        self.state.regions.update(kept)
+        self.state.regions[old.id] = kept
         self.emit(self.own_amendment(target, new, _replace_change(new)))
 
     def own_amendment(self, target: Target, new: Clause, change: _Change) -> Amendment:
@@ -412,7 +411,7 @@ def _bracket_options(text: str) -> list[tuple[str, str]]:
 # --- the changes of one clause's own text ------------------------------------------------------
 
 
-def own_changes(old: Clause, new: Clause) -> list[_Change]:
+def own_changes(old: Clause, new: Clause, words: tuple[WordOp, ...] = ()) -> list[_Change]:
     """The amendments that give ``old`` the own text of ``new`` (title, guarantee fields,
     paragraphs), checked by doing them; one ``replace`` when they would not give it."""
     if old.kind != new.kind:
@@ -429,7 +428,9 @@ def own_changes(old: Clause, new: Clause) -> list[_Change]:
             changes += _listed(old, new, spec.name)
         else:
             changes += _single(old, new, Piece(spec.name))
-    changes += _listed(old, new, PARAGRAPH)
+    # A clause that is one paragraph of prose: the diff's redline of it is the paragraph's.
+    hint = words if old.guarantee is None and len(old.paragraphs) == len(new.paragraphs) == 1 else None
+    changes += _listed(old, new, PARAGRAPH, hint)
     changes = [_without_piece(old, change) for change in changes]
     return changes
 
@@ -470,7 +471,7 @@ def _single(old: Clause, new: Clause, piece: Piece) -> list[_Change]:
     return [_Change("substitute", piece, None, after[0])]
 
 
-def _listed(old: Clause, new: Clause, name: str) -> list[_Change]:
+def _listed(old: Clause, new: Clause, name: str, hint: tuple[WordOp, ...] | None = None) -> list[_Change]:
     """The changes of a list of pieces (paragraphs, triggers): word changes of the pieces kept,
     then the pieces left out and put in, from the last to the first, so that every index an
     amendment names is the index in the old text."""
@@ -487,7 +488,7 @@ def _listed(old: Clause, new: Clause, name: str) -> list[_Change]:
         common = min(i2 - i1, j2 - j1)
         for k in range(common):
             piece = Piece(name, i1 + k + 1)
-            edits = word_edits(before[i1 + k], after[j1 + k], _reader(old, name))
+            edits = word_edits(before[i1 + k], after[j1 + k], _reader(old, name), hint)
             if edits is None:
                 words.append(_Change("substitute", piece, None, after[j1 + k]))
             else:

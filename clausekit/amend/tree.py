@@ -41,6 +41,7 @@ class WorkingDraft:
         self.draft = draft
         self.parties: list[Party] = list(draft.parties)
         self.nodes: dict[str, Node] = {}
+        self.hints: dict[int, int] = {}  # a list of siblings (by identity) -> the index found last
         self.body: list[Node | Term] = self._grow(draft.body, None)
 
     def _grow(self, items: tuple[Clause | Term, ...], parent: Node | None) -> list[Node | Term]:
@@ -107,10 +108,24 @@ class WorkingDraft:
         siblings.insert(first, node)
         node.parent = parent
 
+    def index(self, siblings: list[Node | Term], node: Node) -> int:
+        """Where ``node`` stands among its siblings. Amendments are made in document order, so
+        it is nearly always at or just after the place found last time in that list: looked
+        for there first, so that a long list is not searched from its start for each clause."""
+        key = id(siblings)
+        guess = self.hints.get(key, 0)
+        for at in (guess + 1, guess, guess + 2, guess - 1):
+            if 0 <= at < len(siblings) and siblings[at] is node:
+                break
+        else:
+            at = siblings.index(node)
+        self.hints[key] = at
+        return at
+
     def previous_clause(self, node: Node, skip: Callable[[str], bool] = lambda _: False) -> Node | None:
         """The clause before ``node`` among its siblings, passing over those ``skip`` says to."""
         siblings = self.siblings(node)
-        for index in range(siblings.index(node) - 1, -1, -1):
+        for index in range(self.index(siblings, node) - 1, -1, -1):
             item = siblings[index]
             if isinstance(item, Node) and not skip(item.clause.id):
                 return item

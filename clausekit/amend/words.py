@@ -10,12 +10,13 @@ an instruction after which the piece would not read (half a bracket) takes the n
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from clausekit.amend.apply import edit_words, occurrences
 from clausekit.amend.pieces import PieceError
-from clausekit.diff.words import redline
+from clausekit.diff.model import WordOp
+from clausekit.diff.words import rebuild, redline
 
 MAX_CONTEXT_WORDS = 12
 """How many words a quote may take in around a change before the piece is given whole."""
@@ -41,12 +42,12 @@ class _Hunk:
     new_end: int
 
 
-def _hunks(old: str, new: str) -> tuple[list[_Hunk], int]:
+def _hunks(old: str, new: str, ops: Sequence[WordOp] | None = None) -> tuple[list[_Hunk], int]:
     """The changes of the redline (runs between kept text) and how many characters it keeps."""
     hunks: list[_Hunk] = []
     o = n = kept = 0
     open_hunk: list[int] | None = None
-    for op in redline(old, new):
+    for op in ops if ops is not None else redline(old, new):
         if op.op == "equal":
             if open_hunk is not None:
                 hunks.append(_Hunk(*open_hunk))
@@ -68,10 +69,15 @@ def _hunks(old: str, new: str) -> tuple[list[_Hunk], int]:
     return hunks, kept
 
 
-def word_edits(old: str, new: str, read: Callable[[str], object]) -> list[WordEdit] | None:
+def word_edits(
+    old: str, new: str, read: Callable[[str], object], ops: Sequence[WordOp] | None = None
+) -> list[WordEdit] | None:
     """The word instructions that turn ``old`` into ``new`` done in order, each leaving a text
-    that ``read`` accepts; None when the piece is better given whole."""
-    hunks, kept = _hunks(old, new)
+    that ``read`` accepts; None when the piece is better given whole. ``ops``: the redline of
+    the two texts when the diff has made it already (it is used only if it rebuilds them)."""
+    if ops is not None and rebuild(tuple(ops)) != (old, new):
+        ops = None
+    hunks, kept = _hunks(old, new, ops)
     if kept < MIN_KEPT * max(len(old), len(new)):
         return None
     text, shift = old, 0
