@@ -26,7 +26,6 @@ from clausekit.amend.pieces import (
     piece_texts,
     read_field,
     read_paragraph,
-    set_piece,
     word_pieces,
 )
 from clausekit.amend.tree import Node, WorkingDraft
@@ -519,4 +518,4 @@ def _gives(done: Clause, new: Clause) -> bool:
     return done.title == new.title and clause_text(done, leave_out=hidden) == clause_text(new, leave_out=hidden)
 
 
-__all__ = ["amend", "amendments_from_diff", "label", "own_changes", "set_piece"]
+__all__ = ["amend", "amendments_from_diff", "label", "own_changes"]
