@@ -144,3 +144,12 @@ def test_a_draft_that_gives_an_id_twice_is_refused_with_its_place():
     with pytest.raises(InputError) as raised:
         amend(loads(twice, "twice.clause"), loads(NEW))
     assert str(raised.value).startswith("twice.clause:23:1: the id 'sovereignty' is given twice")
+
+
+def test_the_text_output_reads_quotes_as_a_reader_sees_them():
+    from clausekit.render.amend import render_amendments
+
+    old, new = loads(OLD), loads(NEW.replace("600,000 | E3", "600,000 for @UA | E3"))
+    text = render_amendments(amend(old, new), "text", old)
+    assert "“[US: 600,000 for Ukraine / E3: 800,000 in peacetime]”" in text  # names, brackets as rendered
+    assert "@UA" not in text

@@ -4,6 +4,7 @@ chooses; each is imported only when it is used."""
 
 from __future__ import annotations
 
+from clausekit.diff import party_names
 from clausekit.errors import UsageError
 from clausekit.language.amendments import AmendmentList
 from clausekit.model import Draft
@@ -13,18 +14,19 @@ from clausekit.render.formats import AMEND_FORMATS
 def render_amendments(amendments: AmendmentList, fmt: str, old: Draft | None = None) -> str | bytes:
     """The amendments as ``text``, ``markdown``, ``json``, ``amend``, ``html`` or ``docx`` (bytes).
     The tables quote the old draft's text beside each amendment (``old``)."""
+    names = party_names(old) if old is not None else None
     if fmt == "text":
         from clausekit.render.amend.text import render_amend_text
 
-        return render_amend_text(amendments)
+        return render_amend_text(amendments, names)
     if fmt == "markdown":
         from clausekit.render.amend.text import render_amend_markdown
 
-        return render_amend_markdown(amendments)
+        return render_amend_markdown(amendments, names)
     if fmt == "json":
         from clausekit.render.amend.text import render_amend_json
 
-        return render_amend_json(amendments)
+        return render_amend_json(amendments, names)
     if fmt == "amend":
         from clausekit.language.amend_format import format_amendments
 

@@ -131,7 +131,7 @@ class _Columns:
         where = "The parties" if amendment.target.clause_id == PARTIES else str(amendment.target).capitalize()
         if amendment.action == "renumber":
             where = "The numbering"
-        return TableRow(heading(amendment), by, where, describe(amendment).text, before, after, note)
+        return TableRow(heading(amendment), by, where, describe(amendment, self.names).text, before, after, note)
 
     def columns(self, amendment: Amendment):  # type: ignore[no-untyped-def]
         action, target = amendment.action, amendment.target
@@ -146,7 +146,7 @@ class _Columns:
             return (), _paragraphs(self.clause_text(target.clause_id), True), None
         if action in ("move", "renumber"):
             self._apply(amendment)
-            return (), ((Segment(describe(amendment).text, True),),), None
+            return (), ((Segment(describe(amendment, self.names).text, True),),), None
         if action == "replace":
             return self._changed(amendment, lambda: self.clause_text(target.clause_id))
         if action in WORD_ACTIONS and amendment.old is not None:

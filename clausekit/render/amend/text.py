@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import textwrap
+from collections.abc import Mapping
 from typing import Any
 
 from clausekit.language.amendments import Amendment, AmendmentList, Target
@@ -23,10 +24,10 @@ def title(amendments: AmendmentList) -> str:
     return f"{head}: {len(amendments.amendments)}"
 
 
-def render_amend_text(amendments: AmendmentList) -> str:
+def render_amend_text(amendments: AmendmentList, names: Mapping[str, str] | None = None) -> str:
     lines = [title(amendments), ""]
     for amendment in amendments.amendments:
-        sentence = describe(amendment)
+        sentence = describe(amendment, names)
         lines.append(heading(amendment))
         lines.append(textwrap.fill(sentence.text, 100, initial_indent="  ", subsequent_indent="  "))
         if sentence.block:
@@ -36,10 +37,10 @@ def render_amend_text(amendments: AmendmentList) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def render_amend_markdown(amendments: AmendmentList) -> str:
+def render_amend_markdown(amendments: AmendmentList, names: Mapping[str, str] | None = None) -> str:
     lines = [f"# {title(amendments)}", ""]
     for amendment in amendments.amendments:
-        sentence = describe(amendment)
+        sentence = describe(amendment, names)
         lines += [f"**{heading(amendment)}.** {sentence.text}", ""]
         if sentence.block:
             lines += ["```", sentence.block.rstrip("\n"), "```", ""]
@@ -51,9 +52,9 @@ def _target(target: Target) -> dict[str, Any]:
     return {"id": target.clause_id, "label": target.label, "number": target.number}
 
 
-def _amendment(amendment: Amendment) -> dict[str, Any]:
+def _amendment(amendment: Amendment, names: Mapping[str, str] | None) -> dict[str, Any]:
     position = amendment.position
-    sentence = describe(amendment)
+    sentence = describe(amendment, names)
     return {
         "number": amendment.number,
         "action": amendment.action,
@@ -73,12 +74,12 @@ def _amendment(amendment: Amendment) -> dict[str, Any]:
     }
 
 
-def render_amend_json(amendments: AmendmentList) -> str:
+def render_amend_json(amendments: AmendmentList, names: Mapping[str, str] | None = None) -> str:
     document = {
         "schema": SCHEMA,
         "old": {"id": amendments.old_id, "proposer": amendments.old_proposer},
         "new": {"id": amendments.new_id, "proposer": amendments.new_proposer},
-        "amendments": [_amendment(a) for a in amendments.amendments],
+        "amendments": [_amendment(a, names) for a in amendments.amendments],
         "notes": list(amendments.notes),
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -5,9 +5,13 @@ Every output of ``clausekit amend`` (text, Markdown, JSON, HTML, Word) reads its
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+from clausekit.amend.pieces import PieceError, read_paragraph
 from clausekit.language.amendments import PARTIES, Amendment, Position, Renumbering, Target
+from clausekit.model import plain_text
 
 
 def where(target: Target) -> str:
@@ -24,8 +28,14 @@ def position_words(position: Position | None) -> str:
     return "at the start"
 
 
-def _q(words: str | None) -> str:
-    return "\u201c" + (words or "") + "\u201d"
+def _q(words: str | None, names: Mapping[str, str] | None = None) -> str:
+    """Quoted words; with ``names``, as a reader sees them (parties by name, markup read),
+    else as the clause language writes them."""
+    shown = words or ""
+    if names is not None and shown.strip():
+        with contextlib.suppress(PieceError):  # half a bracket, say: shown as written
+            shown = plain_text(read_paragraph(shown).spans, dict(names))
+    return "\u201c" + shown + "\u201d"
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,8 +47,9 @@ class Sentence:
     block: str | None = None
 
 
-def describe(amendment: Amendment) -> Sentence:
-    """The instruction of one amendment, in treaty drafting style."""
+def describe(amendment: Amendment, names: Mapping[str, str] | None = None) -> Sentence:
+    """The instruction of one amendment, in treaty drafting style; ``names``: the parties' names
+    to read quoted words with (the old draft's)."""
     action, target = amendment.action, amendment.target
     if action == "delete":
         return Sentence(f"Delete {target}.")
@@ -57,19 +68,19 @@ def describe(amendment: Amendment) -> Sentence:
         place += f", {amendment.piece}" if amendment.old is not None else ""
     if amendment.old is not None:
         forms = {
-            "substitute": f"for {_q(amendment.old)} substitute {_q(amendment.new)}",
-            "insert-after": f"after {_q(amendment.old)} insert {_q(amendment.new)}",
-            "insert-before": f"before {_q(amendment.old)} insert {_q(amendment.new)}",
-            "leave-out": f"leave out {_q(amendment.old)}",
+            "substitute": f"for {_q(amendment.old, names)} substitute {_q(amendment.new, names)}",
+            "insert-after": f"after {_q(amendment.old, names)} insert {_q(amendment.new, names)}",
+            "insert-before": f"before {_q(amendment.old, names)} insert {_q(amendment.new, names)}",
+            "leave-out": f"leave out {_q(amendment.old, names)}",
         }
         return Sentence(f"{place}, {forms[action]}.")
     piece = amendment.piece
     if action == "substitute":
-        return Sentence(f"{place}, for the {piece} substitute {_q(amendment.new)}.")
+        return Sentence(f"{place}, for the {piece} substitute {_q(amendment.new, names)}.")
     if action == "leave-out":
         return Sentence(f"{place}, leave out the {piece}.")
     at = f" ({position_words(amendment.position)})" if amendment.position is not None else ""
-    return Sentence(f"{place}, insert the {piece} {_q(amendment.new)}{at}.")
+    return Sentence(f"{place}, insert the {piece} {_q(amendment.new, names)}{at}.")
 
 
 def renumbering_words(items: tuple[Renumbering, ...]) -> str:
