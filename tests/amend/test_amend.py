@@ -153,3 +153,65 @@ def test_the_text_output_reads_quotes_as_a_reader_sees_them():
     text = render_amendments(amend(old, new), "text", old)
     assert "“[US: 600,000 for Ukraine / E3: 800,000 in peacetime]”" in text  # names, brackets as rendered
     assert "@UA" not in text
+
+
+def test_an_amend_file_with_a_bom_crlf_and_ukrainian_reads_and_applies(tmp_path):
+    from clausekit.language.amend_parser import load_amendments
+
+    old = loads(OLD.replace("The sovereignty of @UA will be confirmed.", "Суверенітет @UA буде підтверджено."))
+    new = loads(OLD.replace("The sovereignty of @UA will be confirmed.", "Суверенітет @UA буде знову підтверджено."))
+    text = format_amendments(amend(old, new))
+    assert "знову" in text
+    path = tmp_path / "uk.amend"
+    path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    read = load_amendments(path)
+    result = apply(old, read)
+    assert not result.failures and diff(result.draft, new).is_empty
+
+
+HAND_WRITTEN = """amendments to plan by US from counter by E3
+
+amendment 1 by E3
+  delete point 2 #expectation
+
+amendment 2 by E3
+  in point 2 #expectation: leave out "Russia"
+
+amendment 3 by E3
+  in point 1 #sovereignty: for "will be confirmed" substitute "will be reconfirmed"
+
+amendment 4 by E3
+  in point 1 #sovereignty: for "be reconfirmed" substitute "stand"
+
+amendment 5 by E3
+  in point 5 #amnesty: leave out "amnesty"
+
+amendment 6 by E3
+  move point 4 #jets after point 9 #nowhere
+"""
+
+
+def test_each_reason_an_amendment_is_not_applied():
+    amendments = loads_amendments(HAND_WRITTEN, "hand.amend")
+    result = apply(loads(OLD), amendments)
+    assert result.applied == (1, 3)
+    reasons = [f.message(None) for f in result.failures]
+    assert reasons == [
+        "hand.amend:6: amendment 2: point 2 (#expectation) was deleted by amendment 1: not applied",
+        'hand.amend:12: amendment 4: "be reconfirmed" overlaps amendment 3, applied before it: not applied',
+        'hand.amend:15: amendment 5: "amnesty" occurs 2 times in point 5: not applied',
+        "hand.amend:18: amendment 6: point 9 (#nowhere) is not in the draft: not applied",
+    ]
+    # what was applied is there; what was not left the draft as it was
+    assert [c.id for c in result.draft.walk()] == ["sovereignty", "force-cap", "jets", "amnesty"]
+
+
+def test_only_names_numbers_the_file_has():
+    from clausekit.cli.apply import parse_only
+    from clausekit.errors import UsageError
+
+    assert parse_only("3,5-7", {1, 3, 5, 6, 7}) == {3, 5, 6, 7}
+    with pytest.raises(UsageError, match="no amendment 9"):
+        parse_only("9", {1, 2})
+    with pytest.raises(UsageError, match="runs backwards"):
+        parse_only("7-5", {5, 6, 7})
