@@ -12,7 +12,7 @@ import sys
 import click
 
 from clausekit.cli.common import EXIT_FOUND, EXIT_OK, emit, handle_errors, output_option
-from clausekit.errors import UsageError
+from clausekit.errors import UsageError, printable
 
 
 def parse_only(value: str | None, known: set[int]) -> set[int] | None:
@@ -58,5 +58,6 @@ def command(draft: str, amendments: str, only: str | None, output: str | None) -
     text = amended_source(result.draft, output or "<stdout>")
     emit(text, output, [draft, amendments])
     for failure in result.failures:
-        click.echo(failure.message(amendments), err=True)
+        # The reason quotes the file's words: control characters in them must not act on a terminal.
+        click.echo(printable(failure.message(amendments)), err=True)
     sys.exit(EXIT_FOUND if result.failures else EXIT_OK)

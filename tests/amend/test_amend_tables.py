@@ -116,3 +116,11 @@ def test_chromium_shows_the_two_columns(tmp_path):
     dom = chromium(["--dump-dom", page.as_uri()], tmp_path / "profile").stdout
     assert dom.count("<table>") == len(amend(load(US), load(E3)).amendments)
     assert "Amendment by E3" in dom
+
+
+def test_a_reason_that_quotes_control_characters_cannot_act_on_a_terminal(tmp_path):
+    listing = tmp_path / "escape.amend"
+    listing.write_text('amendment 1\n  in point 1 #sovereignty: for "\x1b[31mred" substitute "x"\n', encoding="utf-8")
+    done = run_clausekit("apply", str(US), str(listing), "-o", str(tmp_path / "out.clause"))
+    assert done.returncode == 1
+    assert b"\x1b" not in done.stderr and "\u241b[31mred" in done.stderr.decode()
