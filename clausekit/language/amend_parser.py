@@ -236,9 +236,13 @@ def _lark() -> Lark:
 
 
 def _expected(names: set[str]) -> str:
-    words = sorted(_NAMES.get(name, f'"{name.lower()}"' if name.isupper() else name) for name in names)
-    shown = [w for w in words if not w.startswith('"__')]
-    return ", ".join(shown[:6]) + (" or ..." if len(shown) > 6 else "")
+    """What the parser could have read, in words: '"delete", "in" or "move"'."""
+    words = sorted(_NAMES.get(name, f'"{name.lower()}"') for name in names if not name.startswith("__"))
+    if not words:
+        return "more"
+    if len(words) > 8:
+        return ", ".join(words[:8]) + " or another statement"
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
 
 
 def loads_amendments(text: str, filename: str = "<string>") -> AmendmentList:

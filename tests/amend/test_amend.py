@@ -215,3 +215,29 @@ def test_only_names_numbers_the_file_has():
         parse_only("9", {1, 2})
     with pytest.raises(UsageError, match="runs backwards"):
         parse_only("7-5", {5, 6, 7})
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "amendment 1\n  frobnicate point 3 #x\n",
+            'x.amend:2:3: expected "by", "delete", "in", "insert", "move", "renumber" or "replace", '
+            "found 'frobnicate'",
+        ),
+        ("amendment 1\n  move point 3 #x\n", 'x.amend:2:16: expected "after" or "at", found the end of the file'),
+        ("amendment x\n", "x.amend:1:11: expected a number, found 'x'"),
+        (
+            "amendment 1\n  delete point 3 #x\namendment 1\n  delete point 4 #y\n",
+            "x.amend:3:1: amendment 1 is numbered twice",
+        ),
+    ],
+)
+def test_errors_in_the_format_are_located_in_words(text, message):
+    from clausekit.errors import ClauseSyntaxError
+
+    with pytest.raises(ClauseSyntaxError) as raised:
+        loads_amendments(text, "x.amend")
+    rendered = raised.value.render().splitlines()
+    assert rendered[0] == message
+    assert rendered[2].strip() == "^"
