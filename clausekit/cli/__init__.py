@@ -30,6 +30,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "import": ("clausekit.cli.importer", "Turn a numbered text, Markdown or Word file into a draft."),
     "git-diff": ("clausekit.cli.gitdiff", "git external diff driver: clause-level diff inside git."),
     "lsp": ("clausekit.cli.lsp", "Language server for editors (the 'lsp' extra)."),
+    "amend": ("clausekit.cli.amend", "The numbered amendments that turn one draft into another."),
+    "apply": ("clausekit.cli.apply", "Apply an amendment list (.amend) to a draft."),
 }
 
 

@@ -48,12 +48,14 @@ def _failed_summary(unreadable: list[dict[str, object]]) -> str:
 @handle_errors
 def command(files: tuple[str, ...], output_format: str, output: str | None, quiet: bool, strict: bool) -> None:
     """Lint drafts: ids, parties, terms, cross-references, guarantees, mirrors, numbers, brackets.
+    An amendment list (FILE.amend) is read and its clause blocks parsed (docs/amend.md).
 
     All FILES are read first and checked together, so a guarantee's 'mirrors' may name a
     clause of another file given here (else the bundled reference drafts: see
     'clausekit library'). Each finding prints as 'file:line:col: level: message [code]';
     docs/checks.md explains every code.
     """
+    from clausekit.language.amend_parser import load_amendments
     from clausekit.language.parser import load
     from clausekit.lint import check, summary
 
@@ -67,7 +69,10 @@ def command(files: tuple[str, ...], output_format: str, output: str | None, quie
             continue
         seen.add(key)
         try:
-            drafts.append(load(path))
+            if path.endswith(".amend"):
+                load_amendments(path)  # its syntax and its clause blocks; nothing to lint
+            else:
+                drafts.append(load(path))
         except ClauseKitError as error:
             unreadable.append(_unreadable_entry(error, path))
             if output_format == "text":

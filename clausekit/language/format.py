@@ -197,6 +197,17 @@ def _party_line(party: Party) -> str:
     return line
 
 
+party_line = _party_line
+"""A party as its line of the parties block (``US "the United States"  aka ...``)."""
+
+
+def format_clause(clause: Clause, depth: int = 0) -> str:
+    """The source text of one provision block and what it holds (an amendment inserts it)."""
+    out = _SourceWriter()
+    _write_clause(out, depth, clause)
+    return out.text()
+
+
 def format_draft(draft: Draft) -> str:
     """The canonical source text of a draft (LF line ends, ending in a newline)."""
     out = _SourceWriter()

@@ -129,3 +129,10 @@ QUOTES = str.maketrans(
     {"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"'}
 )
 """Typographic quotes and apostrophes as their straight forms (to compare, never to show)."""
+
+# --- the .amend format (grammar/amend.lark) ------------------------------------------------
+
+AMEND_NUMBER = r"[^\s\"{}#,:]+"
+"""A provision's number in an amendment (``point 10(a) #id``): a ``NUMBER`` without ``#``, ``,``
+or ``:``, which the format uses around it."""
+AMEND_NUMBER_FULL = re.compile(AMEND_NUMBER + r"\Z")

@@ -21,6 +21,7 @@ SUFFIXES = {
     ".docx": "docx",
     ".clause": "clause",
     ".xml": "akn",
+    ".amend": "amend",
 }
 """The format a file name's suffix says."""
 
@@ -28,6 +29,7 @@ DRAFT_FORMATS = ("markdown", "html", "text", "docx", "akn")
 DIFF_FORMATS = ("text", "markdown", "json", "html", "docx")
 COMPARE_FORMATS = ("markdown", "html", "json", "docx", "clause")
 PROFILE_FORMATS = ("text", "markdown", "html", "json")
+AMEND_FORMATS = ("text", "markdown", "json", "amend", "html", "docx")
 
 
 def normalise(name: str) -> str:

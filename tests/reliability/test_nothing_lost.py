@@ -99,6 +99,7 @@ def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "old.clause").write_text(OLD, encoding="utf-8")
     (tmp_path / "new.clause").write_text(NEW, encoding="utf-8")
     (tmp_path / "plan.txt").write_text(TEXT_IMPORT, encoding="utf-8")
+    (tmp_path / "list.amend").write_text("amendment 1\n  delete point 1 #gone\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -115,6 +116,10 @@ COMMANDS = {
     "mirror": (["mirror", "old.clause"], "old.clause"),
     "profile": (["profile", "old.clause::a"], "old.clause"),
     "import": (["import", "plan.txt"], "plan.txt"),
+    "amend": (["amend", "old.clause", "new.clause"], "new.clause"),
+    "amend-docx": (["amend", "old.clause", "new.clause", "-f", "docx"], "old.clause"),
+    "apply": (["apply", "old.clause", "list.amend"], "list.amend"),
+    "apply-draft": (["apply", "old.clause", "list.amend"], "old.clause"),
 }
 
 

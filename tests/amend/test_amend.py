@@ -1,0 +1,243 @@
+"""``amend(old, new)``: the amendments a drafter would table, and what they do when applied."""
+
+from __future__ import annotations
+
+import pytest
+
+from clausekit.amend import amend, apply
+from clausekit.diff import diff
+from clausekit.language.amend_format import format_amendments
+from clausekit.language.amend_parser import loads_amendments
+from clausekit.language.parser import load, loads
+from clausekit.render.amend.view import describe
+from conftest import DRAFTS
+
+OLD = """draft plan "Peace plan" {
+  proposer: US
+}
+
+parties {
+  US "the United States"
+  UA "Ukraine"
+  E3 "the E3"
+}
+
+clause sovereignty 1 {
+  The sovereignty of @UA will be confirmed.
+}
+
+clause expectation 2 {
+  There will be the expectation that Russia will not invade its neighbours.
+}
+
+clause force-cap 3 {
+  The armed forces of @UA will be capped at 600,000 personnel.
+}
+
+clause jets 4 {
+  European fighter jets will be stationed in Poland.
+}
+
+clause amnesty 5 {
+  All parties will receive full amnesty.
+
+  The amnesty covers the war.
+}
+"""
+
+NEW = """draft counter "Counter-proposal" {
+  proposer: E3
+}
+
+parties {
+  US "the United States"
+  UA "Ukraine"
+  E3 "the E3"
+}
+
+clause sovereignty 1 {
+  The sovereignty of @UA will be reconfirmed.
+}
+
+clause jets 2 {
+  NATO fighter jets will be stationed in Poland.
+}
+
+clause force-cap 3 {
+  The armed forces of @UA will be capped at [US: 600,000 | E3: 800,000 in peacetime] personnel.
+}
+
+clause amnesty 4 {
+  All parties will receive full amnesty.
+}
+"""
+
+
+def _sentences(old: str, new: str) -> list[str]:
+    return [describe(a).text for a in amend(loads(old), loads(new)).amendments]
+
+
+def test_word_clause_and_bracket_amendments_read_as_a_drafter_writes_them():
+    sentences = _sentences(OLD, NEW)
+    assert "In point 1, for “confirmed” substitute “reconfirmed”." in sentences
+    assert "Delete point 2." in sentences
+    # the bracketed alternative is E3's: the amendment that introduces it is E3's too
+    listed = amend(loads(OLD), loads(NEW)).amendments
+    bracket = next(a for a in listed if a.target.clause_id == "force-cap" and a.old is not None)
+    assert bracket.old == "600,000" and bracket.new == "[US: 600,000 | E3: 800,000 in peacetime]"
+    assert bracket.proposer == "E3"
+    assert "In point 5, leave out the paragraph 2." in sentences
+    # point 4 moved before point 3 (after point 1): one move, whatever the renumbering
+    assert sum(s.startswith("Move ") for s in sentences) == 1
+    # the renumbering is one amendment, on one line
+    renumbering = [s for s in sentences if s.startswith("Renumber")]
+    assert len(renumbering) == 1 and "point 5 as 4" in renumbering[0]
+
+
+def test_the_smallest_words_that_are_found_once_are_quoted():
+    old = OLD.replace("All parties will receive full amnesty.", "All the parties will receive the amnesty.")
+    new = old.replace("will receive the amnesty.", "will receive the full amnesty.")
+    sentences = _sentences(old, new)
+    # "the" occurs twice: the quote takes in the word before it
+    assert "In point 5, paragraph 1, after “receive the” insert “full”." in sentences or (
+        "In point 5, paragraph 1, before “amnesty.” insert “full”." in sentences
+    )
+
+
+def test_applying_the_amendments_gives_the_new_draft():
+    old, new = loads(OLD), loads(NEW)
+    result = apply(old, amend(old, new))
+    assert not result.failures
+    assert diff(result.draft, new).is_empty
+
+
+def test_the_amend_format_reads_back_as_the_same_list():
+    amendments = amend(loads(OLD), loads(NEW))
+    text = format_amendments(amendments)
+    assert loads_amendments(text, "x.amend") == amendments
+
+
+def test_us_plan_to_e3_counterproposal():
+    us, e3 = load(DRAFTS / "us-28-point-plan.clause"), load(DRAFTS / "e3-counterproposal.clause")
+    amendments = amend(us, e3)
+    sentences = [describe(a).text for a in amendments.amendments]
+    assert "Delete point 3." in sentences and "Delete point 26." in sentences
+    assert "In point 9, for “European” substitute “NATO”." in sentences
+    assert "Delete point 10(d)." in sentences
+    assert all(a.proposer == "E3" for a in amendments.amendments)
+    # the points whose E3 text is not known get no amendment, and a note says so
+    assert any("not amended: 10(c), 11, 12" in note for note in amendments.notes)
+    assert not any(a.target.number == "11" for a in amendments.amendments)
+
+
+@pytest.mark.parametrize("only", [{1}, {2, 3}])
+def test_a_subset_applies_and_leaves_the_rest(only):
+    old, new = loads(OLD), loads(NEW)
+    result = apply(old, amend(old, new), only)
+    assert result.applied == tuple(sorted(only)) and not result.failures
+
+
+def test_a_draft_that_gives_an_id_twice_is_refused_with_its_place():
+    from clausekit.errors import InputError
+
+    twice = OLD.replace("clause jets 4 {", "clause sovereignty 4 {")
+    with pytest.raises(InputError) as raised:
+        amend(loads(twice, "twice.clause"), loads(NEW))
+    assert str(raised.value).startswith("twice.clause:23:1: the id 'sovereignty' is given twice")
+
+
+def test_the_text_output_reads_quotes_as_a_reader_sees_them():
+    from clausekit.render.amend import render_amendments
+
+    old, new = loads(OLD), loads(NEW.replace("600,000 | E3", "600,000 for @UA | E3"))
+    text = render_amendments(amend(old, new), "text", old)
+    assert "“[US: 600,000 for Ukraine / E3: 800,000 in peacetime]”" in text  # names, brackets as rendered
+    assert "@UA" not in text
+
+
+def test_an_amend_file_with_a_bom_crlf_and_ukrainian_reads_and_applies(tmp_path):
+    from clausekit.language.amend_parser import load_amendments
+
+    old = loads(OLD.replace("The sovereignty of @UA will be confirmed.", "Суверенітет @UA буде підтверджено."))
+    new = loads(OLD.replace("The sovereignty of @UA will be confirmed.", "Суверенітет @UA буде знову підтверджено."))
+    text = format_amendments(amend(old, new))
+    assert "знову" in text
+    path = tmp_path / "uk.amend"
+    path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    read = load_amendments(path)
+    result = apply(old, read)
+    assert not result.failures and diff(result.draft, new).is_empty
+
+
+HAND_WRITTEN = """amendments to plan by US from counter by E3
+
+amendment 1 by E3
+  delete point 2 #expectation
+
+amendment 2 by E3
+  in point 2 #expectation: leave out "Russia"
+
+amendment 3 by E3
+  in point 1 #sovereignty: for "will be confirmed" substitute "will be reconfirmed"
+
+amendment 4 by E3
+  in point 1 #sovereignty: for "be reconfirmed" substitute "stand"
+
+amendment 5 by E3
+  in point 5 #amnesty: leave out "amnesty"
+
+amendment 6 by E3
+  move point 4 #jets after point 9 #nowhere
+"""
+
+
+def test_each_reason_an_amendment_is_not_applied():
+    amendments = loads_amendments(HAND_WRITTEN, "hand.amend")
+    result = apply(loads(OLD), amendments)
+    assert result.applied == (1, 3)
+    reasons = [f.message(None) for f in result.failures]
+    assert reasons == [
+        "hand.amend:6: amendment 2: point 2 (#expectation) was deleted by amendment 1: not applied",
+        'hand.amend:12: amendment 4: "be reconfirmed" overlaps amendment 3, applied before it: not applied',
+        'hand.amend:15: amendment 5: "amnesty" occurs 2 times in point 5: not applied',
+        "hand.amend:18: amendment 6: point 9 (#nowhere) is not in the draft: not applied",
+    ]
+    # what was applied is there; what was not left the draft as it was
+    assert [c.id for c in result.draft.walk()] == ["sovereignty", "force-cap", "jets", "amnesty"]
+
+
+def test_only_names_numbers_the_file_has():
+    from clausekit.cli.apply import parse_only
+    from clausekit.errors import UsageError
+
+    assert parse_only("3,5-7", {1, 3, 5, 6, 7}) == {3, 5, 6, 7}
+    with pytest.raises(UsageError, match="no amendment 9"):
+        parse_only("9", {1, 2})
+    with pytest.raises(UsageError, match="runs backwards"):
+        parse_only("7-5", {5, 6, 7})
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "amendment 1\n  frobnicate point 3 #x\n",
+            'x.amend:2:3: expected "by", "delete", "in", "insert", "move", "renumber" or "replace", '
+            "found 'frobnicate'",
+        ),
+        ("amendment 1\n  move point 3 #x\n", 'x.amend:2:16: expected "after" or "at", found the end of the file'),
+        ("amendment x\n", "x.amend:1:11: expected a number, found 'x'"),
+        (
+            "amendment 1\n  delete point 3 #x\namendment 1\n  delete point 4 #y\n",
+            "x.amend:3:1: amendment 1 is numbered twice",
+        ),
+    ],
+)
+def test_errors_in_the_format_are_located_in_words(text, message):
+    from clausekit.errors import ClauseSyntaxError
+
+    with pytest.raises(ClauseSyntaxError) as raised:
+        loads_amendments(text, "x.amend")
+    rendered = raised.value.render().splitlines()
+    assert rendered[0] == message
+    assert rendered[2].strip() == "^"
