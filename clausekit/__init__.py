@@ -26,6 +26,8 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "render": ("clausekit.render", None),
     "library": ("clausekit.library", None),
     "Draft": ("clausekit.model", "Draft"),
+    "Provenance": ("clausekit.model", "Provenance"),
+    "provenance": ("clausekit.model", "provenance"),
     "ClauseSyntaxError": ("clausekit.errors", "ClauseSyntaxError"),
     "ClauseKitError": ("clausekit.errors", "ClauseKitError"),
     "InputError": ("clausekit.errors", "InputError"),
@@ -40,6 +42,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from clausekit.language.parser import load as load
     from clausekit.language.parser import loads as loads
     from clausekit.model import Draft as Draft
+    from clausekit.model import Provenance as Provenance
+    from clausekit.model import provenance as provenance
 
 
 def __getattr__(name: str) -> Any:

@@ -391,7 +391,7 @@ def _placeholder_with_prose(self: Rule, index: DraftIndex) -> Iterator[Diagnosti
         if clause.is_placeholder and clause.paragraphs:
             yield self.finding(
                 f"{_describe(clause)} is marked 'exactness: missing' but has text: remove the text, "
-                "or set the exactness it has (verbatim, reconstructed, translated, paraphrase)",
+                "or set the exactness it has (verbatim, reconstructed, translated, paraphrase, unverified)",
                 clause.paragraphs[0].location,
             )
 

@@ -15,8 +15,11 @@ from typing import Any, Literal, TypeAlias
 
 # --- vocabularies ---------------------------------------------------------------
 
-EXACTNESS_LEVELS = ("verbatim", "reconstructed", "translated", "paraphrase", "missing")
-"""How exact a text is, from best to worst; ``missing`` means the text is not known."""
+EXACTNESS_LEVELS = ("verbatim", "reconstructed", "translated", "paraphrase", "unverified", "missing")
+"""How exact a text is, from best to worst. ``unverified`` is text that was not checked against
+any copy of the document (a source marks it UNVERIFIED): it may be right, but nothing vouches for
+any word of it, so it ranks below a paraphrase, whose content at least was checked. ``missing``
+means the text is not known."""
 
 STATUSES = (
     "draft",
@@ -414,6 +417,73 @@ class Draft:
     def label(self) -> str:
         """How a reader names this draft: proposer and title ("E3: E3 counter-proposal")."""
         return f"{self.proposer}: {self.title}" if self.proposer else self.title
+
+
+# --- provenance: what a provision inherits ------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where a provision's text comes from and how exact it is, as it applies to the provision:
+    its own ``PROVISION_FIELDS`` where it gives them, else those of the nearest enclosing
+    provision that does, else the draft's (``provenance``)."""
+
+    source: str | None = None
+    exactness: str | None = None
+    date: str | None = None
+    proposer: str | None = None
+
+    def within(self, clause: Clause) -> Provenance:
+        """The provenance of ``clause`` when ``self`` is that of what encloses it. ``missing``
+        describes a placeholder's own absent text, so what it holds inherits the exactness
+        the placeholder itself inherited."""
+        own = {spec.attribute: getattr(clause, spec.attribute) for spec in PROVISION_FIELDS}
+        inherited = {key: value if value is not None else getattr(self, key) for key, value in own.items()}
+        return Provenance(**inherited)
+
+    def passed_on(self, clause: Clause, enclosing: Provenance) -> Provenance:
+        """What a provision with this provenance passes on to the provisions it holds."""
+        if clause.exactness == "missing":
+            return replace(self, exactness=enclosing.exactness)
+        return self
+
+
+def draft_provenance(draft: Draft) -> Provenance:
+    """The provenance a draft gives every provision that does not say otherwise."""
+    return Provenance(draft.source, draft.exactness, draft.date, draft.proposer)
+
+
+def iter_provenance(draft: Draft) -> Iterator[tuple[Clause, Provenance]]:
+    """Every provision with its provenance, in ``Draft.walk()`` order: the one rule every
+    renderer, the diff, check, compare and the compilation apply."""
+
+    def visit(items: tuple[Clause | Term, ...], enclosing: Provenance) -> Iterator[tuple[Clause, Provenance]]:
+        for item in items:
+            if isinstance(item, Clause):
+                own = enclosing.within(item)
+                yield item, own
+                yield from visit(item.children, own.passed_on(item, enclosing))
+
+    return visit(draft.body, draft_provenance(draft))
+
+
+def provenance_lookup(draft: Draft) -> Callable[[Clause], Provenance]:
+    """A function giving the provenance of any provision of ``draft``, computed once for all.
+    Provisions are found by identity, so a duplicated id still gets its own; a clause not in
+    the draft gets its own fields over the draft's."""
+    found = {id(item): value for item, value in iter_provenance(draft)}
+    fallback = draft_provenance(draft)
+    return lambda clause: found.get(id(clause)) or fallback.within(clause)
+
+
+def provenance(draft: Draft, clause: Clause) -> Provenance:
+    """The provenance of one provision of ``draft`` (``provenance_lookup`` for many)."""
+    return provenance_lookup(draft)(clause)
+
+
+def exactness_rank(exactness: str | None) -> int:
+    """A level's place in ``EXACTNESS_LEVELS`` (0 is the best); not stated counts as verbatim."""
+    return EXACTNESS_LEVELS.index(exactness) if exactness in EXACTNESS_LEVELS else 0
 
 
 # --- helpers over inline spans ---------------------------------------------------

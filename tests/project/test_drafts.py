@@ -20,7 +20,16 @@ from clausekit.language.format import format_draft
 from clausekit.language.parser import load
 from clausekit.library import find_mirror
 from clausekit.lint import check
-from clausekit.model import Bracket, Clause, Draft, iter_inline, plain_text
+from clausekit.model import (
+    PROVISION_FIELDS,
+    Bracket,
+    Clause,
+    Draft,
+    iter_inline,
+    iter_provenance,
+    plain_text,
+    provenance,
+)
 from conftest import ROOT
 
 DRAFTS = ROOT / "drafts"
@@ -111,14 +120,42 @@ def effective(d: Draft, clause_id: str, attribute: str) -> str | None:
 
     trail = path_to(d.body, ())
     assert trail, f"{d.id} has no clause {clause_id!r}"
-    for node in reversed(trail):
+    for index, node in enumerate(reversed(trail)):
         value = getattr(node, attribute)
-        if value is not None:
+        # A placeholder's "missing" is its own absent text; what it holds does not inherit it.
+        if value is not None and not (attribute == "exactness" and value == "missing" and index > 0):
             return value
     return getattr(d, attribute)
 
 
 # --- every draft ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("draft_id", sorted(DRAFT_BY_ID))
+def test_every_provision_inherits_its_provenance_from_the_nearest_enclosing_one(draft_id: str) -> None:
+    d = draft(draft_id)
+    pairs = list(iter_provenance(d))
+    assert [c for c, _ in pairs] == list(d.walk())
+    for c, found in pairs:
+        for spec in PROVISION_FIELDS:
+            assert getattr(found, spec.attribute) == effective(d, c.id, spec.attribute), (c.id, spec.name)
+        assert provenance(d, c) == found
+
+
+@pytest.mark.parametrize(
+    ("draft_id", "clause_id", "exactness"),
+    [
+        ("us-28-point-plan", "prisoner-exchange", "translated"),
+        ("us-28-point-plan", "conflict-victims", "translated"),
+        ("e3-counterproposal", "guarantee-compensation", "verbatim"),
+    ],
+)
+def test_sub_points_take_the_exactness_of_their_point_not_of_the_draft(
+    draft_id: str, clause_id: str, exactness: str
+) -> None:
+    d = draft(draft_id)
+    assert provenance(d, clause(draft_id, clause_id)).exactness == exactness
+    assert d.exactness != exactness
 
 
 def test_the_expected_drafts_are_there() -> None:

@@ -150,3 +150,23 @@ def test_cli_errors_are_one_line_and_exit_2(tmp_path) -> None:
     assert result.stderr.decode().startswith(f"{bad}:2:")
     assert b"Traceback" not in result.stderr
     assert run_clausekit("render", str(SMALL), "--accept", "XX").returncode == 2
+
+
+def test_a_sub_clause_is_marked_where_its_exactness_differs_from_its_enclosing_clause() -> None:
+    body = (
+        "clause p 1 {\n  exactness: translated\n  Point.\n\n"
+        "  clause q a {\n    Inherited.\n  }\n\n"
+        "  clause r b {\n    exactness: verbatim\n    Own.\n  }\n}\n"
+    )
+    out = text(body)
+    # The point's note covers what it holds; the sub-point that is verbatim again says so.
+    assert out.count("[Unofficial translation]") == 1
+    assert "[Verbatim text]" in out
+    assert "[Unofficial translation]" in out.split("Inherited.")[0]
+
+
+def test_unverified_text_is_marked_and_the_draft_carries_the_notice() -> None:
+    assert "[Unverified text, not checked against any copy]" in text(
+        "clause p 1 {\n  exactness: unverified\n  Words.\n}\n"
+    )
+    assert "Not checked against any copy of the text" in text("clause p 1 {\n  Words.\n}\n", exactness="unverified")

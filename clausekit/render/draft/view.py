@@ -24,10 +24,12 @@ from clausekit.model import (
     Inline,
     Paragraph,
     PartyRef,
+    Provenance,
     Term,
     TermRef,
     Text,
     cite_number,
+    draft_provenance,
 )
 
 GUARANTEE_TEMPLATE = "draft.guarantee.j2"
@@ -38,6 +40,7 @@ DRAFT_NOTICES = {
     "reconstructed": "Reconstructed from reports of the text; not an official text.",
     "translated": "Unofficial translation; not an authentic text.",
     "paraphrase": "Paraphrase of the reported content; not the words of the text.",
+    "unverified": "Not checked against any copy of the text; not an official text.",
     "missing": "The text is not available; only its structure is known.",
 }
 # The same, for one provision whose exactness differs from its draft's.
@@ -46,6 +49,7 @@ CLAUSE_MARKS = {
     "reconstructed": "Reconstructed text, not official",
     "translated": "Unofficial translation",
     "paraphrase": "Paraphrase, not the words of the text",
+    "unverified": "Unverified text, not checked against any copy",
 }
 
 _NOT_ANCHOR = re.compile(r"[^a-z0-9]+")
@@ -227,17 +231,19 @@ class _DraftViewBuilder:
         text = " ".join(text.split())
         return ParagraphView("generated", (Segment("text", text + " "), Segment("mark", GENERATED_MARK)))
 
-    def notes(self, clause: Clause) -> list[ParagraphView]:
+    def notes(self, clause: Clause, own: Provenance, enclosing: Provenance) -> list[ParagraphView]:
+        """What a reader must be told of a provision whose provenance differs from that of
+        what encloses it (the one note covers the provisions it holds, which inherit it)."""
         parts: list[str] = []
-        own = clause.exactness
-        if own and own != "missing" and own != (self.draft.exactness or "verbatim"):
-            parts.append(CLAUSE_MARKS.get(own, own))
-        if clause.source and not clause.is_placeholder:
-            parts.append(f"source: {clause.source}")
-        if clause.proposer and clause.proposer != self.draft.proposer:
-            parts.append(f"proposed by {self.party_name(clause.proposer)}")
-        if clause.date and clause.date != self.draft.date:
-            parts.append(f"dated {clause.date}")
+        exactness = own.exactness or "verbatim"
+        if exactness != "missing" and exactness != (enclosing.exactness or "verbatim"):
+            parts.append(CLAUSE_MARKS.get(exactness, exactness))
+        if own.source and own.source != enclosing.source and not clause.is_placeholder:
+            parts.append(f"source: {own.source}")
+        if own.proposer and own.proposer != enclosing.proposer:
+            parts.append(f"proposed by {self.party_name(own.proposer)}")
+        if own.date and own.date != enclosing.date:
+            parts.append(f"dated {own.date}")
         if not parts:
             return []
         text = "; ".join(parts)
@@ -254,25 +260,26 @@ class _DraftViewBuilder:
             return None, None
         return None, number if number.endswith((")", ".")) else number + "."
 
-    def clause(self, clause: Clause, level: int, items: list[ItemView]) -> None:
+    def clause(self, clause: Clause, level: int, items: list[ItemView], enclosing: Provenance) -> None:
+        own = enclosing.within(clause)
         self.position += 1
         position = self.position
         heading, lead = self.heading(clause)
         paragraphs: list[ParagraphView] = []
         if clause.is_placeholder:
-            source = clause.source or self.draft.source or "source not given"
+            source = own.source or "source not given"
             paragraphs.append(ParagraphView("placeholder", (Segment("mark", f"[Text not available: {source}]"),)))
         paragraphs.extend(ParagraphView("prose", self.segments(p.spans)) for p in clause.paragraphs)
         if clause.guarantee is not None and not clause.paragraphs and not clause.is_placeholder:
             paragraphs.append(self.generated(clause.guarantee))
         # Notes come after the words they qualify, so a point still starts with its number and text.
-        paragraphs.extend(self.notes(clause))
+        paragraphs.extend(self.notes(clause, own, enclosing))
         items.append(
             ItemView(
                 clause.kind, clause.id, clause_anchor(clause.id), level, heading, lead, tuple(paragraphs), position
             )
         )
-        self.children(clause.children, level + 1, items)
+        self.children(clause.children, level + 1, items, own.passed_on(clause, enclosing))
 
     def term(self, term: Term, level: int, owner: int) -> ItemView:
         paragraphs = []
@@ -286,10 +293,12 @@ class _DraftViewBuilder:
         anchor = self.term_anchors.get(term.name, term_anchor(term.name))
         return ItemView("term", term.name, anchor, level, None, None, tuple(paragraphs), owner)
 
-    def children(self, children: tuple[Clause | Term, ...], level: int, items: list[ItemView]) -> None:
+    def children(
+        self, children: tuple[Clause | Term, ...], level: int, items: list[ItemView], enclosing: Provenance
+    ) -> None:
         for child in children:
             if isinstance(child, Clause):
-                self.clause(child, level, items)
+                self.clause(child, level, items, enclosing)
             else:
                 # A term belongs to the last provision printed before it.
                 items.append(self.term(child, level, self.position))
@@ -317,7 +326,7 @@ class _DraftViewBuilder:
 
     def build(self) -> DraftView:
         items: list[ItemView] = []
-        self.children(self.draft.body, 1, items)
+        self.children(self.draft.body, 1, items, draft_provenance(self.draft))
         notice = DRAFT_NOTICES.get(self.draft.exactness or "")
         return DraftView(self.draft.title, self.title_rows(), notice, tuple(items), self.draft.language)
 
