@@ -112,6 +112,11 @@ UNKNOWN = FieldSpec(
     "unknown", "unknown", "fields", "fields whose value the source does not give (a text cut off)", repeatable=True
 )
 
+PARAGRAPH_FIELDS: tuple[FieldSpec, ...] = (SOURCE, EXACTNESS)
+"""The fields one paragraph may carry, written ``~ key: value`` on the lines just above it
+(``syntax.PARAGRAPH_FIELD_LINE``), in this order: a paragraph's own provenance, which does not
+make it a provision of its own (the diff aligns it as before)."""
+
 HEADER_FIELDS: tuple[FieldSpec, ...] = (PROPOSER, DATE, VERSION, STATUS, SOURCE, EXACTNESS, LANGUAGE)
 PROVISION_FIELDS: tuple[FieldSpec, ...] = (SOURCE, EXACTNESS, DATE, PROPOSER)
 GUARANTEE_FIELDS: tuple[FieldSpec, ...] = (
@@ -248,6 +253,9 @@ class Paragraph:
     # keeps a second copy of the words only where it would differ.
     source_lines: tuple[str, ...] = field(default=(), compare=False)
     comments: tuple[Comment, ...] = field(default=(), compare=False)
+    # The paragraph's own provenance (``PARAGRAPH_FIELDS``); None: its provision's applies.
+    source: str | None = None
+    exactness: str | None = None
 
 
 # --- declarations -------------------------------------------------------------------

@@ -170,3 +170,10 @@ def test_unverified_text_is_marked_and_the_draft_carries_the_notice() -> None:
         "clause p 1 {\n  exactness: unverified\n  Words.\n}\n"
     )
     assert "Not checked against any copy of the text" in text("clause p 1 {\n  Words.\n}\n", exactness="unverified")
+
+
+def test_a_paragraph_with_its_own_exactness_is_marked_under_it() -> None:
+    out = text("clause p 1 {\n  First.\n\n  ~ exactness: unverified\n  ~ source: a forum copy\n  Second.\n}\n")
+    first, rest = out.split("Second.")
+    assert "This paragraph" not in first
+    assert "[This paragraph: Unverified text, not checked against any copy; source: a forum copy]" in rest

@@ -249,6 +249,19 @@ class _DraftViewBuilder:
         text = "; ".join(parts)
         return [ParagraphView("note", (Segment("mark", "[" + text[:1].upper() + text[1:] + "]"),))]
 
+    def paragraph_note(self, paragraph: Paragraph, provision: Provenance) -> list[ParagraphView]:
+        """The note under a paragraph whose own provenance differs from its provision's."""
+        parts: list[str] = []
+        exactness = paragraph.exactness
+        if exactness and exactness != (provision.exactness or "verbatim"):
+            parts.append(CLAUSE_MARKS.get(exactness, exactness))
+        if paragraph.source and paragraph.source != provision.source:
+            parts.append(f"source: {paragraph.source}")
+        if not parts:
+            return []
+        text = "This paragraph: " + "; ".join(parts)
+        return [ParagraphView("note", (Segment("mark", "[" + text + "]"),))]
+
     def heading(self, clause: Clause) -> tuple[str | None, str | None]:
         number, title = clause.number, clause.title
         if clause.kind == "article":
@@ -269,7 +282,9 @@ class _DraftViewBuilder:
         if clause.is_placeholder:
             source = own.source or "source not given"
             paragraphs.append(ParagraphView("placeholder", (Segment("mark", f"[Text not available: {source}]"),)))
-        paragraphs.extend(ParagraphView("prose", self.segments(p.spans)) for p in clause.paragraphs)
+        for paragraph in clause.paragraphs:
+            paragraphs.append(ParagraphView("prose", self.segments(paragraph.spans)))
+            paragraphs.extend(self.paragraph_note(paragraph, own))
         if clause.guarantee is not None and not clause.paragraphs and not clause.is_placeholder:
             paragraphs.append(self.generated(clause.guarantee))
         # Notes come after the words they qualify, so a point still starts with its number and text.
