@@ -115,6 +115,11 @@ CASES: dict[str, tuple[str, str]] = {
         "clause a 1 {\n  exactness: missing\n  Some text.\n}\n",
         "clause a 1 {\n  exactness: missing\n}\n",
     ),
+    "field-in-prose": (
+        "clause a 1 {\n  An armed attack.\n\n  exactness: reconstructed\n  Any such attack.\n}\n",
+        "clause a 1 {\n  exactness: reconstructed\n  An armed attack.\n\n  ~ exactness: paraphrase\n"
+        "  Any such attack.\n\n  \\source: a word of the treaty.\n}\n",
+    ),
     "empty-provision": (
         "clause a 1 {\n}\n",
         "clause a 1 {\n  exactness: missing\n}\nguarantee g 2 {\n  guarantor: US\n  beneficiary: UA\n}\n",
@@ -446,3 +451,12 @@ def test_the_example_drafts_have_no_errors(clausekit_cli) -> None:
         pytest.skip("no example drafts in drafts/ yet")
     result = clausekit_cli("check", "--quiet", *files)
     assert result.returncode == 0, result.stdout.decode() + result.stderr.decode()
+
+
+def test_a_field_line_in_prose_is_reported_where_it_stands_with_the_fix() -> None:
+    (finding,) = only("field-in-prose", "clause a 1 {\n  An armed attack\n  exactness: reconstructed\n}\n")
+    # HEADER and PARTIES take 9 lines; the clause opens on line 10, the field line is its third.
+    assert (finding.location.line, finding.location.column) == (12, 3)
+    assert "'~ exactness: reconstructed' on the line above the paragraph" in finding.message
+    (other,) = only("field-in-prose", "clause a 1 {\n  Text.\n  duration: 10 years\n}\n")
+    assert "move it to the top of clause 'a'" in other.message and "~ duration" not in other.message
