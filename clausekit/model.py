@@ -475,6 +475,19 @@ def iter_provenance(draft: Draft) -> Iterator[tuple[Clause, Provenance]]:
     return visit(draft.body, draft_provenance(draft))
 
 
+def iter_enclosing(draft: Draft) -> Iterator[tuple[Clause, Provenance]]:
+    """Every provision with the provenance it inherits (that of what encloses it, as passed
+    on), in ``Draft.walk()`` order: where its own differs, it says so."""
+
+    def visit(items: tuple[Clause | Term, ...], enclosing: Provenance) -> Iterator[tuple[Clause, Provenance]]:
+        for item in items:
+            if isinstance(item, Clause):
+                yield item, enclosing
+                yield from visit(item.children, enclosing.within(item).passed_on(item, enclosing))
+
+    return visit(draft.body, draft_provenance(draft))
+
+
 def provenance_lookup(draft: Draft) -> Callable[[Clause], Provenance]:
     """A function giving the provenance of any provision of ``draft``, computed once for all.
     Provisions are found by identity, so a duplicated id still gets its own; a clause not in

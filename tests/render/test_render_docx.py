@@ -87,3 +87,16 @@ def test_libreoffice_reads_the_draft(small_docx: Path) -> None:
     fodt = soffice_fodt(small_docx)
     assert "Security guarantee" in fodt and "800,000 in peacetime" in fodt
     assert "<text:changed-region " not in fodt
+
+
+def test_a_verbatim_draft_with_a_part_that_is_not_carries_the_notice_on_every_page() -> None:
+    source = (
+        'draft d "T" {\n  exactness: verbatim\n}\n\n'
+        "clause a 1 {\n  Checked.\n}\n\nclause b 2 {\n  One.\n\n  ~ exactness: unverified\n  Two.\n}\n"
+    )
+    document = docx.Document(io.BytesIO(render(loads(source, "d.clause"), "docx")))
+    header = document.sections[0].header.paragraphs[0].text
+    assert header == "Not every part of this text is verbatim: 2, paragraph 2: unverified."
+    # A draft verbatim in every part has no notice.
+    clean = docx.Document(io.BytesIO(render(loads(source.replace("  ~ exactness: unverified\n", ""), "d"), "docx")))
+    assert clean.sections[0].header.paragraphs[0].text == ""

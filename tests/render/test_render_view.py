@@ -177,3 +177,25 @@ def test_a_paragraph_with_its_own_exactness_is_marked_under_it() -> None:
     first, rest = out.split("Second.")
     assert "This paragraph" not in first
     assert "[This paragraph: Unverified text, not checked against any copy; source: a forum copy]" in rest
+
+
+def test_the_title_block_summarises_mixed_provenance() -> None:
+    body = (
+        "clause a 1 {\n  One.\n}\n\n"
+        "clause b 2 {\n  exactness: unverified\n  Two.\n}\n\n"
+        "clause c 3 {\n  exactness: unverified\n  Three.\n}\n\n"
+        "clause d 4 {\n  First.\n\n  ~ exactness: paraphrase\n  Second.\n}\n\n"
+        "clause e {\n  exactness: missing\n}\n"
+    )
+    for fmt in ("text", "markdown", "html"):
+        out = render(draft(body), fmt)
+        assert (
+            "verbatim, except 2-3: unverified; 4, paragraph 2: paraphrase; 1 unnumbered provision: text not available"
+            in out
+        ), fmt
+    assert "Not every part of this text is verbatim: 2-3: unverified; 4, paragraph 2: paraphrase." in text(body)
+
+
+def test_a_title_block_of_a_draft_exact_in_every_part_says_only_its_level() -> None:
+    out = text("clause a 1 {\n  exactness: verbatim\n  One.\n}\n")
+    assert "Exactness: verbatim\n" in out and "except" not in out and "Notice" not in out

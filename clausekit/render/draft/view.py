@@ -30,6 +30,8 @@ from clausekit.model import (
     Text,
     cite_number,
     draft_provenance,
+    iter_enclosing,
+    iter_provenance,
 )
 
 GUARANTEE_TEMPLATE = "draft.guarantee.j2"
@@ -51,6 +53,11 @@ CLAUSE_MARKS = {
     "paraphrase": "Paraphrase, not the words of the text",
     "unverified": "Unverified text, not checked against any copy",
 }
+
+# The notice of a draft that is verbatim as a whole but not in every part.
+PARTLY_NOTICE = "Not every part of this text is verbatim: {exceptions}."
+# How many provisions the exactness summary names for one level before it counts the rest.
+SUMMARY_NAMES = 6
 
 _NOT_ANCHOR = re.compile(r"[^a-z0-9]+")
 
@@ -320,6 +327,45 @@ class _DraftViewBuilder:
 
     # -- the draft
 
+    def exceptions(self) -> dict[str, list[str]]:
+        """The provisions and paragraphs less or more exact than what encloses them, by
+        level, in document order, each as a reader cites it ("5", "10(a), paragraph 2")."""
+        out: dict[str, list[str]] = {}
+        enclosing = {id(c): p for c, p in iter_enclosing(self.draft)}
+        for clause, own in iter_provenance(self.draft):
+            cited = self.cited.get(clause.id, clause.id)
+            level = own.exactness or "verbatim"
+            if level != (enclosing[id(clause)].exactness or "verbatim"):
+                out.setdefault(level, []).append(cited)
+            for number, paragraph in enumerate(clause.paragraphs, start=1):
+                if paragraph.exactness and paragraph.exactness != level:
+                    out.setdefault(paragraph.exactness, []).append(f"{cited}, paragraph {number}")
+        return out
+
+    def exactness_summary(self) -> str | None:
+        """The draft's exactness, then every part that differs: "verbatim, except 5, 6:
+        unverified" (a title block must not say "verbatim" of a text that is not all verbatim)."""
+        exceptions = self.exceptions()
+        if not exceptions:
+            return self.draft.exactness
+        parts = [
+            f"{_name_parts(cited)}: {'text not available' if level == 'missing' else level}"
+            for level, cited in exceptions.items()
+        ]
+        return f"{self.draft.exactness or 'verbatim'}, except " + "; ".join(parts)
+
+    def notice(self, summary: str | None) -> str | None:
+        """What every page must say when any part of the text is not verbatim."""
+        notice = DRAFT_NOTICES.get(self.draft.exactness or "")
+        if notice is not None or summary is None or summary == self.draft.exactness:
+            return notice
+        # A placeholder presents no text, so it needs no warning on every page; any other
+        # level below verbatim does.
+        texts = {level: cited for level, cited in self.exceptions().items() if level not in ("verbatim", "missing")}
+        if not texts:
+            return None
+        return PARTLY_NOTICE.format(exceptions="; ".join(f"{_name_parts(c)}: {level}" for level, c in texts.items()))
+
     def title_rows(self) -> tuple[tuple[str, str], ...]:
         d = self.draft
         rows: list[tuple[str, str]] = []
@@ -331,7 +377,7 @@ class _DraftViewBuilder:
             ("Version", d.version),
             ("Status", d.status),
             ("Source", d.source),
-            ("Exactness", d.exactness),
+            ("Exactness", self.exactness_summary()),
         ):
             if value:
                 rows.append((label, value))
@@ -342,8 +388,29 @@ class _DraftViewBuilder:
     def build(self) -> DraftView:
         items: list[ItemView] = []
         self.children(self.draft.body, 1, items, draft_provenance(self.draft))
-        notice = DRAFT_NOTICES.get(self.draft.exactness or "")
+        notice = self.notice(self.exactness_summary())
         return DraftView(self.draft.title, self.title_rows(), notice, tuple(items), self.draft.language)
+
+
+def _name_parts(cited: list[str]) -> str:
+    """Provisions as a summary names them: runs of whole numbers as ranges ("5-6"), at most
+    ``SUMMARY_NAMES`` names, then how many more; unnumbered provisions counted."""
+    numbered = [c for c in cited if not c.endswith("(unnumbered provision)")]
+    unnumbered = len(cited) - len(numbered)
+    names: list[str] = []
+    for name in numbered:
+        previous = names[-1].rsplit("-", 1)[-1] if names else ""
+        if name.isdigit() and previous.isdigit() and int(name) == int(previous) + 1:
+            names[-1] = names[-1].split("-")[0] + "-" + name
+        else:
+            names.append(name)
+    text = ", ".join(names[:SUMMARY_NAMES])
+    if len(names) > SUMMARY_NAMES:
+        text += f" and {len(names) - SUMMARY_NAMES} more"
+    if unnumbered:
+        counted = f"{unnumbered} unnumbered provision{'s' if unnumbered > 1 else ''}"
+        text = f"{text} and {counted}" if text else counted
+    return text
 
 
 def build_view(draft: Draft, env: jinja2.Environment) -> DraftView:
