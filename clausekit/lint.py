@@ -37,6 +37,7 @@ from clausekit.model import (
     Text,
     guarantee_prose,
     iter_inline,
+    iter_provenance,
 )
 
 Level: TypeAlias = Literal["error", "warning", "info"]
@@ -447,6 +448,25 @@ def _has_guarantee_fields(clause: Clause) -> bool:
     """Whether a guarantee states anything in its fields (``unknown:`` states nothing)."""
     g = clause.guarantee
     return g is not None and any(spec.values(g) for spec in GUARANTEE_FIELDS if spec.kind != "fields")
+
+
+@rule(
+    "guarantee-fields-exactness",
+    "warning",
+    "a guarantee that is not verbatim does not say how exact its structured fields are",
+)
+def _guarantee_fields_exactness(self: Rule, index: DraftIndex) -> Iterator[Diagnostic]:
+    exactness = {id(clause): found.exactness for clause, found in iter_provenance(index.draft)}
+    for clause in index.provisions:
+        level = exactness.get(id(clause)) or "verbatim"
+        if level in ("verbatim", "missing") or clause.fields_exactness or not _has_guarantee_fields(clause):
+            continue
+        yield self.finding(
+            f"{_describe(clause)} is {level}, but its fields do not say how exact they are: add "
+            f"'fields-exactness: {level}' (or the level they have, such as 'paraphrase' for a duration known "
+            "only from a report), and list in 'unknown:' the fields the source does not give",
+            clause.location,
+        )
 
 
 @rule("empty-provision", "warning", "a provision has no text, no sub-clauses and is not a placeholder")

@@ -108,6 +108,13 @@ MIRRORS = FieldSpec(
     "existing treaty clauses the guarantee is modelled on (draft-id::clause-id)",
     repeatable=True,
 )
+FIELDS_EXACTNESS = FieldSpec(
+    "fields-exactness",
+    "fields_exactness",
+    "choice",
+    "how exact the guarantee's structured fields are against the source (a duration known only from a paraphrase)",
+    choices=EXACTNESS_LEVELS[:-1],
+)
 UNKNOWN = FieldSpec(
     "unknown", "unknown", "fields", "fields whose value the source does not give (a text cut off)", repeatable=True
 )
@@ -137,7 +144,7 @@ BLOCK_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
     "draft": HEADER_FIELDS,
     "article": PROVISION_FIELDS,
     "clause": PROVISION_FIELDS,
-    "guarantee": PROVISION_FIELDS + GUARANTEE_FIELDS,
+    "guarantee": PROVISION_FIELDS + GUARANTEE_FIELDS + (FIELDS_EXACTNESS,),
 }
 """The fields each block carries, in the order ``fmt`` writes them (a term carries none)."""
 
@@ -334,6 +341,8 @@ class Clause:
     exactness: str | None = None
     date: str | None = None
     proposer: str | None = None
+    # A guarantee's ``fields-exactness``: how exact its structured fields are (None: as its text).
+    fields_exactness: str | None = None
     location: Location = field(default=NOWHERE, compare=False)
     comments: tuple[Comment, ...] = field(default=(), compare=False)
     trailing_comments: tuple[Comment, ...] = field(default=(), compare=False)

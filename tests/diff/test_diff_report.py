@@ -91,3 +91,19 @@ def test_a_change_between_verbatim_texts_carries_no_exactness_mark() -> None:
     assert "exactness" not in render_diff_text(changed)
     both = _pair("clause p 1 {\n  Old.\n}\n", "clause p 1 {\n  New.\n}\n", exactness="reconstructed")
     assert "(exactness: reconstructed (both texts))" in render_diff_text(both)
+
+
+def test_a_guarantee_field_known_only_from_a_paraphrase_is_marked_in_its_finding() -> None:
+    guarantee = "guarantee g 1 {\n  fields-exactness: paraphrase\n  guarantor: US\n  beneficiary: UA\n%s}\n"
+    parties = 'parties {\n  US "US"\n  UA "UA"\n}\n\n'
+    changed = _pair(parties + guarantee % "", parties + guarantee % "  duration: 10 years\n", "reconstructed")
+    (finding,) = [f for f in changed.findings() if f.kind == "guarantee.duration.changed"]
+    assert finding.detail == "duration added: 10 years (fields: paraphrase)"
+    # Fields of a verbatim text carry no mark; unmarked fields take their provision's exactness.
+    plain = _pair(parties + guarantee % "", parties + guarantee % "  duration: 10 years\n")
+    assert "fields: " in next(f.detail for f in plain.findings() if f.kind == "guarantee.duration.changed")
+    unmarked = guarantee.replace("  fields-exactness: paraphrase\n", "")
+    exact = _pair(parties + unmarked % "", parties + unmarked % "  duration: 10 years\n")
+    assert next(f.detail for f in exact.findings() if f.kind == "guarantee.duration.changed") == (
+        "duration added: 10 years"
+    )

@@ -115,6 +115,11 @@ CASES: dict[str, tuple[str, str]] = {
         "clause a 1 {\n  exactness: missing\n  Some text.\n}\n",
         "clause a 1 {\n  exactness: missing\n}\n",
     ),
+    "guarantee-fields-exactness": (
+        GUARANTEE.replace("guarantee g 1 {", "guarantee g 1 {\n  exactness: paraphrase"),
+        GUARANTEE.replace("guarantee g 1 {", "guarantee g 1 {\n  exactness: paraphrase\n  fields-exactness: paraphrase")
+        + GUARANTEE.replace("g 1", "h 2"),
+    ),
     "field-in-prose": (
         "clause a 1 {\n  An armed attack.\n\n  exactness: reconstructed\n  Any such attack.\n}\n",
         "clause a 1 {\n  exactness: reconstructed\n  An armed attack.\n\n  ~ exactness: paraphrase\n"
