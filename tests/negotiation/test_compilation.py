@@ -382,7 +382,7 @@ def test_every_compiled_provision_is_no_more_exact_than_any_text_it_holds():
     istanbul = of_compiled(compiled.clause("istanbul-guarantee-2022"))
     assert (istanbul.proposer, istanbul.date) == ("UA", "2022-03-29")
     treaty = of_compiled(compiled.clause("draft-treaty-2021"))
-    assert (treaty.exactness, treaty.date) == ("verbatim", "2021-12-17")
+    assert (treaty.exactness, treaty.date) == ("translated", "2021-12-17")
 
 
 def test_a_compiled_paragraph_keeps_its_own_exactness_and_a_variant_its_proposer():
