@@ -478,8 +478,13 @@ QUOTED = [
     (
         "us-28-point-plan",
         "zaporizhzhia-npp",
-        "The Zaporozhye nuclear power plant will be restarted under supervision of the IAEA, and the produced power "
-        "shall be shared equitably in a 50-50 split between Russia and Ukraine",
+        "The Zaporizhzhia Nuclear Power Plant will be launched under IAEA supervision, and the electricity generated "
+        "will be shared equally between Russia and Ukraine - 50:50.",
+    ),
+    (
+        "us-28-point-plan",
+        "guarantee-compensation",
+        "The United States will receive compensation for the security guarantee.",
     ),
     (
         "us-28-point-plan",
