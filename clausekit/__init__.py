@@ -39,6 +39,8 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "compare_profiles": ("clausekit.analysis.profile_compare", "compare_profiles"),
     "load_draft": ("clausekit.library", "load_draft"),
     "ISSUES": ("clausekit.model", "ISSUES"),
+    "Provenance": ("clausekit.model", "Provenance"),
+    "provenance": ("clausekit.model", "provenance"),
     "ClauseSyntaxError": ("clausekit.errors", "ClauseSyntaxError"),
     "ClauseKitError": ("clausekit.errors", "ClauseKitError"),
     "InputError": ("clausekit.errors", "InputError"),
@@ -54,6 +56,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from clausekit.language.parser import load as load
     from clausekit.language.parser import loads as loads
     from clausekit.model import Draft as Draft
+    from clausekit.model import Provenance as Provenance
+    from clausekit.model import provenance as provenance
 
 
 def __getattr__(name: str) -> Any:

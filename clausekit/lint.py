@@ -16,8 +16,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, TypeAlias
 
+from clausekit.language.inline import prose_line
+from clausekit.language.syntax import FIELD_LINE, PARAGRAPH_MARK
 from clausekit.model import (
+    FIELDS,
     GUARANTEE_FIELDS,
+    PARAGRAPH_FIELDS,
     UNATTRIBUTED,
     Bracket,
     Clause,
@@ -33,6 +37,7 @@ from clausekit.model import (
     Text,
     guarantee_prose,
     iter_inline,
+    iter_provenance,
     plain_text,
 )
 
@@ -434,15 +439,77 @@ def _placeholder_with_prose(self: Rule, index: DraftIndex) -> Iterator[Diagnosti
         if clause.is_placeholder and clause.paragraphs:
             yield self.finding(
                 f"{_describe(clause)} is marked 'exactness: missing' but has text: remove the text, "
-                "or set the exactness it has (verbatim, reconstructed, translated, paraphrase)",
+                "or set the exactness it has (verbatim, reconstructed, translated, paraphrase, unverified)",
                 clause.paragraphs[0].location,
             )
+
+
+_PARAGRAPH_FIELD_NAMES = frozenset(spec.name for spec in PARAGRAPH_FIELDS)
+
+
+def _field_shaped_lines(paragraph: Paragraph) -> Iterator[tuple[int, str, str]]:
+    """The lines of a paragraph, as written, that start like a field of the language:
+    (which line of the paragraph, the key, the line)."""
+    for offset, line in enumerate(paragraph.source_lines or (prose_line(paragraph.spans),)):
+        match = FIELD_LINE.match(line)
+        if match and match.group(1) in FIELDS:
+            yield offset, match.group(1), line
+
+
+def _field_in_prose_fix(key: str, line: str, owner: Clause) -> str:
+    where = _describe(owner)
+    if key in _PARAGRAPH_FIELD_NAMES:
+        return (
+            f"move it to the top of {where}, before its prose, to set the provision's {key}, or write "
+            f"'{PARAGRAPH_MARK} {line}' on the line above the paragraph to set that paragraph's"
+        )
+    return f"move it to the top of {where}, before its prose (fields come first in their block)"
+
+
+@rule("field-in-prose", "warning", "a line shaped like a field stands in prose, where it is read as text")
+def _field_in_prose(self: Rule, index: DraftIndex) -> Iterator[Diagnostic]:
+    for clause in index.provisions:
+        for paragraph in clause.paragraphs:
+            yield from _field_in_paragraph(self, paragraph, clause)
+
+
+def _field_in_paragraph(self: Rule, paragraph: Paragraph, owner: Clause) -> Iterator[Diagnostic]:
+    for offset, key, line in _field_shaped_lines(paragraph):
+        where = paragraph.location
+        location = Location(where.file, where.line + offset, where.column) if where.line else where
+        yield self.finding(
+            f"'{line}' is in prose, so it is read as text of the treaty, not as the field '{key}': "
+            + _field_in_prose_fix(key, line, owner)
+            + "; if it is text, escape it ('\\"
+            + line
+            + "')",
+            location,
+        )
 
 
 def _has_guarantee_fields(clause: Clause) -> bool:
     """Whether a guarantee states anything in its fields (``unknown:`` states nothing)."""
     g = clause.guarantee
     return g is not None and any(spec.values(g) for spec in GUARANTEE_FIELDS if spec.kind != "fields")
+
+
+@rule(
+    "guarantee-fields-exactness",
+    "warning",
+    "a guarantee that is not verbatim does not say how exact its structured fields are",
+)
+def _guarantee_fields_exactness(self: Rule, index: DraftIndex) -> Iterator[Diagnostic]:
+    exactness = {id(clause): found.exactness for clause, found in iter_provenance(index.draft)}
+    for clause in index.provisions:
+        level = exactness.get(id(clause)) or "verbatim"
+        if level in ("verbatim", "missing") or clause.fields_exactness or not _has_guarantee_fields(clause):
+            continue
+        yield self.finding(
+            f"{_describe(clause)} is {level}, but its fields do not say how exact they are: add "
+            f"'fields-exactness: {level}' (or the level they have, such as 'paraphrase' for a duration known "
+            "only from a report), and list in 'unknown:' the fields the source does not give",
+            clause.location,
+        )
 
 
 @rule("empty-provision", "warning", "a provision has no text, no sub-clauses and is not a placeholder")

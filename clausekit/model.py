@@ -15,8 +15,11 @@ from typing import Any, Literal, TypeAlias
 
 # --- vocabularies ---------------------------------------------------------------
 
-EXACTNESS_LEVELS = ("verbatim", "reconstructed", "translated", "paraphrase", "missing")
-"""How exact a text is, from best to worst; ``missing`` means the text is not known."""
+EXACTNESS_LEVELS = ("verbatim", "reconstructed", "translated", "paraphrase", "unverified", "missing")
+"""How exact a text is, from best to worst. ``unverified`` is text that was not checked against
+any copy of the document (a source marks it UNVERIFIED): it may be right, but nothing vouches for
+any word of it, so it ranks below a paraphrase, whose content at least was checked. ``missing``
+means the text is not known."""
 
 STATUSES = (
     "draft",
@@ -143,9 +146,21 @@ CORRESPONDS = FieldSpec(
     "and negotiating issues (keys of ISSUES, such as nato-membership)",
     repeatable=True,
 )
+FIELDS_EXACTNESS = FieldSpec(
+    "fields-exactness",
+    "fields_exactness",
+    "choice",
+    "how exact the guarantee's structured fields are against the source (a duration known only from a paraphrase)",
+    choices=EXACTNESS_LEVELS[:-1],
+)
 UNKNOWN = FieldSpec(
     "unknown", "unknown", "fields", "fields whose value the source does not give (a text cut off)", repeatable=True
 )
+
+PARAGRAPH_FIELDS: tuple[FieldSpec, ...] = (SOURCE, EXACTNESS)
+"""The fields one paragraph may carry, written ``~ key: value`` on the lines just above it
+(``syntax.PARAGRAPH_FIELD_LINE``), in this order: a paragraph's own provenance, which does not
+make it a provision of its own (the diff aligns it as before)."""
 
 HEADER_FIELDS: tuple[FieldSpec, ...] = (PROPOSER, DATE, VERSION, STATUS, SOURCE, EXACTNESS, LANGUAGE)
 PROVISION_FIELDS: tuple[FieldSpec, ...] = (SOURCE, EXACTNESS, DATE, PROPOSER)
@@ -168,7 +183,7 @@ BLOCK_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
     "draft": HEADER_FIELDS,
     "article": PROVISION_FIELDS + CORRESPONDENCE_FIELDS,
     "clause": PROVISION_FIELDS + CORRESPONDENCE_FIELDS,
-    "guarantee": PROVISION_FIELDS + CORRESPONDENCE_FIELDS + GUARANTEE_FIELDS,
+    "guarantee": PROVISION_FIELDS + CORRESPONDENCE_FIELDS + GUARANTEE_FIELDS + (FIELDS_EXACTNESS,),
 }
 """The fields each block carries, in the order ``fmt`` writes them (a term carries none)."""
 
@@ -284,6 +299,9 @@ class Paragraph:
     # keeps a second copy of the words only where it would differ.
     source_lines: tuple[str, ...] = field(default=(), compare=False)
     comments: tuple[Comment, ...] = field(default=(), compare=False)
+    # The paragraph's own provenance (``PARAGRAPH_FIELDS``); None: its provision's applies.
+    source: str | None = None
+    exactness: str | None = None
 
 
 # --- declarations -------------------------------------------------------------------
@@ -365,6 +383,8 @@ class Clause:
     # What the provision answers in other drafts (``draft-id::clause-id``) and the issues it
     # concerns (``ISSUES`` keys), as written; ``counterparts`` and ``issues`` split them.
     corresponds: tuple[str, ...] = ()
+    # A guarantee's ``fields-exactness``: how exact its structured fields are (None: as its text).
+    fields_exactness: str | None = None
     location: Location = field(default=NOWHERE, compare=False)
     comments: tuple[Comment, ...] = field(default=(), compare=False)
     trailing_comments: tuple[Comment, ...] = field(default=(), compare=False)
@@ -466,6 +486,86 @@ class Draft:
     def label(self) -> str:
         """How a reader names this draft: proposer and title ("E3: E3 counter-proposal")."""
         return f"{self.proposer}: {self.title}" if self.proposer else self.title
+
+
+# --- provenance: what a provision inherits ------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where a provision's text comes from and how exact it is, as it applies to the provision:
+    its own ``PROVISION_FIELDS`` where it gives them, else those of the nearest enclosing
+    provision that does, else the draft's (``provenance``)."""
+
+    source: str | None = None
+    exactness: str | None = None
+    date: str | None = None
+    proposer: str | None = None
+
+    def within(self, clause: Clause) -> Provenance:
+        """The provenance of ``clause`` when ``self`` is that of what encloses it. ``missing``
+        describes a placeholder's own absent text, so what it holds inherits the exactness
+        the placeholder itself inherited."""
+        own = {spec.attribute: getattr(clause, spec.attribute) for spec in PROVISION_FIELDS}
+        inherited = {key: value if value is not None else getattr(self, key) for key, value in own.items()}
+        return Provenance(**inherited)
+
+    def passed_on(self, clause: Clause, enclosing: Provenance) -> Provenance:
+        """What a provision with this provenance passes on to the provisions it holds."""
+        if clause.exactness == "missing":
+            return replace(self, exactness=enclosing.exactness)
+        return self
+
+
+def draft_provenance(draft: Draft) -> Provenance:
+    """The provenance a draft gives every provision that does not say otherwise."""
+    return Provenance(draft.source, draft.exactness, draft.date, draft.proposer)
+
+
+def iter_provenance(draft: Draft) -> Iterator[tuple[Clause, Provenance]]:
+    """Every provision with its provenance, in ``Draft.walk()`` order: the one rule every
+    renderer, the diff, check, compare and the compilation apply."""
+
+    def visit(items: tuple[Clause | Term, ...], enclosing: Provenance) -> Iterator[tuple[Clause, Provenance]]:
+        for item in items:
+            if isinstance(item, Clause):
+                own = enclosing.within(item)
+                yield item, own
+                yield from visit(item.children, own.passed_on(item, enclosing))
+
+    return visit(draft.body, draft_provenance(draft))
+
+
+def iter_enclosing(draft: Draft) -> Iterator[tuple[Clause, Provenance]]:
+    """Every provision with the provenance it inherits (that of what encloses it, as passed
+    on), in ``Draft.walk()`` order: where its own differs, it says so."""
+
+    def visit(items: tuple[Clause | Term, ...], enclosing: Provenance) -> Iterator[tuple[Clause, Provenance]]:
+        for item in items:
+            if isinstance(item, Clause):
+                yield item, enclosing
+                yield from visit(item.children, enclosing.within(item).passed_on(item, enclosing))
+
+    return visit(draft.body, draft_provenance(draft))
+
+
+def provenance_lookup(draft: Draft) -> Callable[[Clause], Provenance]:
+    """A function giving the provenance of any provision of ``draft``, computed once for all.
+    Provisions are found by identity, so a duplicated id still gets its own; a clause not in
+    the draft gets its own fields over the draft's."""
+    found = {id(item): value for item, value in iter_provenance(draft)}
+    fallback = draft_provenance(draft)
+    return lambda clause: found.get(id(clause)) or fallback.within(clause)
+
+
+def provenance(draft: Draft, clause: Clause) -> Provenance:
+    """The provenance of one provision of ``draft`` (``provenance_lookup`` for many)."""
+    return provenance_lookup(draft)(clause)
+
+
+def exactness_rank(exactness: str | None) -> int:
+    """A level's place in ``EXACTNESS_LEVELS`` (0 is the best); not stated counts as verbatim."""
+    return EXACTNESS_LEVELS.index(exactness) if exactness in EXACTNESS_LEVELS else 0
 
 
 # --- helpers over inline spans ---------------------------------------------------

@@ -15,7 +15,7 @@ from clausekit.cli.common import emit, handle_errors, output_option
 @click.option("--proposer", metavar="CODE", help="The proposing party's code, such as US or E3.")
 @click.option(
     "--exactness",
-    type=click.Choice(["verbatim", "reconstructed", "translated", "paraphrase"]),
+    type=click.Choice(["verbatim", "reconstructed", "translated", "paraphrase", "unverified"]),
     default=None,
     help="How exact the imported text is (default: reconstructed, or what the document says if less exact).",
 )

@@ -7,7 +7,7 @@ import json
 import click
 
 from clausekit.cli.common import emit, format_option, handle_errors, output_option
-from clausekit.model import Clause, Draft, Term
+from clausekit.model import Clause, Draft, Term, provenance_lookup
 
 
 def _clause_rows(draft: Draft) -> list[tuple[int, Clause]]:
@@ -25,29 +25,32 @@ def _clause_rows(draft: Draft) -> list[tuple[int, Clause]]:
 
 
 def library_view(drafts: tuple[Draft, ...]) -> list[dict[str, object]]:
-    """The data ``clausekit library`` shows: plain dicts, also its JSON output."""
-    return [
-        {
-            "id": draft.id,
-            "title": draft.title,
-            "status": draft.status,
-            "date": draft.date,
-            "exactness": draft.exactness,
-            "source": draft.source,
-            "clauses": [
-                {
-                    "id": clause.id,
-                    "kind": clause.kind,
-                    "number": clause.number,
-                    "title": clause.title,
-                    "depth": depth,
-                    "exactness": clause.exactness,
-                }
-                for depth, clause in _clause_rows(draft)
-            ],
-        }
-        for draft in drafts
-    ]
+    """The data ``clausekit library`` shows: plain dicts, also its JSON output. A clause's
+    ``exactness`` is the one that applies to it, its own or inherited (``model.provenance``)."""
+    return [_library_entry(draft) for draft in drafts]
+
+
+def _library_entry(draft: Draft) -> dict[str, object]:
+    provenance = provenance_lookup(draft)
+    return {
+        "id": draft.id,
+        "title": draft.title,
+        "status": draft.status,
+        "date": draft.date,
+        "exactness": draft.exactness,
+        "source": draft.source,
+        "clauses": [
+            {
+                "id": clause.id,
+                "kind": clause.kind,
+                "number": clause.number,
+                "title": clause.title,
+                "depth": depth,
+                "exactness": provenance(clause).exactness,
+            }
+            for depth, clause in _clause_rows(draft)
+        ],
+    }
 
 
 def library_text(drafts: tuple[Draft, ...]) -> str:

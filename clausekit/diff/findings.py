@@ -13,7 +13,7 @@ that is the same for a finding and its mirror.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from clausekit.analysis import (
@@ -49,6 +49,7 @@ from clausekit.model import (
     Text,
     guarantee_prose,
     iter_inline,
+    iter_provenance,
     join_texts,
     plain_text,
 )
@@ -534,15 +535,28 @@ def _field_detail(
     return detail if direction in ("added", "removed", "changed") else f"{detail} ({direction})"
 
 
+def _fields_mark(before: str | None, after: str | None, levels: tuple[str, str]) -> str:
+    """The mark after a field finding whose values are not known word for word, such as
+    " (fields: paraphrase)": the side that gives the value, or both sides of a change."""
+    sides = [(side, level) for side, level, value in zip(("old", "new"), levels, (before, after), strict=True) if value]
+    if all(level == "verbatim" for _, level in sides):
+        return ""
+    if len({level for _, level in sides}) == 1:
+        return f" (fields: {sides[0][1]})"
+    return " (fields: " + ", ".join(f"{side} {level}" for side, level in sides) + ")"
+
+
 def _guarantee_findings(
     old: Guarantee | None,
     new: Guarantee | None,
     scale: ModalityScale,
     prose: bool,
     names: tuple[dict[str, str], dict[str, str]] = ({}, {}),
+    levels: tuple[str, str] = ("verbatim", "verbatim"),
 ) -> list[_PlacedFinding]:
     """Field by field; ``before``/``after`` read parties as codes, ``detail`` as the names
-    each draft declares (``names``: old, new)."""
+    each draft declares (``names``: old, new), and how exact the fields it rests on are where
+    they are not verbatim (``levels``: each side's fields exactness)."""
     if old is None and new is None:
         return []
     old, new = old or Guarantee(), new or Guarantee()
@@ -560,7 +574,7 @@ def _guarantee_findings(
             continue  # the same words, differently marked up (a reference where there was a name)
         direction = _field_direction(name, before, after, scale, prose)
         short_before, short_after = (_short(t) if t is not None else None for t in (before, after))
-        detail = _field_detail(name, a, b, names, direction)
+        detail = _field_detail(name, a, b, names, direction) + _fields_mark(before, after, levels)
         out.append(
             _PlacedFinding(index, Finding(f"guarantee.{name}.changed", short_before, short_after, direction, detail))
         )
@@ -643,11 +657,18 @@ class DraftTables:
     aliases: dict[str, str]  # names matched in plain prose -> party code (``match``)
     names: dict[str, str]  # party code -> the name the draft declares
     clause_ids: frozenset[str]
+    # Each provision's exactness as it applies (``model.provenance``), by identity.
+    exactness: dict[int, str | None] = field(default_factory=dict)
 
     @classmethod
     def of(cls, draft: Draft) -> DraftTables:
         names = {party.code: party.name for party in draft.parties}
-        return cls(match_aliases(draft.parties), names, frozenset(c.id for c in draft.walk()))
+        exactness = {id(clause): found.exactness for clause, found in iter_provenance(draft)}
+        return cls(match_aliases(draft.parties), names, frozenset(c.id for c in draft.walk()), exactness)
+
+    def fields_exactness(self, clause: Clause) -> str:
+        """How exact a guarantee's fields are: its ``fields-exactness``, else its text's."""
+        return clause.fields_exactness or self.exactness.get(id(clause)) or clause.exactness or "verbatim"
 
 
 @dataclass(frozen=True, slots=True)
@@ -731,7 +752,10 @@ def clause_findings(
     )
     found += _bracket_findings(old, new)
     found += _reference_findings(old, new, context)
-    found += _guarantee_findings(old.guarantee, new.guarantee, scale, prose, (context.old.names, context.new.names))
+    levels = (context.old.fields_exactness(old), context.new.fields_exactness(new))
+    found += _guarantee_findings(
+        old.guarantee, new.guarantee, scale, prose, (context.old.names, context.new.names), levels
+    )
     found += [_PlacedFinding(i, f) for i, f in enumerate(profile_findings(old, new, old_draft, new_draft))]
     return _sorted(found)
 

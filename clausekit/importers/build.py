@@ -297,8 +297,11 @@ def _read_row(label: str, value: str, header: _Header) -> bool:
         header.version = value
         return True
     if label == "exactness":
-        header.exactness = value if value in EXACTNESS_LEVELS else header.exactness
-        return header.exactness == value
+        # A rendering summarises mixed provenance ("verbatim, except 5-6: unverified"): the
+        # import, which keeps one level for the whole text, keeps the least exact one named.
+        named = [word for word in re.findall(r"[a-z]+", value) if word in EXACTNESS_LEVELS and word != "missing"]
+        header.exactness = max(named, key=EXACTNESS_LEVELS.index) if named else header.exactness
+        return bool(named)
     if label == "language":
         valid = re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z0-9]+)?", value)
         header.language = value if valid else header.language

@@ -33,7 +33,17 @@ from pygments.token import (
     _TokenType,
 )
 
-from clausekit.language.syntax import FIELD_KEY, ID_RE, KEYWORDS, MARKUP, PARTY_CODE, PARTY_CODE_RE, PARTY_OPTIONS
+from clausekit.language.syntax import (
+    FIELD_KEY,
+    ID_RE,
+    KEYWORDS,
+    MARKUP,
+    PARAGRAPH_FIELD_LINE,
+    PARAGRAPH_MARK,
+    PARTY_CODE,
+    PARTY_CODE_RE,
+    PARTY_OPTIONS,
+)
 from clausekit.model import FIELDS
 
 __all__ = ["ClauseLexer"]
@@ -140,6 +150,19 @@ class ClauseLexer(Lexer):
                 top.prose_started = True
             stack.append(_Block(opener.group("keyword")))
             yield from self._opener(opener, at)
+        elif top is not None and top.keyword != "draft" and (mark := PARAGRAPH_FIELD_LINE.match(content)):
+            # ``~ key: value``: the provenance of the paragraph that follows.
+            state.field_indent = None
+            top.prose_started = True
+            yield at, Punctuation, PARAGRAPH_MARK
+            if mark.start(1) > 1:
+                yield at + 1, Whitespace, content[1 : mark.start(1)]
+            yield at + mark.start(1), Name.Attribute, mark.group(1)
+            colon = content.index(":", mark.end(1))
+            if colon > mark.end(1):
+                yield at + mark.end(1), Whitespace, content[mark.end(1) : colon]
+            yield at + colon, Punctuation, ":"
+            yield from self._field_value(mark.group(1), content[colon + 1 :], at + colon + 1)
         elif top is not None and not top.prose_started and top.keyword != "term" and (field := _FIELD.match(content)):
             state.field_indent, state.field_key = indent, field.group("key")
             yield at, Name.Attribute, field.group("key")

@@ -18,10 +18,11 @@ from collections.abc import Iterable
 from clausekit.errors import ClauseSyntaxError, InternalError
 from clausekit.language.inline import prose_line, spans_to_source
 from clausekit.language.parser import loads
-from clausekit.language.syntax import quote
+from clausekit.language.syntax import PARAGRAPH_MARK, quote
 from clausekit.model import (
     BLOCK_FIELDS,
     GUARANTEE_FIELD_NAMES,
+    PARAGRAPH_FIELDS,
     Clause,
     Comment,
     Draft,
@@ -103,6 +104,9 @@ def _write_field(
 
 def _write_paragraph(out: _SourceWriter, depth: int, paragraph: Paragraph) -> None:
     out.comments(depth, paragraph.comments)
+    for spec in PARAGRAPH_FIELDS:
+        for value in spec.values(paragraph):
+            out.line(depth, f"{PARAGRAPH_MARK} {spec.name}: {value}")
     for line in _prose_lines(paragraph):
         out.line(depth, line)
 

@@ -217,7 +217,7 @@ def locator(starts: list[tuple[int, int]], lines: list[str], file: str) -> tuple
 # --- back to source text ------------------------------------------------------------
 
 # A generated prose line that starts like this could be misread as structure.
-_NEEDS_LEADING_ESCAPE = re.compile(r"[a-z/}]")
+_NEEDS_LEADING_ESCAPE = re.compile(r"[a-z/}~]")
 
 
 def escape_text(text: str) -> str:

@@ -29,6 +29,7 @@ from clausekit.language.syntax import (
     KEYWORDS,
     LEADING_WORD,
     OPENER_REST,
+    PARAGRAPH_FIELD_LINE,
     PARTY_CODE_RE,
     PARTY_OPTION,
     PARTY_OPTIONS,
@@ -98,6 +99,8 @@ class ProseLines:
     starts: list[tuple[int, int]]  # (line, column) of each line's first character
     location: Location
     comments: tuple[Comment, ...] = ()
+    # The ``~ key: value`` lines written just above it (its own provenance).
+    fields: list[FieldLine] = field(default_factory=list)
 
     def __str__(self) -> str:  # Lark's Token is a str built from this
         return "prose"
@@ -162,6 +165,8 @@ class LineLexer:
         self.paragraph: ProseLines | None = None
         self.field: FieldLine | None = None  # the field whose value may continue
         self.field_indent = 0
+        # ``~ key: value`` lines read, waiting for the paragraph they describe.
+        self.paragraph_fields: list[FieldLine] = []
 
     # --- errors and places ---
 
@@ -188,6 +193,18 @@ class LineLexer:
         paragraph.comments = self.take_comments()
         return (Token("PARAGRAPH", paragraph, line=paragraph.location.line, column=paragraph.location.column),)
 
+    def flush_ended(self) -> tuple[Token, ...]:
+        """The paragraph being read, as ``flush`` gives it, when a line that is not blank ends
+        it: the comments written after its last line stay for what follows."""
+        if self.paragraph is None:
+            return ()
+        last = self.paragraph.starts[-1][0]
+        later = [c for c in self.pending_comments if c.location.line > last]
+        self.pending_comments = [c for c in self.pending_comments if c.location.line <= last]
+        tokens = self.flush()
+        self.pending_comments.extend(later)
+        return tokens
+
     # --- the main loop ---
 
     def tokens(self) -> Iterator[Token]:
@@ -206,6 +223,7 @@ class LineLexer:
                         yield from emitted
                     break
         yield from self.flush()
+        self.refuse_pending_paragraph_fields()
         if self.stack:
             block = self.stack[-1]
             raise self.error(
@@ -241,10 +259,23 @@ class LineLexer:
         self.field = current
         return ()
 
+    def refuse_pending_paragraph_fields(self) -> None:
+        """A ``~ key: value`` line must be followed by the paragraph it describes."""
+        if self.paragraph_fields:
+            first = self.paragraph_fields[0]
+            self.paragraph_fields = []
+            raise self.error(
+                f"'~ {first.key}:' describes the paragraph that follows it, but no paragraph follows: "
+                "write the paragraph on the next line, or remove the line",
+                first.location.line,
+                first.location.column,
+            )
+
     def close(self, line: Line) -> Tokens | None:
         if line.stripped != "}":
             return None
         tokens = self.flush()
+        self.refuse_pending_paragraph_fields()
         if not self.stack:
             raise self.error("unexpected '}': no block is open here", line.number, line.column)
         self.stack.pop()
@@ -265,6 +296,7 @@ class LineLexer:
         if not match:
             return None
         tokens = self.flush()
+        self.refuse_pending_paragraph_fields()
         opener = self.read_opener(match.group(1), stripped, line.number, line.column)
         if self.stack:
             self.stack[-1].prose_started = True
@@ -298,6 +330,28 @@ class LineLexer:
             number,
             column,
         )
+
+    def paragraph_field(self, line: Line) -> Tokens | None:
+        """``~ key: value``: the provenance of the paragraph that follows; it ends the
+        paragraph being read, if any, since it describes a new one."""
+        match = PARAGRAPH_FIELD_LINE.match(line.stripped)
+        if match is None or self.stack[-1].keyword == "draft":
+            return None
+        tokens = self.flush_ended()
+        value = line.stripped[match.end() :].strip()
+        value_column = line.indent + match.end() + 1
+        self.paragraph_fields.append(
+            FieldLine(
+                match.group(1),
+                value,
+                self.where(line.number, line.column),
+                self.where(line.number, value_column),
+                [value] if value else [],
+                [(line.number, value_column)] if value else [],
+            )
+        )
+        self.stack[-1].prose_started = True
+        return tokens
 
     def field_line(self, line: Line) -> Tokens | None:
         top = self.stack[-1]
@@ -333,7 +387,8 @@ class LineLexer:
     def prose(self, line: Line) -> Tokens:
         self.stack[-1].prose_started = True
         if self.paragraph is None:
-            self.paragraph = ProseLines([], [], self.where(line.number, line.column))
+            self.paragraph = ProseLines([], [], self.where(line.number, line.column), fields=self.paragraph_fields)
+            self.paragraph_fields = []
         self.paragraph.lines.append(line.stripped)
         self.paragraph.starts.append((line.number, line.column))
         return ()
@@ -438,6 +493,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineLexer.party,
     LineLexer.opener,
     LineLexer.outside,
+    LineLexer.paragraph_field,
     LineLexer.field_line,
     LineLexer.header_prose,
     LineLexer.prose,

@@ -33,6 +33,7 @@ from clausekit.model import (
     GUARANTEE_FIELD_NAMES,
     GUARANTEE_FIELDS,
     ISSUES,
+    PARAGRAPH_FIELDS,
     UNKNOWABLE_FIELDS,
     Clause,
     Comment,
@@ -104,7 +105,11 @@ def _paragraph(prose: ProseLines, written: Callable[[tuple[Inline, ...]], str] =
     # (several lines, or other spellings): most paragraphs are one canonical line.
     lines = prose.lines
     kept = () if len(lines) == 1 and written(spans) == lines[0] else tuple(lines)
-    return Paragraph(spans, prose.location, kept, prose.comments)
+    own = read_field_specs(prose.fields, PARAGRAPH_FIELDS, "a paragraph ('~ key: value')") if prose.fields else {}
+    if own.get("exactness") == "missing":
+        line = next(f for f in prose.fields if f.key == "exactness")
+        raise _at_value(line, "a paragraph with text is not 'missing': give the exactness its text has", "missing")
+    return Paragraph(spans, prose.location, kept, prose.comments, **own)
 
 
 def _codes(line: FieldLine) -> tuple[str, ...]:
@@ -235,7 +240,12 @@ _READERS: dict[str, Callable[[FieldSpec, FieldLine], Any]] = {
 
 def read_fields(lines: list[FieldLine], block: str, where: str) -> dict[str, Any]:
     """The values of a block's field lines, by model attribute; repeated fields add up."""
-    allowed = {spec.name: spec for spec in BLOCK_FIELDS[block]}
+    return read_field_specs(lines, BLOCK_FIELDS[block], where)
+
+
+def read_field_specs(lines: list[FieldLine], specs: tuple[FieldSpec, ...], where: str) -> dict[str, Any]:
+    """The values of field lines that may be any of ``specs``, by model attribute."""
+    allowed = {spec.name: spec for spec in specs}
     values: dict[str, Any] = {}
     for line in lines:
         spec = allowed.get(line.key)

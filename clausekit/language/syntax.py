@@ -23,6 +23,12 @@ FIELD_KEY = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*"
 FIELD_LINE = re.compile(rf"({FIELD_KEY})[ \t]*:(?:[ \t]+|$)")
 """``key: value`` (a field, at the start of a block), the key in group 1."""
 
+PARAGRAPH_MARK = "~"
+PARAGRAPH_FIELD_LINE = re.compile(rf"~[ \t]*({FIELD_KEY})[ \t]*:(?:[ \t]+|$)")
+"""``~ key: value``: the provenance of the paragraph that follows (``model.PARAGRAPH_FIELDS``),
+recognised anywhere prose may stand; the key in group 1. Prose that starts with ``~`` and a
+field-shaped word escapes it: ``\\~``."""
+
 LEADING_WORD = re.compile(r"[A-Za-z]+(?=[\s{]|\Z)")
 """The first word of a line, to name a misspelt block keyword."""
 

@@ -44,6 +44,7 @@ from clausekit.diff.words import redline
 from clausekit.model import (
     GUARANTEE_FIELDS,
     GUARANTEE_PROSE_FIELDS,
+    PROVISION_FIELDS,
     Bracket,
     BracketOption,
     Clause,
@@ -54,12 +55,16 @@ from clausekit.model import (
     Inline,
     Paragraph,
     Party,
+    Provenance,
     Term,
     TermRef,
     Text,
+    draft_provenance,
+    exactness_rank,
     join_texts,
     map_guarantee_prose,
     plain_text,
+    provenance_lookup,
 )
 
 __all__ = ["WORD_LEVEL_THRESHOLD", "compile_draft", "compile_source", "take", "variant_id", "variant_term"]
@@ -96,6 +101,8 @@ def compile_draft(comparison: Comparison, draft_id: str = "compilation", title: 
     builder = _CompilationBuilder(comparison)
     body: list[Clause | Term] = [*builder.terms()]
     body.extend(builder.tree())
+    exactness = _worst_exactness(comparison.drafts)
+    body = list(_drop_inherited(tuple(body), Provenance(exactness=exactness)))
     labels = "; ".join(f"{c.code} = {c.draft.id} ({c.draft.label()}{', ' + c.date if c.date else ''})" for c in columns)
     comments = (
         Comment(" Compilation text made by clausekit compare. Text all drafts share is clean; a bracket holds"),
@@ -108,7 +115,7 @@ def compile_draft(comparison: Comparison, draft_id: str = "compilation", title: 
         title=title or "Compilation text: " + " / ".join(c.draft.title for c in columns),
         status="draft",
         source=f"clausekit compare, base {columns[comparison.base].code}; {labels}",
-        exactness=_worst_exactness(comparison.drafts),
+        exactness=exactness,
         parties=_parties(columns),
         body=tuple(body),
         comments=comments,
@@ -133,11 +140,15 @@ def take(compilation: Draft, code: str) -> Draft:
         _without_source_lines(accept_brackets(compilation, code).draft), [p.code for p in compilation.parties]
     )
 
+    codes = [p.code for p in compilation.parties]
+
     def keep(item: Clause | Term, parent: Clause | None) -> bool:
-        if not isinstance(item, Clause) or parent is None or item.proposer is None:
+        if not isinstance(item, Clause) or parent is None:
             return True
-        is_variant = item.id == variant_id(parent.id, item.proposer)
-        return not is_variant or item.proposer == code
+        # A variant is known by its id (its proposer may be another party: Ukraine's proposal
+        # inside Russia's positions), and kept only for the draft taken.
+        is_variant = any(item.id == variant_id(parent.id, other) for other in codes)
+        return not is_variant or item.id == variant_id(parent.id, code)
 
     def prune(items: tuple[Clause | Term, ...], parent: Clause | None) -> tuple[Clause | Term, ...]:
         out: list[Clause | Term] = []
@@ -205,6 +216,39 @@ def _worst_exactness(drafts: Sequence[Draft]) -> str | None:
     return EXACTNESS_LEVELS[min(max(levels), len(EXACTNESS_LEVELS) - 2)] if levels else None
 
 
+def _worst(levels: Sequence[str | None]) -> str | None:
+    """The least exact of some levels (not stated counts as verbatim); None when none is given."""
+    given = [level for level in levels if level is not None]
+    return max(given, key=exactness_rank) if given else None
+
+
+def _drop_inherited(items: tuple[Clause | Term, ...], enclosing: Provenance) -> tuple[Clause | Term, ...]:
+    """The compiled provisions with each provenance field left out where it is what the
+    provision inherits anyway (``model.provenance``), so the text says each once."""
+    out: list[Clause | Term] = []
+    for item in items:
+        if isinstance(item, Term):
+            out.append(item)
+            continue
+        own: dict[str, str | None] = {}
+        for spec in PROVISION_FIELDS:
+            value = getattr(item, spec.attribute)
+            own[spec.attribute] = None if value == getattr(enclosing, spec.attribute) != "missing" else value
+        trimmed = replace(item, **own)
+        here = enclosing.within(trimmed)
+        paragraphs = tuple(_paragraph_within(p, here) for p in trimmed.paragraphs)
+        children = _drop_inherited(item.children, here.passed_on(trimmed, enclosing))
+        out.append(replace(trimmed, paragraphs=paragraphs, children=children))
+    return tuple(out)
+
+
+def _paragraph_within(paragraph: Paragraph, provision: Provenance) -> Paragraph:
+    """A paragraph without the provenance it would have from its provision anyway."""
+    exactness = None if paragraph.exactness == (provision.exactness or "verbatim") else paragraph.exactness
+    source = None if paragraph.source == provision.source else paragraph.source
+    return replace(paragraph, exactness=exactness, source=source)
+
+
 def _parties(columns: Sequence[Column]) -> tuple[Party, ...]:
     """Every party of every draft (the first declaration of a code wins), then the codes that
     stand for a proposer's second draft (``US-2``)."""
@@ -238,6 +282,7 @@ class _CompilationBuilder:
         self.comparison = comparison
         self.codes = tuple(c.code for c in comparison.columns)
         self.base = comparison.base
+        self.provenance = [provenance_lookup(draft) for draft in comparison.drafts]
         # Each draft's clause id -> the row it stands in: cross-references follow the rows.
         self.retarget: list[dict[str, str]] = [{} for _ in comparison.columns]
         for row in comparison.rows:
@@ -329,15 +374,72 @@ class _CompilationBuilder:
             guarantee = self._merge_guarantee(row, [col for col, _ in texts], guarantees[0])
             if guarantee is None:
                 paragraphs = None
+        cols = [col for col, _ in texts]
         if paragraphs is None:
-            return replace(shell, kind="clause" if kind == "guarantee" else kind, children=self._variants(row) + nested)
-        return replace(
+            split = replace(
+                shell, kind="clause" if kind == "guarantee" else kind, children=self._variants(row) + nested
+            )
+            return replace(split, **self._provenance_of(row, cols))
+        compiled = replace(
             shell,
             kind="guarantee" if guarantee is not None else kind,
-            paragraphs=paragraphs,
+            paragraphs=self._paragraph_provenance(row, cols, paragraphs),
             guarantee=guarantee,
             children=nested,
         )
+        return replace(compiled, **self._provenance_of(row, cols))
+
+    # --- provenance: each compiled provision says what its drafts' provisions say ---
+
+    def _cell_provenance(self, row: Row, col: int) -> tuple[Provenance, Provenance]:
+        """A cell's provision's provenance, and its draft's."""
+        clause = row.cells[col].clause
+        assert clause is not None
+        return self.provenance[col](clause), draft_provenance(self.comparison.drafts[col])
+
+    def _provenance_of(self, row: Row, cols: Sequence[int]) -> dict[str, str | None]:
+        """The provenance fields of a row compiled from the text of ``cols``: the least exact
+        of their exactness (never more exact than any), and each other field where the
+        provisions give their own (not their draft's, which the header lists) and agree."""
+        found = [self._cell_provenance(row, col) for col in cols]
+        fields: dict[str, str | None] = {"exactness": _worst([own.exactness or "verbatim" for own, _ in found])}
+        for attribute in ("source", "date", "proposer"):
+            # What each provision gives beyond its draft's header (None: only the header's).
+            values = [getattr(own, attribute) for own, _ in found]
+            given = [
+                value if value != getattr(draft, attribute) else None
+                for value, (_, draft) in zip(values, found, strict=True)
+            ]
+            fields[attribute] = given[0] if given[0] is not None and len(set(given)) == 1 else None
+        if fields["source"] is None and len(found) > 1:
+            # Provisions of several drafts with sources of their own: each is named by its code.
+            parts = [
+                f"{self.codes[col]}: {own.source}"
+                for col, (own, draft) in zip(cols, found, strict=True)
+                if own.source != draft.source and own.source
+            ]
+            fields["source"] = "; ".join(parts) or None
+        return fields
+
+    def _paragraph_provenance(
+        self, row: Row, cols: Sequence[int], paragraphs: tuple[Paragraph, ...]
+    ) -> tuple[Paragraph, ...]:
+        """Each compiled paragraph as exact as the least exact of the paragraphs it holds
+        (a paragraph's own exactness, else its provision's)."""
+        out: list[Paragraph] = []
+        for index, paragraph in enumerate(paragraphs):
+            levels: list[str | None] = []
+            sources: list[str] = []
+            for col in cols:
+                clause = row.cells[col].clause
+                assert clause is not None
+                own, _ = self._cell_provenance(row, col)
+                held = clause.paragraphs[index] if index < len(clause.paragraphs) else None
+                levels.append((held.exactness if held and held.exactness else own.exactness) or "verbatim")
+                if held is not None and held.source:
+                    sources.append(f"{self.codes[col]}: {held.source}" if len(cols) > 1 else held.source)
+            out.append(replace(paragraph, exactness=_worst(levels), source="; ".join(sources) or None))
+        return tuple(out)
 
     def _lead(self, row: Row) -> int:
         """The column whose clause gives the row its kind, number and title: the base's when
@@ -390,15 +492,18 @@ class _CompilationBuilder:
             guarantee = clause.guarantee
             if guarantee is not None:
                 guarantee = _retarget_guarantee(guarantee, self.retarget[col])
+            fields = self._provenance_of(row, [col])
+            fields["proposer"] = fields["proposer"] or code
+            paragraphs = self._paragraph_provenance(row, [col], self._spans_of(col, clause.paragraphs))
             out.append(
                 Clause(
                     "clause" if clause.kind == "article" else clause.kind,
                     variant_id(row.key, code),
                     None,
                     None,
-                    self._spans_of(col, clause.paragraphs),
+                    paragraphs,
                     guarantee=guarantee,
-                    proposer=code,
+                    **fields,
                 )
             )
         return tuple(out)

@@ -53,6 +53,7 @@ def test_options_and_their_values_complete() -> None:
         "reconstructed",
         "translated",
         "paraphrase",
+        "unverified",
     }
     # A file argument is left to the shell's own file completion.
     assert bash_complete("clausekit import ") == [("file", "")]

@@ -294,3 +294,22 @@ def test_texts_against_a_base_whose_text_is_missing_are_not_known_to_differ_unle
     assert compare([missing, some]).rows[0].state == "unknown"
     assert compare([missing, some, some]).rows[0].state == "unknown"
     assert compare([missing, some, other]).rows[0].state == "differs"
+
+
+def test_the_matrix_shows_a_clause_proposer_and_exactness_where_they_differ_from_its_drafts() -> None:
+    header = (
+        'draft %s "T" {\n  proposer: %s\n  exactness: paraphrase\n}\n\nparties {\n  RU "Russia"\n  UA "Ukraine"\n}\n\n'
+    )
+    a = loads(header % ("a", "RU") + "clause c 1 {\n  Words.\n}\n", "a")
+    b = loads(
+        header % ("b", "RU")
+        + "clause c 1 {\n  Words.\n}\n\nclause istanbul 2 {\n  proposer: UA\n  exactness: verbatim\n  A proposal.\n}\n",
+        "b",
+    )
+    matrix = render_comparison(compare([a, b]), "markdown")
+    row = next(line for line in matrix.splitlines() if "(#row-istanbul)" in line)
+    assert "proposed by Ukraine (UA); verbatim" in row
+    assert "proposed by" not in next(line for line in matrix.splitlines() if "(#row-c)" in line)
+    data = json.loads(render_comparison(compare([a, b]), "json"))
+    cell = data["rows"][1]["cells"][1]
+    assert cell["provenance"] == {"source": None, "exactness": "verbatim", "date": None, "proposer": "UA"}

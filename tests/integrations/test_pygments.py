@@ -183,3 +183,15 @@ def test_drafts_that_parse_highlight_without_errors(lines: list[str]) -> None:
     except InputError:  # nothing to import
         return
     assert [v for _, t, v in ClauseLexer().get_tokens_unprocessed(text) if t is Error] == []
+
+
+def test_a_paragraph_field_line_is_highlighted_as_a_field() -> None:
+    from pygments.token import Name, Punctuation
+
+    from clausekit.integrations.pygments_lexer import ClauseLexer
+
+    source = 'draft d "T" {\n}\n\nclause a 1 {\n  One.\n\n  ~ exactness: unverified\n  Two.\n}\n'
+    tokens = list(ClauseLexer().get_tokens_unprocessed(source))
+    assert "".join(value for _, _, value in tokens) == source
+    marked = [(kind, value) for _, kind, value in tokens if value in ("~", "exactness")]
+    assert marked == [(Punctuation, "~"), (Name.Attribute, "exactness")]

@@ -107,3 +107,17 @@ def test_fmt_fast_skips_the_self_check(tmp_path: Path, monkeypatch: pytest.Monke
     result = CliRunner().invoke(main, ["fmt", "--write", "--fast", str(path)])
     assert result.exit_code == 0
     assert "// kept" not in path.read_text(encoding="utf-8")
+
+
+def test_a_paragraph_built_in_code_keeps_its_provenance_through_fmt():
+    from dataclasses import replace
+
+    from clausekit.model import Text
+
+    draft = loads('draft d "T" {\n}\n\nclause c 1 {\n  One.\n\n  Two.\n}\n')
+    clause = draft.body[0]
+    marked = replace(clause.paragraphs[1], spans=(Text("Two."),), source_lines=(), exactness="paraphrase", source="S")
+    changed = replace(draft, body=(replace(clause, paragraphs=(clause.paragraphs[0], marked)),))
+    written = format_draft(changed)
+    assert "  ~ source: S\n  ~ exactness: paraphrase\n  Two.\n" in written
+    assert loads(written) == changed

@@ -209,7 +209,7 @@ def test_library_command_json(reference_dir: Path) -> None:
     (entry,) = json.loads(result.stdout)
     assert entry["id"] == "us-japan-1960" and entry["exactness"] == "verbatim"
     assert entry["clauses"] == [
-        {"id": "art-v", "kind": "article", "number": "5", "title": "Article V", "depth": 0, "exactness": None}
+        {"id": "art-v", "kind": "article", "number": "5", "title": "Article V", "depth": 0, "exactness": "verbatim"}
     ]
 
 

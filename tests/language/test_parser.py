@@ -229,3 +229,33 @@ def test_guarantee_fields_not_known():
     assert draft.body[0].guarantee.unknown == ("response", "modality")
     with pytest.raises(ClauseSyntaxError, match="'colour' is not a guarantee field"):
         body("guarantee g 10 {\n  unknown: colour\n}\n")
+
+
+def test_a_paragraph_carries_its_own_provenance_without_becoming_a_provision():
+    draft = body(
+        "clause c 1 {\n  exactness: verbatim\n  First.\n\n"
+        "  ~ source: a forum copy\n  ~ exactness: unverified\n  Second,\n  on two lines.\n}\n"
+    )
+    (clause,) = draft.body
+    first, second = clause.paragraphs
+    assert (first.exactness, first.source) == (None, None)
+    assert (second.exactness, second.source) == ("unverified", "a forum copy")
+    assert second.spans == (Text("Second, on two lines."),)
+    assert clause.children == () and clause.exactness == "verbatim"
+
+
+def test_a_paragraph_field_line_inside_a_paragraph_starts_the_paragraph_it_describes():
+    (clause,) = body("clause c 1 {\n  One.\n  ~ exactness: paraphrase\n  Two.\n}\n").body
+    assert [(p.spans, p.exactness) for p in clause.paragraphs] == [
+        ((Text("One."),), None),
+        ((Text("Two."),), "paraphrase"),
+    ]
+
+
+def test_an_escaped_tilde_line_is_prose():
+    assert spans_of("\\~ exactness: unverified") == (Text("~ exactness: unverified"),)
+
+
+def test_a_paragraph_is_never_missing():
+    with pytest.raises(ClauseSyntaxError, match="a paragraph with text is not 'missing'"):
+        body("clause c 1 {\n  ~ exactness: missing\n  Words.\n}\n")

@@ -119,6 +119,16 @@ CASES: dict[str, tuple[str, str]] = {
         "clause a 1 {\n  exactness: missing\n  Some text.\n}\n",
         "clause a 1 {\n  exactness: missing\n}\n",
     ),
+    "guarantee-fields-exactness": (
+        GUARANTEE.replace("guarantee g 1 {", "guarantee g 1 {\n  exactness: paraphrase"),
+        GUARANTEE.replace("guarantee g 1 {", "guarantee g 1 {\n  exactness: paraphrase\n  fields-exactness: paraphrase")
+        + GUARANTEE.replace("g 1", "h 2"),
+    ),
+    "field-in-prose": (
+        "clause a 1 {\n  An armed attack.\n\n  exactness: reconstructed\n  Any such attack.\n}\n",
+        "clause a 1 {\n  exactness: reconstructed\n  An armed attack.\n\n  ~ exactness: paraphrase\n"
+        "  Any such attack.\n\n  \\source: a word of the treaty.\n}\n",
+    ),
     "empty-provision": (
         "clause a 1 {\n}\n",
         "clause a 1 {\n  exactness: missing\n}\nguarantee g 2 {\n  guarantor: US\n  beneficiary: UA\n}\n",
@@ -498,3 +508,12 @@ def test_unknown_correspondence_names_the_closest_clause_of_a_draft_given_alongs
     )
     fixed = loads(source.replace("membershp", "membership"), filename="mine.clause")
     assert not [f for f in check([fixed, other]) if f.code == "unknown-correspondence"]
+
+
+def test_a_field_line_in_prose_is_reported_where_it_stands_with_the_fix() -> None:
+    (finding,) = only("field-in-prose", "clause a 1 {\n  An armed attack\n  exactness: reconstructed\n}\n")
+    # HEADER and PARTIES take 9 lines; the clause opens on line 10, the field line is its third.
+    assert (finding.location.line, finding.location.column) == (12, 3)
+    assert "'~ exactness: reconstructed' on the line above the paragraph" in finding.message
+    (other,) = only("field-in-prose", "clause a 1 {\n  Text.\n  duration: 10 years\n}\n")
+    assert "move it to the top of clause 'a'" in other.message and "~ duration" not in other.message

@@ -354,3 +354,52 @@ def test_taking_one_drafts_alternatives_gives_back_its_terms(generated):
         taken = _definitions(take(compiled, column.code))
         assert {name: d for name, d in taken.items() if name in own} == own, column.code
         assert all(d == ((),) for name, d in taken.items() if name not in own), taken
+
+
+# --- provenance: a compilation never makes a text more exact, nor another party's -------------------
+
+
+@pytest.mark.skipif(not all(p.exists() for p in SHIPPED), reason="the example drafts are not in this checkout")
+def test_every_compiled_provision_is_no_more_exact_than_any_text_it_holds():
+    from clausekit.model import exactness_rank, provenance_lookup
+
+    drafts = [load(str(p)) for p in SHIPPED]
+    comparison = compare(drafts)
+    compiled = compile_draft(comparison)
+    of_compiled = provenance_lookup(compiled)
+    lookups = [provenance_lookup(d) for d in drafts]
+    checked = 0
+    for row in comparison.rows:
+        clause = compiled.clause(row.key)
+        assert clause is not None
+        for col, cell in enumerate(row.cells):
+            if cell.has_text:
+                held = lookups[col](cell.clause)
+                assert exactness_rank(of_compiled(clause).exactness) >= exactness_rank(held.exactness), row.key
+                checked += 1
+    assert checked > 50
+    # Ukraine's Istanbul proposal, inside Russia's positions, stays Ukraine's, and keeps its date.
+    istanbul = of_compiled(compiled.clause("istanbul-guarantee-2022"))
+    assert (istanbul.proposer, istanbul.date) == ("UA", "2022-03-29")
+    treaty = of_compiled(compiled.clause("draft-treaty-2021"))
+    assert (treaty.exactness, treaty.date) == ("translated", "2021-12-17")
+
+
+def test_a_compiled_paragraph_keeps_its_own_exactness_and_a_variant_its_proposer():
+    header = (
+        'draft %s "T" {\n  proposer: %s\n  exactness: verbatim\n}\n\nparties {\n  US "US"\n  RU "RU"\n  UA "UA"\n}\n\n'
+    )
+    us = loads(header % ("a", "US") + "clause c 1 {\n  One.\n\n  ~ exactness: unverified\n  Two words.\n}\n", "a")
+    ru = loads(
+        header % ("b", "RU")
+        + "clause c 1 {\n  One.\n\n  Two other words.\n}\n\n"
+        + "guarantee g 2 {\n  proposer: UA\n  guarantor: US\n  beneficiary: UA\n}\n",
+        "b",
+    )
+    compiled = compile_draft(compare([us, ru]))
+    first, second = compiled.clause("c").paragraphs
+    assert (first.exactness, second.exactness) == (None, "unverified")
+    assert compiled.clause("g").proposer == "UA"
+    source = compile_source(compare([us, ru]))
+    assert "  ~ exactness: unverified\n  Two [US: words. | RU: other words.]" in source
+    assert take(compiled, "RU").clause("g") is not None

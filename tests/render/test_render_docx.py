@@ -119,3 +119,16 @@ def test_long_titles_and_names_are_shortened_in_the_core_properties_only() -> No
             assert props.title.endswith("\u2026"), command
             assert title.strip() in "\n".join(paragraphs), command  # the document keeps the full title
     assert docx.Document(io.BytesIO(outputs["render"])).core_properties.author.endswith("\u2026")
+
+
+def test_a_verbatim_draft_with_a_part_that_is_not_carries_the_notice_on_every_page() -> None:
+    source = (
+        'draft d "T" {\n  exactness: verbatim\n}\n\n'
+        "clause a 1 {\n  Checked.\n}\n\nclause b 2 {\n  One.\n\n  ~ exactness: unverified\n  Two.\n}\n"
+    )
+    document = docx.Document(io.BytesIO(render(loads(source, "d.clause"), "docx")))
+    header = document.sections[0].header.paragraphs[0].text
+    assert header == "Not every part of this text is verbatim: 2, paragraph 2: unverified."
+    # A draft verbatim in every part has no notice.
+    clean = docx.Document(io.BytesIO(render(loads(source.replace("  ~ exactness: unverified\n", ""), "d"), "docx")))
+    assert clean.sections[0].header.paragraphs[0].text == ""

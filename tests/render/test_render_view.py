@@ -165,3 +165,52 @@ def test_cli_errors_are_one_line_and_exit_2(tmp_path) -> None:
     assert result.stderr.decode().startswith(f"{bad}:2:")
     assert b"Traceback" not in result.stderr
     assert run_clausekit("render", str(SMALL), "--accept", "XX").returncode == 2
+
+
+def test_a_sub_clause_is_marked_where_its_exactness_differs_from_its_enclosing_clause() -> None:
+    body = (
+        "clause p 1 {\n  exactness: translated\n  Point.\n\n"
+        "  clause q a {\n    Inherited.\n  }\n\n"
+        "  clause r b {\n    exactness: verbatim\n    Own.\n  }\n}\n"
+    )
+    out = text(body)
+    # The point's note covers what it holds; the sub-point that is verbatim again says so.
+    assert out.count("[Unofficial translation]") == 1
+    assert "[Verbatim text]" in out
+    assert "[Unofficial translation]" in out.split("Inherited.")[0]
+
+
+def test_unverified_text_is_marked_and_the_draft_carries_the_notice() -> None:
+    assert "[Unverified text, not checked against any copy]" in text(
+        "clause p 1 {\n  exactness: unverified\n  Words.\n}\n"
+    )
+    assert "Not checked against any copy of the text" in text("clause p 1 {\n  Words.\n}\n", exactness="unverified")
+
+
+def test_a_paragraph_with_its_own_exactness_is_marked_under_it() -> None:
+    out = text("clause p 1 {\n  First.\n\n  ~ exactness: unverified\n  ~ source: a forum copy\n  Second.\n}\n")
+    first, rest = out.split("Second.")
+    assert "This paragraph" not in first
+    assert "[This paragraph: Unverified text, not checked against any copy; source: a forum copy]" in rest
+
+
+def test_the_title_block_summarises_mixed_provenance() -> None:
+    body = (
+        "clause a 1 {\n  One.\n}\n\n"
+        "clause b 2 {\n  exactness: unverified\n  Two.\n}\n\n"
+        "clause c 3 {\n  exactness: unverified\n  Three.\n}\n\n"
+        "clause d 4 {\n  First.\n\n  ~ exactness: paraphrase\n  Second.\n}\n\n"
+        "clause e {\n  exactness: missing\n}\n"
+    )
+    for fmt in ("text", "markdown", "html"):
+        out = render(draft(body), fmt)
+        assert (
+            "verbatim, except 2-3: unverified; 4, paragraph 2: paraphrase; 1 unnumbered provision: text not available"
+            in out
+        ), fmt
+    assert "Not every part of this text is verbatim: 2-3: unverified; 4, paragraph 2: paraphrase." in text(body)
+
+
+def test_a_title_block_of_a_draft_exact_in_every_part_says_only_its_level() -> None:
+    out = text("clause a 1 {\n  exactness: verbatim\n  One.\n}\n")
+    assert "Exactness: verbatim\n" in out and "except" not in out and "Notice" not in out

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from dataclasses import asdict
 from typing import Any
 
-from clausekit.compare import Cell, Column, Comparison
+from clausekit.compare import Cell, Column, Comparison, Row
 from clausekit.diff import clause_text, party_names
 from clausekit.errors import UsageError
+from clausekit.model import Provenance, provenance_lookup
 from clausekit.render.compare.view import build_comparison_view, facts_pairs
 from clausekit.render.formats import COMPARE_FORMATS
 
@@ -62,7 +64,8 @@ def _column(column: Column, base: int) -> dict[str, Any]:
     }
 
 
-def _cell(cell: Cell, names: Mapping[str, str]) -> dict[str, Any]:
+def _cell(cell: Cell, names: Mapping[str, str], provenance: Provenance | None = None) -> dict[str, Any]:
+    """One cell; ``provenance`` is its clause's (``model.provenance``: its own or inherited)."""
     clause = cell.clause
     return {
         "status": cell.status,
@@ -87,6 +90,7 @@ def _cell(cell: Cell, names: Mapping[str, str]) -> dict[str, Any]:
             for f in cell.findings
         ],
         "note": cell.note,
+        "provenance": None if provenance is None else asdict(provenance),
     }
 
 
@@ -105,6 +109,14 @@ def facts_pairs_full(cell: Cell) -> list[tuple[str, list[str]]]:
 def comparison_data(comparison: Comparison) -> dict[str, Any]:
     """The JSON document as Python data."""
     names = [party_names(c.draft) for c in comparison.columns]
+    lookups = [provenance_lookup(c.draft) for c in comparison.columns]
+
+    def cells(row: Row) -> list[dict[str, Any]]:
+        return [
+            _cell(cell, names[col], None if cell.clause is None else lookups[col](cell.clause))
+            for col, cell in enumerate(row.cells)
+        ]
+
     return {
         "schema": SCHEMA,
         "base": comparison.base,
@@ -132,7 +144,7 @@ def comparison_data(comparison: Comparison) -> dict[str, Any]:
                 "state": row.state,
                 "issues": list(row.issues),
                 "issue": row.issue,
-                "cells": [_cell(cell, name) for cell, name in zip(row.cells, names, strict=True)],
+                "cells": cells(row),
             }
             for row in comparison.rows
         ],

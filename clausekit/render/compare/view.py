@@ -13,7 +13,7 @@ from clausekit.compare import Cell, Comparison, Facts, Row
 from clausekit.compare.suggest import Suggestion
 from clausekit.diff import clause_text, party_names
 from clausekit.diff.model import WordOp, clause_label
-from clausekit.model import ISSUES, Clause
+from clausekit.model import ISSUES, Clause, Draft, Provenance, draft_provenance, provenance_lookup
 
 # What a reader sees for a cell with no comparable text (never blank: a gap is information).
 STATUS_TEXT = {
@@ -123,9 +123,27 @@ def _summary(cell: Cell, facts: tuple[tuple[str, str], ...]) -> str:
     return "; ".join(parts)
 
 
-def cell_view(cell: Cell, row_label: str | None = None, names: Mapping[str, str] | None = None) -> CellView:
+def provenance_note(own: Provenance, draft: Draft) -> str | None:
+    """What a reader of a cell must be told of its clause's provenance where it differs from
+    its draft's (the column's): who proposes it, how exact it is, when it is dated."""
+    header = draft_provenance(draft)
+    parts: list[str] = []
+    if own.proposer and own.proposer != header.proposer:
+        party = draft.party(own.proposer)
+        parts.append(f"proposed by {party.name if party else own.proposer} ({own.proposer})")
+    if (own.exactness or "verbatim") != (header.exactness or "verbatim") and own.exactness != "missing":
+        parts.append(own.exactness or "verbatim")
+    if own.date and own.date != header.date:
+        parts.append(f"dated {own.date}")
+    return "; ".join(parts) or None
+
+
+def cell_view(
+    cell: Cell, row_label: str | None = None, names: Mapping[str, str] | None = None, provenance: str | None = None
+) -> CellView:
     """One cell; its own label is shown only where it differs from the row's (renumbered).
-    ``names``: how the cell's draft names its parties (``party_names``), for its text."""
+    ``names``: how the cell's draft names its parties (``party_names``), for its text;
+    ``provenance``: its clause's provenance where it differs from its draft's (``provenance_note``)."""
     facts = facts_pairs(cell.facts)
     text = clause_text(cell.clause, names) if cell.has_text else ""  # type: ignore[arg-type]
     shown = [f for f in cell.findings if f.kind not in ("clause.renumbered",)]
@@ -137,9 +155,9 @@ def cell_view(cell: Cell, row_label: str | None = None, names: Mapping[str, str]
         runs=cell.words if cell.status == "modified" else (),
         facts=facts,
         findings=tuple(f.detail for f in shown),
-        note=cell.note,
+        note="; ".join(n for n in (provenance, cell.note) if n) or None,
         moved=cell.moved,
-        summary=_summary(cell, facts),
+        summary=_summary(cell, facts) + (f"; {provenance}" if provenance else ""),
     )
 
 
@@ -204,6 +222,13 @@ def build_comparison_view(comparison: Comparison) -> ComparisonView:
     )
     depths = _depths(comparison.rows)
     names = [party_names(c.draft) for c in comparison.columns]
+    lookups = [provenance_lookup(c.draft) for c in comparison.columns]
+
+    def note(cell: Cell, col: int) -> str | None:
+        if cell.clause is None:
+            return None
+        return provenance_note(lookups[col](cell.clause), comparison.columns[col].draft)
+
     rows = tuple(
         RowView(
             row.key,
@@ -213,7 +238,7 @@ def build_comparison_view(comparison: Comparison) -> ComparisonView:
             STATE_TEXT[row.state],
             depths.get(row.key, 0),
             row.in_base,
-            tuple(cell_view(cell, row.label, name) for cell, name in zip(row.cells, names, strict=True)),
+            tuple(cell_view(cell, row.label, names[col], note(cell, col)) for col, cell in enumerate(row.cells)),
         )
         for row in comparison.rows
     )

@@ -7,12 +7,12 @@ version; renaming or removing one raises it (and the schema's ``$id``).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from clausekit.diff import clause_text, party_names
 from clausekit.diff.model import CHANGE_KINDS, ClauseChange, DraftDiff, Finding, WordOp
-from clausekit.model import Clause, Draft
+from clausekit.model import Clause, Draft, Provenance, provenance_lookup
 
 SCHEMA = "clausekit.diff/1"
 
@@ -31,7 +31,9 @@ def _draft(draft: Draft) -> dict[str, Any]:
     }
 
 
-def _clause(clause: Clause, label: str | None, cited: str | None, names: Mapping[str, str]) -> dict[str, Any]:
+def _clause(
+    clause: Clause, label: str | None, cited: str | None, names: Mapping[str, str], provenance: Provenance
+) -> dict[str, Any]:
     location = clause.location
     return {
         "id": clause.id,
@@ -40,7 +42,9 @@ def _clause(clause: Clause, label: str | None, cited: str | None, names: Mapping
         "title": clause.title,
         "cited": cited,
         "label": label,
-        "exactness": clause.exactness,
+        "exactness": provenance.exactness,
+        "provenance": {"source": provenance.source, "date": provenance.date, "proposer": provenance.proposer},
+        "paragraph_exactness": [p.exactness for p in clause.paragraphs],
         "text": None if clause.is_placeholder else clause_text(clause, names),
         "location": {"file": location.file, "line": location.line, "column": location.column}
         if location.line
@@ -65,14 +69,20 @@ def _word(op: WordOp) -> dict[str, Any]:
     return out
 
 
-def _change(change: ClauseChange, names: tuple[Mapping[str, str], Mapping[str, str]]) -> dict[str, Any]:
+Lookups = tuple[Callable[[Clause], Provenance], Callable[[Clause], Provenance]]
+
+
+def _change(
+    change: ClauseChange, names: tuple[Mapping[str, str], Mapping[str, str]], lookups: Lookups
+) -> dict[str, Any]:
+    old, new = change.old, change.new
     return {
         "key": change.key,
         "kinds": list(change.kinds),
         "match": change.match,
         "similarity": change.similarity,
-        "old": _clause(change.old, change.old_label, change.old_cited, names[0]) if change.old is not None else None,
-        "new": _clause(change.new, change.new_label, change.new_cited, names[1]) if change.new is not None else None,
+        "old": _clause(old, change.old_label, change.old_cited, names[0], lookups[0](old)) if old is not None else None,
+        "new": _clause(new, change.new_label, change.new_cited, names[1], lookups[1](new)) if new is not None else None,
         "words": [_word(op) for op in change.words],
         "findings": [_finding(f) for f in change.findings],
     }
@@ -100,7 +110,8 @@ def _head(diff: DraftDiff) -> dict[str, Any]:
 def diff_document(diff: DraftDiff) -> dict[str, Any]:
     """The JSON document as Python data (every row, unchanged ones included)."""
     names = (party_names(diff.old), party_names(diff.new))
-    return {**_head(diff), "changes": [_change(change, names) for change in diff.changes]}
+    lookups = (provenance_lookup(diff.old), provenance_lookup(diff.new))
+    return {**_head(diff), "changes": [_change(change, names, lookups) for change in diff.changes]}
 
 
 def iter_diff_json(diff: DraftDiff) -> Iterator[str]:
@@ -112,6 +123,7 @@ def iter_diff_json(diff: DraftDiff) -> Iterator[str]:
     head = json.dumps(_head(diff), ensure_ascii=False, indent=2)
     yield head[: head.rindex("}")].rstrip() + ',\n  "changes": ['
     names = (party_names(diff.old), party_names(diff.new))
+    lookups = (provenance_lookup(diff.old), provenance_lookup(diff.new))
     for index, change in enumerate(diff.changes):
-        yield ("\n    " if index == 0 else ",\n    ") + json.dumps(_change(change, names), ensure_ascii=False)
+        yield ("\n    " if index == 0 else ",\n    ") + json.dumps(_change(change, names, lookups), ensure_ascii=False)
     yield ("\n  ]" if diff.changes else "]") + "\n}\n"

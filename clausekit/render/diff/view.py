@@ -4,13 +4,13 @@ outputs all lay out one ``DiffView``, so they say the same words."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from clausekit.diff import clause_text, party_names
 from clausekit.diff.findings import party_label
 from clausekit.diff.model import CHANGE_KINDS, ClauseChange, DraftDiff, Finding
-from clausekit.model import Draft
+from clausekit.model import Clause, Draft, Provenance, provenance_lookup
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +146,32 @@ def _note(change: ClauseChange, runs: tuple[Run, ...]) -> str | None:
     return f"the text below is the {known[0]} draft's; the other is not known"
 
 
+def _exactness_of(clause: Clause, own: Provenance) -> str:
+    """A clause's exactness for a diff reader: its level, and any paragraph of its own level."""
+    level = own.exactness or "verbatim"
+    paragraphs = [
+        f"paragraph {number}: {p.exactness}"
+        for number, p in enumerate(clause.paragraphs, start=1)
+        if p.exactness and p.exactness != level
+    ]
+    return level + (f" ({', '.join(paragraphs)})" if paragraphs else "")
+
+
+def exactness_note(change: ClauseChange, lookups: tuple[Callable[[Clause], Provenance], ...]) -> str | None:
+    """How exact the texts of a changed row are, when either is not verbatim: a diff must not
+    present a paraphrase or an unverified text as the words of a treaty."""
+    sides = [
+        (side, _exactness_of(clause, lookup(clause)))
+        for side, clause, lookup in (("old", change.old, lookups[0]), ("new", change.new, lookups[1]))
+        if clause is not None and not clause.is_placeholder
+    ]
+    if all(level == "verbatim" for _, level in sides):
+        return None
+    if len(sides) == 2 and sides[0][1] == sides[1][1]:
+        return f"exactness: {sides[0][1]} (both texts)"
+    return "exactness: " + ", ".join(f"{side} {level}" for side, level in sides)
+
+
 _STRUCTURAL = frozenset(f"clause.{kind}" for kind in CHANGE_KINDS)
 
 
@@ -170,6 +196,7 @@ def diff_view(diff: DraftDiff) -> DiffView:
     unknown: list[FindingView] = []
     rows: list[RowView] = []
     names = (party_names(diff.old), party_names(diff.new))
+    lookups = (provenance_lookup(diff.old), provenance_lookup(diff.new))
     for change in diff.changes:
         anchor = change_anchor(change)
         label = change.label
@@ -187,7 +214,7 @@ def diff_view(diff: DraftDiff) -> DiffView:
                     _status(change),
                     runs,
                     tuple(f for f in row_findings if f.kind not in _STRUCTURAL),
-                    _note(change, runs),
+                    "; ".join(n for n in (exactness_note(change, lookups), _note(change, runs)) if n) or None,
                 )
             )
     counts = diff.counts()

@@ -24,10 +24,14 @@ from clausekit.model import (
     Inline,
     Paragraph,
     PartyRef,
+    Provenance,
     Term,
     TermRef,
     Text,
     cite_number,
+    draft_provenance,
+    iter_enclosing,
+    iter_provenance,
 )
 
 GUARANTEE_TEMPLATE = "draft.guarantee.j2"
@@ -38,6 +42,7 @@ DRAFT_NOTICES = {
     "reconstructed": "Reconstructed from reports of the text; not an official text.",
     "translated": "Unofficial translation; not an authentic text.",
     "paraphrase": "Paraphrase of the reported content; not the words of the text.",
+    "unverified": "Not checked against any copy of the text; not an official text.",
     "missing": "The text is not available; only its structure is known.",
 }
 # The same, for one provision whose exactness differs from its draft's.
@@ -46,7 +51,13 @@ CLAUSE_MARKS = {
     "reconstructed": "Reconstructed text, not official",
     "translated": "Unofficial translation",
     "paraphrase": "Paraphrase, not the words of the text",
+    "unverified": "Unverified text, not checked against any copy",
 }
+
+# The notice of a draft that is verbatim as a whole but not in every part.
+PARTLY_NOTICE = "Not every part of this text is verbatim: {exceptions}."
+# How many provisions the exactness summary names for one level before it counts the rest.
+SUMMARY_NAMES = 6
 
 _NOT_ANCHOR = re.compile(r"[^a-z0-9]+")
 
@@ -227,21 +238,36 @@ class _DraftViewBuilder:
         text = " ".join(text.split())
         return ParagraphView("generated", (Segment("text", text + " "), Segment("mark", GENERATED_MARK)))
 
-    def notes(self, clause: Clause) -> list[ParagraphView]:
+    def notes(self, clause: Clause, own: Provenance, enclosing: Provenance) -> list[ParagraphView]:
+        """What a reader must be told of a provision whose provenance differs from that of
+        what encloses it (the one note covers the provisions it holds, which inherit it)."""
         parts: list[str] = []
-        own = clause.exactness
-        if own and own != "missing" and own != (self.draft.exactness or "verbatim"):
-            parts.append(CLAUSE_MARKS.get(own, own))
-        if clause.source and not clause.is_placeholder:
-            parts.append(f"source: {clause.source}")
-        if clause.proposer and clause.proposer != self.draft.proposer:
-            parts.append(f"proposed by {self.party_name(clause.proposer)}")
-        if clause.date and clause.date != self.draft.date:
-            parts.append(f"dated {clause.date}")
+        exactness = own.exactness or "verbatim"
+        if exactness != "missing" and exactness != (enclosing.exactness or "verbatim"):
+            parts.append(CLAUSE_MARKS.get(exactness, exactness))
+        if own.source and own.source != enclosing.source and not clause.is_placeholder:
+            parts.append(f"source: {own.source}")
+        if own.proposer and own.proposer != enclosing.proposer:
+            parts.append(f"proposed by {self.party_name(own.proposer)}")
+        if own.date and own.date != enclosing.date:
+            parts.append(f"dated {own.date}")
         if not parts:
             return []
         text = "; ".join(parts)
         return [ParagraphView("note", (Segment("mark", "[" + text[:1].upper() + text[1:] + "]"),))]
+
+    def paragraph_note(self, paragraph: Paragraph, provision: Provenance) -> list[ParagraphView]:
+        """The note under a paragraph whose own provenance differs from its provision's."""
+        parts: list[str] = []
+        exactness = paragraph.exactness
+        if exactness and exactness != (provision.exactness or "verbatim"):
+            parts.append(CLAUSE_MARKS.get(exactness, exactness))
+        if paragraph.source and paragraph.source != provision.source:
+            parts.append(f"source: {paragraph.source}")
+        if not parts:
+            return []
+        text = "This paragraph: " + "; ".join(parts)
+        return [ParagraphView("note", (Segment("mark", "[" + text + "]"),))]
 
     def heading(self, clause: Clause) -> tuple[str | None, str | None]:
         number, title = clause.number, clause.title
@@ -254,25 +280,28 @@ class _DraftViewBuilder:
             return None, None
         return None, number if number.endswith((")", ".")) else number + "."
 
-    def clause(self, clause: Clause, level: int, items: list[ItemView]) -> None:
+    def clause(self, clause: Clause, level: int, items: list[ItemView], enclosing: Provenance) -> None:
+        own = enclosing.within(clause)
         self.position += 1
         position = self.position
         heading, lead = self.heading(clause)
         paragraphs: list[ParagraphView] = []
         if clause.is_placeholder:
-            source = clause.source or self.draft.source or "source not given"
+            source = own.source or "source not given"
             paragraphs.append(ParagraphView("placeholder", (Segment("mark", f"[Text not available: {source}]"),)))
-        paragraphs.extend(ParagraphView("prose", self.segments(p.spans)) for p in clause.paragraphs)
+        for paragraph in clause.paragraphs:
+            paragraphs.append(ParagraphView("prose", self.segments(paragraph.spans)))
+            paragraphs.extend(self.paragraph_note(paragraph, own))
         if clause.guarantee is not None and not clause.paragraphs and not clause.is_placeholder:
             paragraphs.append(self.generated(clause.guarantee))
         # Notes come after the words they qualify, so a point still starts with its number and text.
-        paragraphs.extend(self.notes(clause))
+        paragraphs.extend(self.notes(clause, own, enclosing))
         items.append(
             ItemView(
                 clause.kind, clause.id, clause_anchor(clause.id), level, heading, lead, tuple(paragraphs), position
             )
         )
-        self.children(clause.children, level + 1, items)
+        self.children(clause.children, level + 1, items, own.passed_on(clause, enclosing))
 
     def term(self, term: Term, level: int, owner: int) -> ItemView:
         paragraphs = []
@@ -286,15 +315,56 @@ class _DraftViewBuilder:
         anchor = self.term_anchors.get(term.name, term_anchor(term.name))
         return ItemView("term", term.name, anchor, level, None, None, tuple(paragraphs), owner)
 
-    def children(self, children: tuple[Clause | Term, ...], level: int, items: list[ItemView]) -> None:
+    def children(
+        self, children: tuple[Clause | Term, ...], level: int, items: list[ItemView], enclosing: Provenance
+    ) -> None:
         for child in children:
             if isinstance(child, Clause):
-                self.clause(child, level, items)
+                self.clause(child, level, items, enclosing)
             else:
                 # A term belongs to the last provision printed before it.
                 items.append(self.term(child, level, self.position))
 
     # -- the draft
+
+    def exceptions(self) -> dict[str, list[str]]:
+        """The provisions and paragraphs less or more exact than what encloses them, by
+        level, in document order, each as a reader cites it ("5", "10(a), paragraph 2")."""
+        out: dict[str, list[str]] = {}
+        enclosing = {id(c): p for c, p in iter_enclosing(self.draft)}
+        for clause, own in iter_provenance(self.draft):
+            cited = self.cited.get(clause.id, clause.id)
+            level = own.exactness or "verbatim"
+            if level != (enclosing[id(clause)].exactness or "verbatim"):
+                out.setdefault(level, []).append(cited)
+            for number, paragraph in enumerate(clause.paragraphs, start=1):
+                if paragraph.exactness and paragraph.exactness != level:
+                    out.setdefault(paragraph.exactness, []).append(f"{cited}, paragraph {number}")
+        return out
+
+    def exactness_summary(self) -> str | None:
+        """The draft's exactness, then every part that differs: "verbatim, except 5, 6:
+        unverified" (a title block must not say "verbatim" of a text that is not all verbatim)."""
+        exceptions = self.exceptions()
+        if not exceptions:
+            return self.draft.exactness
+        parts = [
+            f"{_name_parts(cited)}: {'text not available' if level == 'missing' else level}"
+            for level, cited in exceptions.items()
+        ]
+        return f"{self.draft.exactness or 'verbatim'}, except " + "; ".join(parts)
+
+    def notice(self, summary: str | None) -> str | None:
+        """What every page must say when any part of the text is not verbatim."""
+        notice = DRAFT_NOTICES.get(self.draft.exactness or "")
+        if notice is not None or summary is None or summary == self.draft.exactness:
+            return notice
+        # A placeholder presents no text, so it needs no warning on every page; any other
+        # level below verbatim does.
+        texts = {level: cited for level, cited in self.exceptions().items() if level not in ("verbatim", "missing")}
+        if not texts:
+            return None
+        return PARTLY_NOTICE.format(exceptions="; ".join(f"{_name_parts(c)}: {level}" for level, c in texts.items()))
 
     def title_rows(self) -> tuple[tuple[str, str], ...]:
         d = self.draft
@@ -307,7 +377,7 @@ class _DraftViewBuilder:
             ("Version", d.version),
             ("Status", d.status),
             ("Source", d.source),
-            ("Exactness", d.exactness),
+            ("Exactness", self.exactness_summary()),
         ):
             if value:
                 rows.append((label, value))
@@ -317,9 +387,30 @@ class _DraftViewBuilder:
 
     def build(self) -> DraftView:
         items: list[ItemView] = []
-        self.children(self.draft.body, 1, items)
-        notice = DRAFT_NOTICES.get(self.draft.exactness or "")
+        self.children(self.draft.body, 1, items, draft_provenance(self.draft))
+        notice = self.notice(self.exactness_summary())
         return DraftView(self.draft.title, self.title_rows(), notice, tuple(items), self.draft.language)
+
+
+def _name_parts(cited: list[str]) -> str:
+    """Provisions as a summary names them: runs of whole numbers as ranges ("5-6"), at most
+    ``SUMMARY_NAMES`` names, then how many more; unnumbered provisions counted."""
+    numbered = [c for c in cited if not c.endswith("(unnumbered provision)")]
+    unnumbered = len(cited) - len(numbered)
+    names: list[str] = []
+    for name in numbered:
+        previous = names[-1].rsplit("-", 1)[-1] if names else ""
+        if name.isdigit() and previous.isdigit() and int(name) == int(previous) + 1:
+            names[-1] = names[-1].split("-")[0] + "-" + name
+        else:
+            names.append(name)
+    text = ", ".join(names[:SUMMARY_NAMES])
+    if len(names) > SUMMARY_NAMES:
+        text += f" and {len(names) - SUMMARY_NAMES} more"
+    if unnumbered:
+        counted = f"{unnumbered} unnumbered provision{'s' if unnumbered > 1 else ''}"
+        text = f"{text} and {counted}" if text else counted
+    return text
 
 
 def build_view(draft: Draft, env: jinja2.Environment) -> DraftView:
