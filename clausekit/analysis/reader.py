@@ -26,7 +26,6 @@ from clausekit.analysis.vocabulary import (
     CURRENCY_SIGNS,
     CURRENCY_WORDS,
     DURATION_UNITS,
-    HYPOTHETICAL_MODALS,
     INVERSION_SUBJECTS,
     MONTHS,
     NEGATIVE_SUBJECTS,
@@ -345,7 +344,7 @@ class Reader:
             if n == 1 and p > 0 and self.lows[p - 1] in NOUN_GUARD and phrase in ("will", "must", "can"):
                 continue
             first, last = words[p], words[p + n - 1]
-            if phrase in HYPOTHETICAL_MODALS and self._in_condition(first):
+            if phrase in self.scale.hypothetical and self._in_condition(first):
                 continue  # "if Ukraine should become a victim": the condition's, not a recommendation
             out.append(
                 Modality(
@@ -475,7 +474,7 @@ class Reader:
         its clause ("(2) Should one of the Contracting Parties become engaged ..."), or after a
         comma before its subject (", should either Party be attacked")."""
         out: list[int] = []
-        for p in itertools.compress(itertools.count(), map(HYPOTHETICAL_MODALS.__contains__, self.lows)):
+        for p in itertools.compress(itertools.count(), map(self.scale.hypothetical.__contains__, self.lows)):
             i = self.words[p]
             prev = self.tok(i - 1)
             next_word = self.lows[p + 1] if p + 1 < len(self.lows) else ""

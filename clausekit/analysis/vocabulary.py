@@ -23,6 +23,12 @@ class ModalityLevel:
     negated: tuple[str, ...] = ()
 
 
+# Modal phrases that, inside a condition ("if Ukraine should become a victim of ..."), or
+# opening one ("Should either Party be attacked, ..."), make it a hypothetical: they say what
+# may happen, they recommend nothing. Such a phrase belongs to the condition, not the modalities.
+HYPOTHETICAL_MODALS: frozenset[str] = frozenset({"should"})
+
+
 @dataclass(frozen=True, slots=True)
 class UnrankedModality:
     """Modal phrases the analysis reads but does not place on the scale, and why: a change to
@@ -42,11 +48,13 @@ class ModalityScale:
     differently; phrases are lowercase word sequences and are matched longest first, so
     "will seek to" is an expectation although "will" alone is a commitment. ``unranked``
     holds the modal phrases that are on no level ("would"), each group with the reason a
-    change to or from it has no direction.
+    change to or from it has no direction; ``hypothetical`` the one-word modals that, in a
+    condition or opening one, belong to the condition (``HYPOTHETICAL_MODALS``).
     """
 
     levels: tuple[ModalityLevel, ...]
     unranked: tuple[UnrankedModality, ...] = ()
+    hypothetical: frozenset[str] = HYPOTHETICAL_MODALS
 
     def rank(self, level: str) -> int:
         """Higher is stronger; the weakest level has rank 1; an unranked group has rank 0."""
@@ -194,10 +202,6 @@ DEFAULT_SCALE = ModalityScale(
 """The default scale (docs/diff.md): binding > commitment > recommendation > expectation > permission,
 and the conditional ("would", "could", "might"), which is on no level."""
 
-# Modal phrases that, inside a condition ("if Ukraine should become a victim of ..."), or
-# opening one ("Should either Party be attacked, ..."), make it a hypothetical: they say what
-# may happen, they recommend nothing. Such a phrase belongs to the condition, not the modalities.
-HYPOTHETICAL_MODALS: frozenset[str] = frozenset({"should"})
 # The words after ", should" that make it an inverted condition (", should either Party ...").
 INVERSION_SUBJECTS: frozenset[str] = frozenset(
     {"it", "they", "either", "any", "one", "a", "an", "the", "such", "there", "he", "she", "we"}

@@ -8,6 +8,7 @@ the EU's mutual assistance clause (TEU Article 42(7)) and the 1994 Budapest memo
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 import pytest
 
@@ -131,8 +132,12 @@ def test_a_recommendation_stays_one():
     assert [m.phrase for m in facts.modalities] == ["should", "should"]
 
 
-def test_the_hypothetical_modals_are_a_table():
-    assert "should" in HYPOTHETICAL_MODALS
+def test_the_hypothetical_modals_are_a_table_of_the_scale():
+    assert "should" in HYPOTHETICAL_MODALS and DEFAULT_SCALE.hypothetical == HYPOTHETICAL_MODALS
+    text = "If any Party shall be attacked, the others will assist it."
+    assert [m.phrase for m in analyse(text).modalities] == ["shall", "will"]
+    older = replace(DEFAULT_SCALE, hypothetical=frozenset({"should", "shall"}))
+    assert [m.phrase for m in analyse(text, older).modalities] == ["will"]
 
 
 # --- an adjective is not the adverb qualifier --------------------------------------------------------
