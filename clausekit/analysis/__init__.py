@@ -22,22 +22,30 @@ from clausekit.analysis.facts import (
     ProseFacts,
     Qualifier,
     Quantity,
+    Saving,
 )
 from clausekit.analysis.reader import Reader
 from clausekit.analysis.vocabulary import (
     CONDITION_MARKERS,
     DEFAULT_SCALE,
+    HYPOTHETICAL_MODALS,
     QUALIFIERS,
+    SAVING_PHRASES,
+    SAVING_VERBS,
     ModalityLevel,
     ModalityScale,
     QualifierPhrase,
+    UnrankedModality,
 )
 from clausekit.model import ClauseRef, Inline, Paragraph, Party, PartyRef, TermRef, Text, iter_inline
 
 __all__ = [
     "CONDITION_MARKERS",
     "DEFAULT_SCALE",
+    "HYPOTHETICAL_MODALS",
     "QUALIFIERS",
+    "SAVING_PHRASES",
+    "SAVING_VERBS",
     "Condition",
     "Date",
     "Duration",
@@ -49,6 +57,8 @@ __all__ = [
     "Qualifier",
     "QualifierPhrase",
     "Quantity",
+    "Saving",
+    "UnrankedModality",
     "analyse",
     "analyse_paragraphs",
     "analyse_spans",
@@ -84,14 +94,19 @@ def analyse(
     dates = reader.dates()
     durations = reader.durations()
     quantities = reader.quantities()
+    # Saving clauses and conditions before modalities: a saving clause's "shall not" and a
+    # hypothetical's "should" are theirs, not modalities of the commitment.
+    savings = reader.savings()
+    conditions = reader.conditions()
     return ProseFacts(
         modalities=tuple(reader.modalities()),
         quantities=tuple(quantities),
         durations=tuple(durations),
         dates=tuple(dates),
         qualifiers=tuple(reader.qualifiers()),
-        conditions=tuple(reader.conditions()),
+        conditions=tuple(conditions),
         parties=tuple(reader.alias_mentions()),
+        savings=tuple(savings),
     )
 
 

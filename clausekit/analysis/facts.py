@@ -58,12 +58,38 @@ class Date:
 
 @dataclass(frozen=True, slots=True)
 class Qualifier:
-    """A known narrowing phrase: the canonical ``key`` of ``QUALIFIERS``, the words as written."""
+    """A known narrowing phrase: the canonical ``key`` of ``QUALIFIERS``, the words as written.
+
+    ``form`` is ``adverb`` (it qualifies the commitment: "assist immediately") or ``adjective``
+    (it qualifies a noun, ``qualifies``: "seek immediate ... action" qualifies "action")."""
 
     key: str
     text: str
     note: str
     start: int
+    form: str = "adverb"
+    qualifies: str | None = None
+
+    @property
+    def described(self) -> str:
+        """The note, or for an adjective what it qualifies instead of the commitment."""
+        if self.form == "adjective":
+            return f"qualifies '{self.qualifies or 'a noun'}', not the commitment"
+        return self.note
+
+
+@dataclass(frozen=True, slots=True)
+class Saving:
+    """A saving clause: words that leave something else untouched ("shall not prejudice the
+    specific character of ...", "without prejudice to ..."), to the end of their clause; what
+    its "shall not" says is no prohibition."""
+
+    text: str
+    start: int
+
+    @property
+    def normalised(self) -> str:
+        return " ".join(w.lower() for w in WORD_RE.findall(self.text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +125,7 @@ class ProseFacts:
     qualifiers: tuple[Qualifier, ...] = ()
     conditions: tuple[Condition, ...] = ()
     parties: tuple[PartyMention, ...] = ()
+    savings: tuple[Saving, ...] = ()
 
     @property
     def party_codes(self) -> frozenset[str]:

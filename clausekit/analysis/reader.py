@@ -11,11 +11,11 @@ from __future__ import annotations
 import itertools
 import operator
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import NamedTuple
 
-from clausekit.analysis.facts import Condition, Date, Duration, Modality, PartyMention, Qualifier, Quantity
+from clausekit.analysis.facts import Condition, Date, Duration, Modality, PartyMention, Qualifier, Quantity, Saving
 from clausekit.analysis.vocabulary import (
     CLAUSE_END,
     CONDITION_END,
@@ -26,13 +26,22 @@ from clausekit.analysis.vocabulary import (
     CURRENCY_SIGNS,
     CURRENCY_WORDS,
     DURATION_UNITS,
+    INVERSION_SUBJECTS,
     MONTHS,
+    NEGATIVE_SUBJECTS,
     NOT_UNITS,
     NOUN_GUARD,
+    NOUN_PHRASE_END,
+    NOUN_PHRASE_WORDS,
     NUMBER_WORDS,
     PERCENT_WORDS,
     QUALIFIERS,
     REFERENCE_WORDS,
+    SAVING_FILLERS,
+    SAVING_OPENERS,
+    SAVING_PHRASES,
+    SAVING_VERBS,
+    SAVING_WORDS,
     SCALES,
     SUBJECT_STOP_WORDS,
     SUBJECT_WORDS,
@@ -116,6 +125,8 @@ class Reader:
         self.words = list(itertools.compress(itertools.count(), not_punct))
         self.lows = list(itertools.compress(self.all_lows, not_punct))
         self._clause_bounds: tuple[list[int], list[int]] | None = None
+        self._conditions: list[Condition] | None = None
+        self._in_conditions: list[bool] = []  # per token: whether it stands in a condition
 
     # -- helpers over token indices --
 
@@ -305,16 +316,18 @@ class Reader:
 
     # -- phrases (modalities, qualifiers, conditions, aliases) --
 
-    def _phrase_at(self, p: int, table: Mapping[str, list[tuple[tuple[str, ...], object]]], lows: list[str]):
+    def _phrase_at(self, p: int, table: PhraseTable, lows: list[str]):
         """The longest phrase of ``table`` starting at word ``p``: (number of words, payload) or None."""
-        candidates = table.get(lows[p])
-        if candidates is None:
+        by_second = table.get(lows[p])
+        if by_second is None:
             return None
-        for words, payload in candidates:
-            n = len(words)
-            if n == 1 or tuple(lows[p : p + n]) == words:
-                return n, payload
-        return None
+        if p + 1 < len(lows):
+            for words, payload in by_second.get(lows[p + 1], ()):
+                n = len(words)
+                if n == 2 or tuple(lows[p : p + n]) == words:
+                    return n, payload
+        single = by_second.get("")
+        return (1, single[0][1]) if single else None
 
     def modalities(self) -> list[Modality]:
         table = phrase_table(self.scale)
@@ -331,6 +344,8 @@ class Reader:
             if n == 1 and p > 0 and self.lows[p - 1] in NOUN_GUARD and phrase in ("will", "must", "can"):
                 continue
             first, last = words[p], words[p + n - 1]
+            if phrase in self.scale.hypothetical and self._in_condition(first):
+                continue  # "if Ukraine should become a victim": the condition's, not a recommendation
             out.append(
                 Modality(
                     phrase,
@@ -353,8 +368,18 @@ class Reader:
         a word."""
         return list(itertools.compress(itertools.count(), map(table.__contains__, self.lows)))
 
+    def _in_condition(self, i: int) -> bool:
+        """Whether token ``i`` stands inside a condition ("if ... should become ...")."""
+        self.conditions()
+        return self._in_conditions[i]
+
     def _subject(self, first: int) -> str:
         """The few words before token ``first``, back to a comma, clause end or conjunction."""
+        start = self._subject_start(first)
+        return self.span(start, first - 1)[0] if start < first else ""
+
+    def _subject_start(self, first: int) -> int:
+        """The first token of the few words before token ``first`` (``first`` when there are none)."""
         k, count = first - 1, 0
         while k >= 0 and count < SUBJECT_WORDS:
             t = self.tokens[k]
@@ -364,9 +389,7 @@ class Reader:
                 break
             count += t.kind != "punct"
             k -= 1
-        if k + 1 >= first:
-            return ""
-        return self.span(k + 1, first - 1)[0]
+        return k + 1
 
     def _context(self, first: int, last: int) -> str:
         """The clause of text around tokens ``first``..``last``, at most a few words either side."""
@@ -384,14 +407,35 @@ class Reader:
             hit = self._phrase_at(p, _QUALIFIER_TABLE, self.lows)
             if hit is None:
                 continue
-            n, qualifier = hit
+            n, (qualifier, form) = hit
             text, start = self.span(self.words[p], self.words[p + n - 1])
-            out.append(Qualifier(qualifier.key, text, qualifier.note, start))
+            noun = self._head_noun(self.words[p + n - 1]) if form == "adjective" else None
+            out.append(Qualifier(qualifier.key, text, qualifier.note, start, form, noun))
             after = p + n
         return out
 
+    def _head_noun(self, last: int) -> str | None:
+        """The noun an adjective before token ``last + 1`` qualifies: the last word of the noun
+        phrase that follows it ("immediate United Nations Security Council action to ..."
+        qualifies "action"), or None when no noun follows ("shall be immediate.")."""
+        noun, k, count = None, last + 1, 0
+        while k < len(self.tokens) and count < NOUN_PHRASE_WORDS:
+            t = self.tokens[k]
+            if t.kind == "punct" and not t.text.isspace():
+                break
+            if t.kind != "punct":
+                if t.low in NOUN_PHRASE_END:
+                    break
+                noun, count = t.text, count + 1
+            k += 1
+        return noun
+
     def conditions(self) -> list[Condition]:
-        out: list[Condition] = []
+        """The conditions of the text: opened by a marker ("if", "in the event that") or by an
+        inverted hypothetical ("Should either Party be attacked, ..."); read once."""
+        if self._conditions is not None:
+            return self._conditions
+        found: list[tuple[int, str]] = []  # (first token, marker)
         after = 0
         for p in self._starts(_CONDITION_TABLE):
             if p < after:
@@ -400,17 +444,70 @@ class Reader:
             if hit is None:
                 continue
             n, marker = hit
-            first = self.words[p]
-            last, k, count = first, first + 1, 0
-            while k < len(self.tokens) and count < CONDITION_WORDS:
-                t = self.tokens[k]
-                if t.kind == "punct" and (t.text in CLAUSE_END or t.text in CONDITION_END):
-                    break
-                if t.low in CONDITION_STOP_WORDS:  # "then", or the next condition starts
-                    break
-                last, k, count = k, k + 1, count + (t.kind != "punct")
+            found.append((self.words[p], marker))
+            after = p + n
+        found += [(i, self.tokens[i].low) for i in self._inversions()]
+        out: list[Condition] = []
+        self._in_conditions = [False] * len(self.tokens)
+        for first, marker in sorted(found):
+            last = self._condition_end(first)  # at most CONDITION_WORDS away: linear in all
+            self._in_conditions[first : last + 1] = [True] * (last + 1 - first)
             text, start = self.span(first, last)
             out.append(Condition(marker, text, start))
+        self._conditions = out
+        return out
+
+    def _condition_end(self, first: int) -> int:
+        """The last token of the condition that opens at token ``first``."""
+        last, k, count = first, first + 1, 0
+        while k < len(self.tokens) and count < CONDITION_WORDS:
+            t = self.tokens[k]
+            if t.kind == "punct" and (t.text in CLAUSE_END or t.text in CONDITION_END):
+                break
+            if t.low in CONDITION_STOP_WORDS:  # "then", or the next condition starts
+                break
+            last, k, count = k, k + 1, count + (t.kind != "punct")
+        return last
+
+    def _inversions(self) -> list[int]:
+        """Tokens of a hypothetical modal that opens a condition by inversion: "Should" first in
+        its clause ("(2) Should one of the Contracting Parties become engaged ..."), or after a
+        comma before its subject (", should either Party be attacked")."""
+        out: list[int] = []
+        for p in itertools.compress(itertools.count(), map(self.scale.hypothetical.__contains__, self.lows)):
+            i = self.words[p]
+            prev = self.tok(i - 1)
+            next_word = self.lows[p + 1] if p + 1 < len(self.lows) else ""
+            opens_clause = self.tokens[i].text[0].isupper() and (prev is None or prev.kind == "punct")
+            after_comma = prev is not None and prev.text == "," and next_word in INVERSION_SUBJECTS
+            if opens_clause or after_comma:
+                out.append(i)
+        return out
+
+    def savings(self) -> list[Saving]:
+        """Saving clauses ("shall not prejudice ...", "without prejudice to ..."), each to the end
+        of its clause; their modal words are taken, so that no modality reads them."""
+        out: list[Saving] = []
+        after = 0
+        for p in self._starts(_SAVING_TABLE):
+            if p < after:
+                continue
+            hit = self._phrase_at(p, _SAVING_TABLE, self.lows)
+            if hit is None:
+                continue
+            n, (has_opener, needs_negative_subject) = hit
+            first = self.words[p]
+            # "This shall not prejudice ...": the saving clause reads from its subject.
+            opens = self._subject_start(first) if has_opener else first
+            if needs_negative_subject and not any(t.low in NEGATIVE_SUBJECTS for t in self.tokens[opens:first]):
+                continue
+            last, k, count = first, first + 1, 0
+            while k < len(self.tokens) and count < SAVING_WORDS and self.tokens[k].text not in CLAUSE_END:
+                last, count, k = k, count + (self.tokens[k].kind != "punct"), k + 1
+            text, start = self.span(opens, last)
+            out.append(Saving(text, start))
+            for k in range(first, self.words[p + n - 1] + 1):
+                self.taken[k] = True
             after = p + n
         return out
 
@@ -418,13 +515,9 @@ class Reader:
         """Parties named by an alias the draft marks with ``match`` (case-sensitive, whole words)."""
         if not self.aliases:
             return []
-        table: dict[str, list[tuple[tuple[str, ...], object]]] = {}
-        for alias, code in self.aliases.items():
-            words = tuple(WORD_RE.findall(alias))
-            if words:
-                table.setdefault(words[0], []).append((words, (alias, code)))
-        for entries in table.values():
-            entries.sort(key=lambda e: (-len(e[0]), e[0]))
+        table = _index(
+            (words, (alias, code)) for alias, code in self.aliases.items() if (words := tuple(WORD_RE.findall(alias)))
+        )
         exact = [self.tokens[i].text for i in self.words]
         out: list[PartyMention] = []
         p = 0
@@ -457,23 +550,56 @@ def _clause_bounds(texts: list[str]) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
-def _build_table(entries: list[tuple[str, object]]) -> dict[str, list[tuple[tuple[str, ...], object]]]:
-    """Phrases keyed by their first word, longest first, so a look-up tries few candidates."""
-    table: dict[str, list[tuple[tuple[str, ...], object]]] = {}
-    for phrase, payload in entries:
-        words = tuple(w.lower().replace("’", "'") for w in WORD_RE.findall(phrase))
-        table.setdefault(words[0], []).append((words, payload))
-    for candidates in table.values():
-        candidates.sort(key=lambda e: (-len(e[0]), e[0]))
+# Phrases by their first word, then by their second ("" for a phrase of one word), longest
+# first: a look-up tries only the phrases that share two words with the text, so a table with
+# many phrases on one word ("shall ...") costs no more a word than a small one.
+PhraseTable = dict[str, dict[str, list[tuple[tuple[str, ...], object]]]]
+
+
+def _index(entries: Iterable[tuple[tuple[str, ...], object]]) -> PhraseTable:
+    table: PhraseTable = {}
+    for words, payload in entries:
+        second = words[1] if len(words) > 1 else ""
+        table.setdefault(words[0], {}).setdefault(second, []).append((words, payload))
+    for by_second in table.values():
+        for candidates in by_second.values():
+            candidates.sort(key=lambda e: (-len(e[0]), e[0]))
     return table
 
 
+def _build_table(entries: list[tuple[str, object]]) -> PhraseTable:
+    """Phrases (lowercase word sequences) with their payloads, indexed for ``_phrase_at``."""
+    return _index(
+        (tuple(w.lower().replace("’", "'") for w in WORD_RE.findall(phrase)), payload) for phrase, payload in entries
+    )
+
+
 @lru_cache(maxsize=16)
-def phrase_table(scale: ModalityScale) -> dict[str, list[tuple[tuple[str, ...], object]]]:
+def phrase_table(scale: ModalityScale) -> PhraseTable:
     return _build_table(
         [(phrase, (phrase, level, negated, scale.rank(level))) for phrase, level, negated in scale.phrases()]
     )
 
 
-_QUALIFIER_TABLE = _build_table([(variant, q) for q in QUALIFIERS for variant in q.variants])
+_QUALIFIER_TABLE = _build_table(
+    [(variant, (q, "adverb")) for q in QUALIFIERS for variant in q.variants]
+    + [(adjective, (q, "adjective")) for q in QUALIFIERS for adjective in q.adjectives]
+)
 _CONDITION_TABLE = _build_table([(marker, marker) for marker in CONDITION_MARKERS])
+
+
+def _saving_entries() -> list[tuple[str, object]]:
+    """Every saving phrase, with whether it has an opener (a modal or auxiliary: the clause then
+    reads from its subject) and whether it saves only after a negative subject ("Nothing in
+    this Treaty shall affect"): an opener with no "not" before a verb that does not itself
+    say "without prejudice"."""
+    entries: list[tuple[str, object]] = [(phrase, (False, False)) for phrase in SAVING_PHRASES]
+    for opener in SAVING_OPENERS:
+        for filler in SAVING_FILLERS:
+            for verb in SAVING_VERBS:
+                needs_negative = "not" not in opener.split() and "without" not in verb.split()
+                entries.append((" ".join(w for w in (opener, filler, verb) if w), (True, needs_negative)))
+    return entries
+
+
+_SAVING_TABLE = _build_table(_saving_entries())

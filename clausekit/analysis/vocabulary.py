@@ -23,28 +23,56 @@ class ModalityLevel:
     negated: tuple[str, ...] = ()
 
 
+# Modal phrases that, inside a condition ("if Ukraine should become a victim of ..."), or
+# opening one ("Should either Party be attacked, ..."), make it a hypothetical: they say what
+# may happen, they recommend nothing. Such a phrase belongs to the condition, not the modalities.
+HYPOTHETICAL_MODALS: frozenset[str] = frozenset({"should"})
+
+
+@dataclass(frozen=True, slots=True)
+class UnrankedModality:
+    """Modal phrases the analysis reads but does not place on the scale, and why: a change to
+    or from one of them is reported as not comparable, with this ``reason``."""
+
+    name: str
+    phrases: tuple[str, ...]
+    negated: tuple[str, ...]
+    reason: str
+
+
 @dataclass(frozen=True, slots=True)
 class ModalityScale:
     """Modal phrases ranked from strongest (first level) to weakest (last level).
 
     Pass another scale to ``analyse`` (or through ``DiffOptions.scale``) to rank phrases
     differently; phrases are lowercase word sequences and are matched longest first, so
-    "will seek to" is an expectation although "will" alone is a commitment.
+    "will seek to" is an expectation although "will" alone is a commitment. ``unranked``
+    holds the modal phrases that are on no level ("would"), each group with the reason a
+    change to or from it has no direction; ``hypothetical`` the one-word modals that, in a
+    condition or opening one, belong to the condition (``HYPOTHETICAL_MODALS``).
     """
 
     levels: tuple[ModalityLevel, ...]
+    unranked: tuple[UnrankedModality, ...] = ()
+    hypothetical: frozenset[str] = HYPOTHETICAL_MODALS
 
     def rank(self, level: str) -> int:
-        """Higher is stronger; the weakest level has rank 1."""
+        """Higher is stronger; the weakest level has rank 1; an unranked group has rank 0."""
         for index, candidate in enumerate(self.levels):
             if candidate.name == level:
                 return len(self.levels) - index
+        if any(group.name == level for group in self.unranked):
+            return 0
         raise KeyError(level)
 
+    def reason(self, level: str) -> str | None:
+        """Why phrases of ``level`` are not compared, or None for a level of the scale."""
+        return next((group.reason for group in self.unranked if group.name == level), None)
+
     def phrases(self) -> tuple[tuple[str, str, bool], ...]:
-        """Every (phrase, level name, negated) of the scale."""
+        """Every (phrase, level name, negated) of the scale, unranked groups included."""
         out: list[tuple[str, str, bool]] = []
-        for level in self.levels:
+        for level in (*self.levels, *self.unranked):
             out.extend((phrase, level.name, False) for phrase in level.phrases)
             out.extend((phrase, level.name, True) for phrase in level.negated)
         return tuple(out)
@@ -69,6 +97,21 @@ DEFAULT_SCALE = ModalityScale(
                 "are obligated to",
                 "is required to",
                 "are required to",
+                # "undertake jointly to adopt", "undertake all necessary measures": the verb
+                # alone binds as "undertake to" does.
+                "undertakes",
+                "undertake",
+                "shall undertake",
+                "shall undertake to",
+                # "shall have towards it an obligation of aid and assistance" reads "shall".
+                "shall have an obligation of",
+                "shall have an obligation to",
+                "has an obligation of",
+                "has an obligation to",
+                "have an obligation of",
+                "have an obligation to",
+                "is under an obligation to",
+                "are under an obligation to",
             ),
             (
                 "shall not",
@@ -89,7 +132,21 @@ DEFAULT_SCALE = ModalityScale(
                 "are prohibited from",
             ),
         ),
-        ModalityLevel("commitment", ("will",), ("will not", "will never", "won't")),
+        ModalityLevel(
+            "commitment",
+            (
+                "will",
+                # The Pacific formula ("declares that it would act to meet the common danger"):
+                # a party's declaration, in a treaty, of how it would act commits it as "will" does.
+                "declares that it would",
+                "declare that they would",
+                "declares that they would",
+                "declares that it will",
+                "declare that they will",
+                "declares that they will",
+            ),
+            ("will not", "will never", "won't", "declares that it would not", "declare that they would not"),
+        ),
         ModalityLevel("recommendation", ("should",), ("should not", "should never", "shouldn't")),
         ModalityLevel(
             "expectation",
@@ -103,6 +160,21 @@ DEFAULT_SCALE = ModalityScale(
                 "will endeavour to",
                 "will endeavor to",
                 "will consider",
+                # Seeking is an effort whose result rests with another (the Security Council):
+                # a commitment to seek ranks with "will seek to", whatever verb carries it.
+                "will seek",
+                "shall seek",
+                "shall seek to",
+                "seek to",
+                "seeks to",
+                "seek",
+                "seeks",
+                "commitment to seek",
+                "commitments to seek",
+                "commit to seek",
+                "commits to seek",
+                "undertake to seek",
+                "undertakes to seek",
             ),
             (
                 "is expected not to",
@@ -116,9 +188,65 @@ DEFAULT_SCALE = ModalityScale(
         ModalityLevel(
             "permission", ("may", "can", "is entitled to", "are entitled to"), ("may not", "cannot", "can not", "can't")
         ),
-    )
+    ),
+    (
+        UnrankedModality(
+            "conditional",
+            ("would", "could", "might"),
+            ("would not", "could not", "might not", "wouldn't", "couldn't"),
+            "the conditional says what would follow, not what a party commits to "
+            "('declares that it would' ranks as a commitment)",
+        ),
+    ),
 )
-"""The default scale (docs/diff.md): binding > commitment > recommendation > expectation > permission."""
+"""The default scale (docs/diff.md): binding > commitment > recommendation > expectation > permission,
+and the conditional ("would", "could", "might"), which is on no level."""
+
+# The words after ", should" that make it an inverted condition (", should either Party ...").
+INVERSION_SUBJECTS: frozenset[str] = frozenset(
+    {"it", "they", "either", "any", "one", "a", "an", "the", "such", "there", "he", "she", "we"}
+)
+
+
+# --- saving clauses: what a text leaves untouched ---------------------------------------------
+
+# A saving clause ("This shall not prejudice the specific character of ...", "without
+# prejudice to", "Nothing in this Treaty shall affect ...") keeps something else intact: its
+# "shall not" prohibits nothing. A saving clause is an opener (a modal or an auxiliary, then
+# perhaps "in any way") and a saving verb, or a phrase that saves on its own.
+SAVING_OPENERS: tuple[str, ...] = (
+    "shall not",
+    "will not",
+    "does not",
+    "do not",
+    "must not",
+    "may not",
+    "shall",
+    "will",
+    "is",
+    "are",
+)
+SAVING_FILLERS: tuple[str, ...] = ("", "in any way", "in any manner", "in any respect")
+SAVING_VERBS: tuple[str, ...] = (
+    "prejudice",
+    "affect",
+    "impair",
+    "derogate from",
+    "be without prejudice to",
+    "without prejudice to",
+    "be interpreted as affecting",
+    "be construed as affecting",
+    "be interpreted as prejudicing",
+    "be construed as prejudicing",
+    "be interpreted as impairing",
+    "be construed as impairing",
+    "be deemed to affect",
+)
+SAVING_PHRASES: tuple[str, ...] = ("without prejudice to", "without prejudice")
+# An opener that is not negated saves only after a negative subject ("Nothing in this Treaty
+# shall affect ..."); "shall affect" alone is a commitment like any other.
+NEGATIVE_SUBJECTS: frozenset[str] = frozenset({"nothing", "no", "none", "neither"})
+SAVING_WORDS = 30
 
 
 # --- qualifiers: phrases that narrow a commitment ------------------------------------------
@@ -127,11 +255,14 @@ DEFAULT_SCALE = ModalityScale(
 @dataclass(frozen=True, slots=True)
 class QualifierPhrase:
     """One known qualifier: a canonical ``key`` (what findings name), the word sequences that
-    express it, and why it matters."""
+    express it, and why it matters. ``adjectives`` are the forms that qualify a noun rather than
+    the commitment ("immediate action" against "assist immediately"): read as the same key, in
+    the form ``adjective``, with the noun they qualify."""
 
     key: str
     variants: tuple[str, ...]
     note: str
+    adjectives: tuple[str, ...] = ()
 
 
 QUALIFIERS: tuple[QualifierPhrase, ...] = (
@@ -191,7 +322,12 @@ QUALIFIERS: tuple[QualifierPhrase, ...] = (
         ("including the use of armed force", "including the use of force", "including military force"),
         "names armed force among the means of the response",
     ),
-    QualifierPhrase("forthwith", ("forthwith", "immediately", "without delay"), "fixes when the commitment applies"),
+    QualifierPhrase(
+        "forthwith",
+        ("forthwith", "immediately", "without delay"),
+        "fixes when the commitment applies",
+        ("immediate",),
+    ),
     QualifierPhrase(
         "individually and in concert",
         ("individually and in concert with", "individually or collectively", "individually and collectively"),
@@ -217,6 +353,10 @@ QUALIFIERS: tuple[QualifierPhrase, ...] = (
     ),
 )
 """Known qualifiers, matched as word sequences (case and punctuation ignored, longest first)."""
+
+# The words that end the noun phrase after an adjective qualifier: "immediate United Nations
+# Security Council action to provide ..." qualifies "action", the last word before "to".
+NOUN_PHRASE_WORDS = 6
 
 
 # --- conditions -------------------------------------------------------------------------------
@@ -368,3 +508,5 @@ TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()  # noqa: 
 NUMBER_WORDS = {word: value for value, word in enumerate(ONES)} | {word: 10 * (i + 2) for i, word in enumerate(TENS)}
 # Words before "will", "must" or "can" that make it a noun ("the will of the people").
 NOUN_GUARD = frozenset({"the", "a", "political", "good", "free", "ill", "its", "their", "his", "her", "of", "our"})
+# What ends the noun phrase an adjective qualifier qualifies (besides punctuation).
+NOUN_PHRASE_END = NOT_UNITS | frozenset({"once", "when", "where", "while", "so", "upon", "against", "into", "under"})

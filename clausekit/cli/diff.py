@@ -101,6 +101,14 @@ def _load_pair(old: str, new: str, options: DiffOptions) -> tuple[DraftDiff, lis
     show_default=True,
     help="HTML only: the redline inline, or old and new side by side.",
 )
+@click.option(
+    "--apart-below",
+    metavar="RATIO",
+    type=click.FloatRange(0.0, 1.0),
+    default=None,
+    help="Text and Markdown: a modified clause less similar than RATIO (default a third) is shown as its old "
+    "text, then its new text, instead of a redline; 0: always a redline.",
+)
 @handle_errors
 def command(
     old: str,
@@ -115,6 +123,7 @@ def command(
     exit_code: bool,
     fail_on: str | None,
     layout: str,
+    apart_below: float | None,
 ) -> None:
     """Compare OLD and NEW clause by clause: added, removed, moved, renumbered and modified
     clauses, what each change means (modality, quantities, parties, qualifiers, ...) and
@@ -132,7 +141,7 @@ def command(
     options = DiffOptions(ignore_case=ignore_case, ignore_punctuation=ignore_punctuation, ignore_quotes=ignore_quotes)
     result, inputs = _load_pair(old, new, options)
     colour = use_colour(color, output)
-    data = render_diff(result, output_format, stat=stat, color=colour, layout=layout)
+    data = render_diff(result, output_format, stat=stat, color=colour, layout=layout, apart_below=apart_below)
     emit(data, output, inputs, color=colour or None)
 
     if patterns:

@@ -22,8 +22,16 @@ from clausekit.diff.align import words as similarity_tokens
 from clausekit.diff.findings import DiffContext, clause_findings, draft_findings
 from clausekit.diff.model import ClauseChange, DraftDiff, Finding, WordOp, clause_label
 from clausekit.diff.options import DiffOptions
-from clausekit.diff.text import clause_pieces, clause_text, hidden_fields, named_ops, party_names, read_piece
-from clausekit.diff.words import redline
+from clausekit.diff.text import (
+    clause_pieces,
+    clause_segments,
+    clause_text,
+    hidden_fields,
+    named_ops,
+    party_names,
+    read_piece,
+)
+from clausekit.diff.words import redline, segmented_redline
 from clausekit.model import Clause, Draft, cited_numbers
 
 __all__ = [
@@ -34,6 +42,7 @@ __all__ = [
     "WordOp",
     "clause_label",
     "clause_pieces",
+    "clause_segments",
     "clause_text",
     "diff",
     "diff_clauses",
@@ -329,6 +338,16 @@ def _alone(
     return replace(row, kinds=(kind,), findings=(finding,))
 
 
+def _clause_redline(
+    old: Clause, new: Clause, old_text: str, new_text: str, hidden: frozenset[str], context: DiffContext
+) -> tuple[WordOp, ...]:
+    """The redline of a pair's own texts; with guarantee fields on either side, field by field
+    and then the prose, so that no run crosses from one field into another."""
+    if old.guarantee is None and new.guarantee is None:
+        return redline(old_text, new_text, context.options)
+    return segmented_redline(clause_segments(old, hidden), clause_segments(new, hidden), context.options)
+
+
 def _paired(
     row: ClauseChange,
     own_texts: tuple[str, str],
@@ -350,7 +369,7 @@ def _paired(
     word_ops: tuple[WordOp, ...] = ()
     placeholder = old.is_placeholder or new.is_placeholder
     if not placeholder and old_text != new_text:
-        word_ops = redline(old_text, new_text, context.options)
+        word_ops = _clause_redline(old, new, old_text, new_text, hidden, context)
         if all(op.op == "equal" for op in word_ops):  # only ignored differences
             word_ops = ()
 

@@ -25,6 +25,7 @@ from clausekit.analysis import (
     ProseFacts,
     Qualifier,
     Quantity,
+    Saving,
     analyse,
     analyse_paragraphs,
     describe_change,
@@ -66,6 +67,7 @@ _CATEGORY_ORDER = (
     "party",
     "qualifier",
     "condition",
+    "saving",
     "bracket",
     "reference",
     "guarantee",
@@ -79,6 +81,7 @@ COMPARED_FIELDS: tuple[FieldSpec, ...] = tuple(spec for spec in GUARANTEE_FIELDS
 FINDING_KINDS: tuple[str, ...] = (
     "modality.weakened",
     "modality.strengthened",
+    "modality.changed",
     "negation.changed",
     "quantity.changed",
     "duration.changed",
@@ -87,8 +90,11 @@ FINDING_KINDS: tuple[str, ...] = (
     "party.removed",
     "qualifier.added",
     "qualifier.removed",
+    "qualifier.changed",
     "condition.added",
     "condition.removed",
+    "saving.added",
+    "saving.removed",
     "bracket.opened",
     "bracket.resolved",
     "reference.retargeted",
@@ -128,10 +134,14 @@ _KIND_MIRROR = {
     "qualifier.removed": "qualifier.added",
     "condition.added": "condition.removed",
     "condition.removed": "condition.added",
+    "saving.added": "saving.removed",
+    "saving.removed": "saving.added",
     "bracket.opened": "bracket.resolved",
     "bracket.resolved": "bracket.opened",
     **PROFILE_KIND_MIRROR,
 }
+# Two forms of one word share their first letters ("immediately", "immediate").
+_STEM = 5
 # A finding's before/after text is short: a long definition is cut here.
 _MAX_TEXT = 200
 
@@ -190,6 +200,26 @@ def pair(
     return list(zip(rest_old[:n], rest_new[:n], strict=True)), rest_old[n:], rest_new[n:]
 
 
+def same_key_pairs(
+    old: Sequence[T], new: Sequence[T], key: Callable[[T], Hashable]
+) -> tuple[list[tuple[T, T]], list[T], list[T]]:
+    """Pair the n-th item of a key on one side with the n-th of that key on the other; returns
+    the pairs and the unpaired rest of each side (the rule treats both sides alike)."""
+    waiting: dict[Hashable, list[T]] = {}
+    for item in new:
+        waiting.setdefault(key(item), []).append(item)
+    pairs: list[tuple[T, T]] = []
+    rest_old: list[T] = []
+    for item in old:
+        queue = waiting.get(key(item))
+        if queue:
+            pairs.append((item, queue.pop(0)))
+        else:
+            rest_old.append(item)
+    paired = {id(b) for _, b in pairs}
+    return pairs, rest_old, [item for item in new if id(item) not in paired]
+
+
 def _drop_first(items: Sequence[T], key: Callable[[T], Hashable], counts: dict[Hashable, int]) -> list[T]:
     left = dict(counts)
     out: list[T] = []
@@ -234,7 +264,13 @@ def _short(text: str) -> str:
     return text if len(text) <= _MAX_TEXT else text[: _MAX_TEXT - 1].rstrip() + "…"
 
 
-def _modality_findings(old: Sequence[Modality], new: Sequence[Modality]) -> list[_PlacedFinding]:
+def not_comparable(a: str, b: str, scale: ModalityScale) -> str:
+    """Why modal levels ``a`` and ``b`` have no direction ("" when both are on the scale)."""
+    reasons = [reason for level in (a, b) if (reason := scale.reason(level))]
+    return "; ".join(dict.fromkeys(reasons))
+
+
+def _modality_findings(old: Sequence[Modality], new: Sequence[Modality], scale: ModalityScale) -> list[_PlacedFinding]:
     out: list[_PlacedFinding] = []
     pairs, _, _ = pair(old, new, lambda m: (m.level, m.negated), lambda m: m.phrase)
     # A modal phrase with no counterpart on the other side is left to the word redline: headline
@@ -242,7 +278,12 @@ def _modality_findings(old: Sequence[Modality], new: Sequence[Modality]) -> list
     for a, b in pairs:
         who = f"{b.subject or a.subject}: " if (b.subject or a.subject) else ""
         position = min(a.start, b.start)
-        if a.negated != b.negated:
+        if a.rank == 0 or b.rank == 0:
+            # A phrase on no level ("would"): the change has no direction, and says why not.
+            reason = not_comparable(a.level, b.level, scale)
+            detail = f"{who}{_quote(a.phrase)} ({a.level}) -> {_quote(b.phrase)} ({b.level}), not comparable: {reason}"
+            out.append(_PlacedFinding(position, Finding("modality.changed", a.phrase, b.phrase, "changed", detail)))
+        elif a.negated != b.negated:
             what = {False: "obligation", True: "prohibition"}
             detail = f"{who}{what[a.negated]} {_quote(a.phrase)} -> {what[b.negated]} {_quote(b.phrase)}"
             out.append(_PlacedFinding(position, Finding("negation.changed", a.phrase, b.phrase, "changed", detail)))
@@ -335,8 +376,31 @@ def _multiset_findings(
 
 
 def _qualifier_findings(old: Sequence[Qualifier], new: Sequence[Qualifier]) -> list[_PlacedFinding]:
+    """Qualifiers added or removed; one key in another form on the other side ("immediately"
+    qualifying the commitment against "immediate" qualifying an action) is one change of form."""
+    gone, came = difference(old, new, lambda q: (q.key, q.form), lambda q: (q.key, q.form, q.text.lower()))
+    # The same word in another form first ("immediately" with "immediate"), then any of the key.
+    pairs, gone, came = same_key_pairs(gone, came, lambda q: (q.key, q.text.lower()[:_STEM]))
+    more, gone, came = same_key_pairs(gone, came, lambda q: q.key)
+    pairs += more
+    out: list[_PlacedFinding] = []
+    for a, b in pairs:
+        detail = f"qualifier {_quote(a.text)} ({a.form}: {a.described}) -> {_quote(b.text)} ({b.form}: {b.described})"
+        out.append(
+            _PlacedFinding(min(a.start, b.start), Finding("qualifier.changed", a.text, b.text, "changed", detail))
+        )
+    out += _multiset_findings("qualifier", "qualifier", gone, came, lambda q: q.key, lambda q: q.text, _qualifier_note)
+    return out
+
+
+def _qualifier_note(qualifier: Qualifier) -> str:
+    form = "an adjective: " if qualifier.form == "adjective" else ""
+    return f" ({form}{qualifier.described})"
+
+
+def _saving_findings(old: Sequence[Saving], new: Sequence[Saving]) -> list[_PlacedFinding]:
     return _multiset_findings(
-        "qualifier", "qualifier", old, new, lambda q: q.key, lambda q: q.text, lambda q: f" ({q.note})"
+        "saving", "saving clause", old, new, lambda c: c.normalised, lambda c: c.text, lambda c: ""
     )
 
 
@@ -505,7 +569,8 @@ def _field_direction(name: str, before: str | None, after: str | None, scale: Mo
         return "removed"
     if prose and name == "modality":
         a, b = analyse(before, scale).modalities, analyse(after, scale).modalities
-        if a and b and a[0].negated == b[0].negated and a[0].rank != b[0].rank:
+        comparable = a and b and a[0].rank > 0 and b[0].rank > 0  # "would" has no direction
+        if comparable and a[0].negated == b[0].negated and a[0].rank != b[0].rank:
             return "weakened" if b[0].rank < a[0].rank else "strengthened"
     if prose and name in ("duration", "renewal"):
         a_days, b_days = analyse(before).durations, analyse(after).durations
@@ -546,6 +611,22 @@ def _fields_mark(before: str | None, after: str | None, levels: tuple[str, str])
     return " (fields: " + ", ".join(f"{side} {level}" for side, level in sides) + ")"
 
 
+def _modality_field_note(before: str, after: str, scale: ModalityScale) -> str:
+    """Why a changed ``modality`` field has no direction: every modality change has one or says
+    why not (a word on no level, on none of the scale, an obligation against a prohibition)."""
+    a, b = analyse(before, scale).modalities, analyse(after, scale).modalities
+    missing = [value for value, read in ((before, a), (after, b)) if not read]
+    if missing:
+        return "not comparable: " + " and ".join(_quote(v) for v in missing) + " on no level of the modality scale"
+    if a[0].rank == 0 or b[0].rank == 0:
+        return "not comparable: " + not_comparable(a[0].level, b[0].level, scale)
+    if a[0].negated != b[0].negated:
+        return "an obligation against a prohibition"
+    if a[0].rank == b[0].rank:
+        return f"the same level ({a[0].level})"
+    return ""
+
+
 def _guarantee_findings(
     old: Guarantee | None,
     new: Guarantee | None,
@@ -575,6 +656,8 @@ def _guarantee_findings(
         direction = _field_direction(name, before, after, scale, prose)
         short_before, short_after = (_short(t) if t is not None else None for t in (before, after))
         detail = _field_detail(name, a, b, names, direction) + _fields_mark(before, after, levels)
+        if prose and name == "modality" and direction == "changed" and before and after:
+            detail += f" ({_modality_field_note(before, after, scale)})"
         out.append(
             _PlacedFinding(index, Finding(f"guarantee.{name}.changed", short_before, short_after, direction, detail))
         )
@@ -737,12 +820,13 @@ def clause_findings(
 
     found: list[_PlacedFinding] = []
     if prose:
-        found += _modality_findings(old_agreed.modalities, new_agreed.modalities)
+        found += _modality_findings(old_agreed.modalities, new_agreed.modalities, scale)
         found += _quantity_findings(old_agreed.quantities, new_agreed.quantities)
         found += _duration_findings(old_agreed.durations, new_agreed.durations)
         found += _date_findings(old_agreed.dates, new_agreed.dates)
         found += _qualifier_findings(old_agreed.qualifiers, new_agreed.qualifiers)
         found += _condition_findings(old_agreed.conditions, new_agreed.conditions)
+        found += _saving_findings(old_agreed.savings, new_agreed.savings)
     found += _party_findings(
         _clause_parties(old, old_facts, old_g),
         _clause_parties(new, new_facts, new_g),

@@ -28,6 +28,7 @@ from clausekit.model import (
 __all__ = [
     "LIST_SEPARATOR",
     "clause_pieces",
+    "clause_segments",
     "clause_text",
     "hidden_fields",
     "named_ops",
@@ -92,24 +93,29 @@ def _paragraph_line(label: str, paragraph: Paragraph, out: list[_Piece]) -> None
 def _guarantee_pieces(guarantee: Guarantee, leave_out: frozenset[str] = frozenset()) -> list[list[_Piece]]:
     """The guarantee fields as ``key: value`` lines, in the order the language lists them,
     but for the fields named in ``leave_out``."""
-    lines: list[list[_Piece]] = []
+    return [line for _, line in _field_lines(guarantee, leave_out)]
 
-    def line() -> list[_Piece]:
-        lines.append([])
-        return lines[-1]
 
-    for spec in GUARANTEE_FIELDS:
+def _field_lines(guarantee: Guarantee, leave_out: frozenset[str]) -> list[tuple[int, list[_Piece]]]:
+    """``_guarantee_pieces`` with, for each line, the place of its field in ``GUARANTEE_FIELDS``."""
+    lines: list[tuple[int, list[_Piece]]] = []
+
+    def line(place: int) -> list[_Piece]:
+        lines.append((place, []))
+        return lines[-1][1]
+
+    for place, spec in enumerate(GUARANTEE_FIELDS):
         values = spec.values(guarantee)
         if not values or spec.name in leave_out or spec.kind == "fields":
             continue
         label = spec.name + ": "
         if spec.kind == "codes":
-            _codes_pieces(label, values, line())
+            _codes_pieces(label, values, line(place))
         elif spec.kind == "prose":
             for paragraph in values:
-                _paragraph_line(label, paragraph, line())
+                _paragraph_line(label, paragraph, line(place))
         else:
-            line().append((label + ", ".join(values), None))
+            line(place).append((label + ", ".join(values), None))
     return lines
 
 
@@ -134,6 +140,28 @@ def clause_pieces(clause: Clause, leave_out: frozenset[str] = frozenset()) -> li
         _span_pieces(paragraph.spans, pieces)
         blocks.append(pieces)
     return _join_blocks([b for b in blocks if any(text for text, _ in b)], "\n\n")
+
+
+# Between a clause's fields (one a line) and between its paragraphs (and after the fields).
+FIELD_SEPARATOR, PARAGRAPH_SEPARATOR = "\n", "\n\n"
+
+
+def clause_segments(clause: Clause, leave_out: frozenset[str] = frozenset()) -> list[tuple[int, str, str]]:
+    """A clause's own text (``clause_text`` with codes) cut where a redline may not cross: one
+    segment a guarantee field (its lines together), then one for the prose. Each is (place,
+    separator, text): ``place`` orders segments alike on both sides of a diff (a field's place
+    in ``GUARANTEE_FIELDS``, the prose after all), ``separator`` comes before the segment when
+    another precedes it. Joined so, the segments give ``clause_text(clause, leave_out=...)``."""
+    segments: list[tuple[int, str, str]] = []
+    if clause.guarantee is not None:
+        by_field: dict[int, list[str]] = {}
+        for place, line in _field_lines(clause.guarantee, leave_out):
+            by_field.setdefault(place, []).append("".join(text for text, _ in line))
+        segments += [(place, FIELD_SEPARATOR, FIELD_SEPARATOR.join(lines)) for place, lines in by_field.items()]
+    prose = [text for p in clause.paragraphs if (text := _prose(p))]
+    if prose:
+        segments.append((len(GUARANTEE_FIELDS), PARAGRAPH_SEPARATOR, PARAGRAPH_SEPARATOR.join(prose)))
+    return segments
 
 
 def read_piece(piece: _Piece, names: Mapping[str, str] | None) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import itertools
+from collections.abc import Sequence
 
 from clausekit.diff.model import WordOp
 from clausekit.diff.options import DiffOptions
@@ -325,6 +326,70 @@ def _join_equal(ops: list[WordOp]) -> tuple[WordOp, ...]:
                 new_side = last.new_side + op.new_side
             text = last.text + op.text
             out.append(WordOp("equal", text, None if new_side == text else new_side))
+        else:
+            out.append(op)
+    return tuple(out)
+
+
+Segment = tuple[int, str, str]
+"""(place, separator, text): a part of a text that a redline does not cross (``segmented_redline``)."""
+
+
+def segmented_redline(
+    old: Sequence[Segment], new: Sequence[Segment], options: DiffOptions | None = None
+) -> tuple[WordOp, ...]:
+    """The redline of two texts made of segments, compared segment by segment: the segments of
+    one place are redlined together, a segment on one side only is deleted or inserted whole, so
+    no run mixes the words of two places (a guarantee's ``condition`` with its ``mirrors``).
+
+    Each side lists its segments by increasing place; a segment's separator comes before it
+    when another segment precedes it on its side. Joining the runs rebuilds both texts."""
+    options = options or DiffOptions()
+    ops: list[WordOp] = []
+    i = j = 0
+    while i < len(old) or j < len(new):
+        a = old[i] if i < len(old) else None
+        b = new[j] if j < len(new) else None
+        if b is None or (a is not None and a[0] < b[0]):
+            assert a is not None
+            ops.append(WordOp("delete", (a[1] if i else "") + a[2]))
+            i += 1
+        elif a is None or b[0] < a[0]:
+            ops.append(WordOp("insert", (b[1] if j else "") + b[2]))
+            j += 1
+        else:
+            before, after = a[1] if i else "", b[1] if j else ""
+            if before == after:
+                ops.append(WordOp("equal", before))
+            else:
+                ops += [WordOp("delete", before), WordOp("insert", after)]
+            ops += redline(a[2], b[2], options) if a[2] != b[2] else [WordOp("equal", a[2])]
+            i, j = i + 1, j + 1
+    return _whole_lines(_join_runs([op for op in ops if op.text or op.new_text]))
+
+
+def _whole_lines(ops: tuple[WordOp, ...]) -> tuple[WordOp, ...]:
+    """A line deleted or inserted between kept text is shown as whole lines: "A[-\nB-]\nC" reads
+    "A\n[-B\n-]C", the same runs moved by one line break, as the redline of a whole text gives."""
+    out = list(ops)
+    for k in range(1, len(out) - 1):
+        before, op, after = out[k - 1], out[k], out[k + 1]
+        kept_around = all(run.op == "equal" and run.new_text is None for run in (before, after))
+        # Between lines only: a run before a paragraph break keeps its place, as a whole text's redline does.
+        between_lines = op.text[:1] == "\n" and after.text[:1] == "\n" and after.text[:2] != "\n\n"
+        if op.op != "equal" and kept_around and between_lines:
+            out[k - 1] = WordOp("equal", before.text + "\n")
+            out[k] = WordOp(op.op, op.text[1:] + "\n")
+            out[k + 1] = WordOp("equal", after.text[1:])
+    return tuple(op for op in out if op.text)
+
+
+def _join_runs(ops: list[WordOp]) -> tuple[WordOp, ...]:
+    """Neighbouring runs of one kind as one (kept runs as ``_join_equal`` joins them)."""
+    out: list[WordOp] = []
+    for op in _join_equal(ops):
+        if out and op.op != "equal" and out[-1].op == op.op:
+            out[-1] = WordOp(op.op, out[-1].text + op.text)
         else:
             out.append(op)
     return tuple(out)

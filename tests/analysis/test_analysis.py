@@ -135,7 +135,10 @@ def test_the_scale_can_be_overridden():
     )
     facts = analyse("It would act and it may help.", scale)
     assert [(m.phrase, m.level, m.rank) for m in facts.modalities] == [("would", "firm", 2), ("may", "soft", 1)]
-    assert analyse("It would act.").modalities == ()  # not on the default scale
+    # On the default scale "would" is on no level: read, with rank 0 and the reason why.
+    (would,) = analyse("It would act.").modalities
+    assert (would.level, would.rank) == ("conditional", 0)
+    assert "not what a party commits to" in (DEFAULT_SCALE.reason("conditional") or "")
 
 
 # --- numbers, periods, dates --------------------------------------------------------------------

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from clausekit.diff.model import DraftDiff
 from clausekit.errors import visible_controls
-from clausekit.render.diff.view import Run, diff_view
+from clausekit.render.diff.view import APART_BELOW, Run, diff_view
 from clausekit.render.templates import environment, markdown_escape, markdown_inline
 
 TEXT_TEMPLATE = "diff.txt.j2"
@@ -26,7 +26,7 @@ _PARAGRAPH_BREAK = re.compile(r"(\n\s*\n)")
 
 _TEXT_MARKS = {"delete": ("[-", "-]"), "insert": ("{+", "+}")}
 # ANSI select-graphic-rendition codes: red deletions, green insertions, bold headings, the rest dim.
-_COLOURS = {"delete": "31", "insert": "32", "heading": "1"}
+_COLOURS = {"delete": "31", "insert": "32", "old": "31", "new": "32", "heading": "1"}
 _DIM = "2"
 
 
@@ -57,10 +57,18 @@ def _visible(value: object) -> object:
     return value
 
 
-def render_diff_text(diff: DraftDiff, color: bool = False, stat: bool = False, template_dir: str | None = None) -> str:
-    """The diff for a terminal: ``[-deleted-]{+inserted+}`` marks, or colours when ``color``."""
+def render_diff_text(
+    diff: DraftDiff,
+    color: bool = False,
+    stat: bool = False,
+    template_dir: str | None = None,
+    apart_below: float = APART_BELOW,
+) -> str:
+    """The diff for a terminal: ``[-deleted-]{+inserted+}`` marks, or colours when ``color``;
+    clauses less alike than ``apart_below`` as their old text, then their new text."""
     template = environment(template_dir).get_template(TEXT_TEMPLATE)
-    return template.render(view=_visible(diff_view(diff)), paint=_text_painter(color), stat=stat)
+    view = _visible(diff_view(diff, apart_below))
+    return template.render(view=view, paint=_text_painter(color), stat=stat)
 
 
 # --- Markdown ---------------------------------------------------------------------------
@@ -112,7 +120,25 @@ def markdown_redline(runs: tuple[Run, ...]) -> str:
     return _LINE_BREAK.sub("  \n", "".join(out))
 
 
-def render_diff_markdown(diff: DraftDiff, stat: bool = False, template_dir: str | None = None) -> str:
-    """The diff as Markdown for a pull-request comment: summary, findings, then the clauses."""
+def markdown_quote(text: str) -> str:
+    """A text as a Markdown block quote, escaped: a line break inside a paragraph stays one (two
+    trailing spaces), a blank line stays a paragraph break."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        if not line.strip():
+            out.append(">")
+            continue
+        breaks = index + 1 < len(lines) and lines[index + 1].strip()
+        out.append("> " + markdown_escape(line) + ("  " if breaks else ""))
+    return "\n".join(out)
+
+
+def render_diff_markdown(
+    diff: DraftDiff, stat: bool = False, template_dir: str | None = None, apart_below: float = APART_BELOW
+) -> str:
+    """The diff as Markdown for a pull-request comment: summary, findings, then the clauses
+    (those less alike than ``apart_below`` as their old text, then their new text)."""
     template = environment(template_dir).get_template(MARKDOWN_TEMPLATE)
-    return template.render(view=diff_view(diff), redline=markdown_redline, stat=stat)
+    view = diff_view(diff, apart_below)
+    return template.render(view=view, redline=markdown_redline, quote=markdown_quote, stat=stat)

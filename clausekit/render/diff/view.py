@@ -61,6 +61,10 @@ class RowView:
     runs: tuple[Run, ...]
     findings: tuple[FindingView, ...]  # the row's findings other than its change kinds
     note: str | None
+    # Old and new text to show one after the other instead of the redline: two texts less alike
+    # than ``apart_below`` interleave into word soup (None: show the redline).
+    apart: tuple[str, str] | None = None
+    similarity: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,7 +193,22 @@ def _declared(diff: DraftDiff) -> str | None:
     return ". ".join(part[0].upper() + part[1:] for part in parts) + "."
 
 
-def diff_view(diff: DraftDiff) -> DiffView:
+APART_BELOW = 1 / 3
+"""Below this similarity a modified clause is shown as its old and its new text, apart."""
+
+
+def _apart(change: ClauseChange, runs: tuple[Run, ...], below: float) -> tuple[str, str] | None:
+    """The old and the new text of a modified row less alike than ``below``, as the runs read."""
+    if not change.words or "modified" not in change.kinds or change.similarity >= below:
+        return None
+    old = "".join(run.text for run in runs if run.op != "insert")
+    new = "".join(run.text for run in runs if run.op != "delete")
+    return old, new
+
+
+def diff_view(diff: DraftDiff, apart_below: float = APART_BELOW) -> DiffView:
+    """The view of a diff; modified rows less alike than ``apart_below`` show their two texts
+    apart (``RowView.apart``) rather than a redline (0: always a redline)."""
     findings: list[FindingView] = [
         FindingView(f, None, None) for f in diff.draft_findings if not f.kind.startswith("party.")
     ]
@@ -215,6 +234,8 @@ def diff_view(diff: DraftDiff) -> DiffView:
                     runs,
                     tuple(f for f in row_findings if f.kind not in _STRUCTURAL),
                     "; ".join(n for n in (exactness_note(change, lookups), _note(change, runs)) if n) or None,
+                    _apart(change, runs, apart_below),
+                    change.similarity,
                 )
             )
     counts = diff.counts()
