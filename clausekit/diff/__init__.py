@@ -120,7 +120,8 @@ def _diff(old: Draft, new: Draft, options: DiffOptions) -> DraftDiff:
     context = DiffContext.of(old, new, options)
     cites = (cited_numbers(old.top_clauses()), cited_numbers(new.top_clauses()))
     changes = _rows(alignment, old_clauses, new_clauses, context, cites, parents)
-    return DraftDiff(old, new, changes, tuple(draft_findings(old, new)), context.prose, alignment.notes)
+    notes = alignment.notes + tuple(context.notes)
+    return DraftDiff(old, new, changes, tuple(draft_findings(old, new)), context.prose, notes)
 
 
 def diff_clauses(
@@ -148,7 +149,7 @@ def diff_clauses(
     context = DiffContext.of(old_draft, new_draft, options)
     cites = (cited_numbers(old_draft.top_clauses()), cited_numbers(new_draft.top_clauses()))
     changes = _rows(alignment, old_clauses, new_clauses, context, cites, parents)
-    return DraftDiff(old_draft, new_draft, changes, (), context.prose, alignment.notes)
+    return DraftDiff(old_draft, new_draft, changes, (), context.prose, alignment.notes + tuple(context.notes))
 
 
 def _parents(clauses: tuple[Clause, ...]) -> list[int]:
@@ -293,7 +294,9 @@ def _paired(
     word_ops: tuple[WordOp, ...] = ()
     placeholder = old.is_placeholder or new.is_placeholder
     if not placeholder and old_text != new_text:
-        word_ops = redline(old_text, new_text, context.options)
+        budget_notes: list[str] = []
+        word_ops = redline(old_text, new_text, context.options, budget_notes)
+        context.notes.extend(f"{row.label}: {note}" for note in budget_notes)
         if all(op.op == "equal" for op in word_ops):  # only ignored differences
             word_ops = ()
 

@@ -13,7 +13,7 @@ that is the same for a finding and its mirror.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from clausekit.analysis import (
@@ -600,6 +600,8 @@ class DiffContext:
     prose: bool  # whether prose findings apply (English on both sides)
     old: DraftTables
     new: DraftTables
+    # What the diff could not do in full (a redline past its budget), for ``DraftDiff.notes``.
+    notes: list[str] = field(default_factory=list)
 
     @classmethod
     def of(cls, old_draft: Draft, new_draft: Draft, options: DiffOptions | None = None) -> DiffContext:
