@@ -135,7 +135,8 @@ def _diff(old: Draft, new: Draft, options: DiffOptions) -> DraftDiff:
     context = DiffContext.of(old, new, options)
     cites = (cited_numbers(old.top_clauses()), cited_numbers(new.top_clauses()))
     changes = _rows(alignment, old_clauses, new_clauses, context, cites, parents, numbered)
-    return DraftDiff(old, new, changes, tuple(draft_findings(old, new)), context.prose, alignment.notes)
+    notes = alignment.notes + tuple(context.notes)
+    return DraftDiff(old, new, changes, tuple(draft_findings(old, new)), context.prose, notes)
 
 
 def same_instrument(old: Draft, new: Draft) -> bool:
@@ -212,7 +213,7 @@ def diff_clauses(
     cites = (cited_numbers(old_draft.top_clauses()), cited_numbers(new_draft.top_clauses()))
     numbered = same_instrument(old_draft, new_draft)
     changes = _rows(alignment, old_clauses, new_clauses, context, cites, parents, numbered)
-    return DraftDiff(old_draft, new_draft, changes, (), context.prose, alignment.notes)
+    return DraftDiff(old_draft, new_draft, changes, (), context.prose, alignment.notes + tuple(context.notes))
 
 
 def _parents(clauses: tuple[Clause, ...]) -> list[int]:
@@ -339,13 +340,20 @@ def _alone(
 
 
 def _clause_redline(
-    old: Clause, new: Clause, old_text: str, new_text: str, hidden: frozenset[str], context: DiffContext
+    old: Clause,
+    new: Clause,
+    old_text: str,
+    new_text: str,
+    hidden: frozenset[str],
+    context: DiffContext,
+    notes: list[str],
 ) -> tuple[WordOp, ...]:
     """The redline of a pair's own texts; with guarantee fields on either side, field by field
-    and then the prose, so that no run crosses from one field into another."""
+    and then the prose, so that no run crosses from one field into another. What the word
+    redline's budget left unsearched is said in ``notes``."""
     if old.guarantee is None and new.guarantee is None:
-        return redline(old_text, new_text, context.options)
-    return segmented_redline(clause_segments(old, hidden), clause_segments(new, hidden), context.options)
+        return redline(old_text, new_text, context.options, notes)
+    return segmented_redline(clause_segments(old, hidden), clause_segments(new, hidden), context.options, notes)
 
 
 def _paired(
@@ -369,7 +377,9 @@ def _paired(
     word_ops: tuple[WordOp, ...] = ()
     placeholder = old.is_placeholder or new.is_placeholder
     if not placeholder and old_text != new_text:
-        word_ops = _clause_redline(old, new, old_text, new_text, hidden, context)
+        budget_notes: list[str] = []
+        word_ops = _clause_redline(old, new, old_text, new_text, hidden, context, budget_notes)
+        context.notes.extend(f"{row.label}: {note}" for note in budget_notes)
         if all(op.op == "equal" for op in word_ops):  # only ignored differences
             word_ops = ()
 

@@ -29,6 +29,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from clausekit.diff import anchored
 from clausekit.language.syntax import COMPARED_WORD, QUOTES
 
 # --- budgets: named, and reported when reached (never a silent truncation) -------------
@@ -92,6 +93,9 @@ def ratio(a: Sequence[str], b: Sequence[str]) -> float:
     """difflib's similarity of two token sequences, the same whichever is given first."""
     if list(a) > list(b):
         a, b = b, a
+    if len(a) * len(b) > anchored.SMALL:  # a long paragraph: matched near-linearly (diff/anchored.py)
+        total = len(a) + len(b)
+        return 2.0 * anchored.match(a, b).matched() / total if total else 1.0
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 

@@ -764,6 +764,8 @@ class DiffContext:
     prose: bool  # whether prose findings apply (English on both sides)
     old: DraftTables
     new: DraftTables
+    # What the diff could not do in full (a redline past its budget), for ``DraftDiff.notes``.
+    notes: list[str] = field(default_factory=list)
 
     @classmethod
     def of(cls, old_draft: Draft, new_draft: Draft, options: DiffOptions | None = None) -> DiffContext:

@@ -1,6 +1,7 @@
 """The word-level redline of one clause: which words were deleted, inserted or kept.
 
-Built on stdlib ``difflib`` with ``autojunk=False`` (its junk heuristic looks at one
+Built on stdlib ``difflib`` with ``autojunk=False`` (through ``anchored``, which ties long
+paragraphs together at unique runs of words first, so their cost stays near-linear) (its junk heuristic looks at one
 side only, and would make ``redline(a, b)`` and ``redline(b, a)`` disagree). Text is cut
 into words, numbers kept whole ("600,000", "$100", "50:50", "3.5%"), single punctuation
 marks and runs of white space; the options change how tokens *compare*, never the text
@@ -9,10 +10,10 @@ shown, so that the runs still rebuild both texts exactly.
 
 from __future__ import annotations
 
-import difflib
 import itertools
 from collections.abc import Sequence
 
+from clausekit.diff import anchored
 from clausekit.diff.model import WordOp
 from clausekit.diff.options import DiffOptions
 from clausekit.language.syntax import QUOTES, REDLINE_TOKEN
@@ -101,23 +102,28 @@ def normalised(text: str, options: DiffOptions | None = None) -> str:
     return "".join(keys)
 
 
-def redline(old: str, new: str, options: DiffOptions | None = None) -> tuple[WordOp, ...]:
+def redline(
+    old: str, new: str, options: DiffOptions | None = None, notes: list[str] | None = None
+) -> tuple[WordOp, ...]:
     """The word-level edit script from ``old`` to ``new``.
 
     Joining ``equal`` and ``delete`` runs gives ``old``; joining ``equal`` (as
-    ``WordOp.new_side``) and ``insert`` runs gives ``new``.
+    ``WordOp.new_side``) and ``insert`` runs gives ``new``. When a long paragraph holds
+    stretches with no words in common too long to search within the budget
+    (``anchored.BUDGET``), they are shown deleted and inserted whole, and a note says so in ``notes``.
     """
     options = options or DiffOptions()
+    notes = notes if notes is not None else []
     plain = not (options.ignore_case or options.ignore_quotes or options.ignore_punctuation)
     start, end = _shared_ends(old, new) if plain else (0, 0)
     if start or end:
         # The characters both texts share at their ends need not be cut into words: they are
         # kept text whatever lies between (see ``_shared_ends``), and only the middle is compared.
-        middle = _redline(old[start : len(old) - end], new[start : len(new) - end], options, end > 0)
+        middle = _redline(old[start : len(old) - end], new[start : len(new) - end], options, notes, end > 0)
         if middle is not None:
             ends = [WordOp("equal", old[:start])] if start else []
             return _join_equal([*ends, *middle, *([WordOp("equal", old[len(old) - end :])] if end else [])])
-    ops = _redline(old, new, options)
+    ops = _redline(old, new, options, notes)
     assert ops is not None
     return ops
 
@@ -168,7 +174,9 @@ def _common_length(a: str, b: str, limit: int) -> int:
     return low
 
 
-def _redline(old: str, new: str, options: DiffOptions, tail_set_aside: bool = False) -> tuple[WordOp, ...] | None:
+def _redline(
+    old: str, new: str, options: DiffOptions, notes: list[str] | None = None, tail_set_aside: bool = False
+) -> tuple[WordOp, ...] | None:
     """The redline of two texts; None when ``tail_set_aside`` (kept text was cut off their
     ends) and the words kept at the start run to the end of either: the whole texts would
     then have kept more at the start than the cut-off end allows, so the cut is undone."""
@@ -186,12 +194,17 @@ def _redline(old: str, new: str, options: DiffOptions, tail_set_aside: bool = Fa
     while tail < limit - head and old_keys[-1 - tail] == new_keys[-1 - tail]:
         tail += 1
     old_end, new_end = len(old_keys) - tail, len(new_keys) - tail
-    matcher = difflib.SequenceMatcher(None, old_keys[head:old_end], new_keys[head:new_end], autojunk=False)
+    matching = anchored.match(old_keys[head:old_end], new_keys[head:new_end])
+    if matching.unmatched and notes is not None:
+        notes.append(
+            f"the word redline shows {matching.unmatched:,} tokens with no run of words in common as deleted and "
+            "inserted whole: searching them word by word would take too long"
+        )
     # Each run: (op, old tokens, new tokens); equal runs keep both spellings.
     runs: list[tuple[str, list[str], list[str]]] = []
     if head:
         runs.append(("equal", old_raw[:head], new_raw[:head]))
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in matching.opcodes(old_end - head, new_end - head):
         i1, i2, j1, j2 = i1 + head, i2 + head, j1 + head, j2 + head
         if tag == "equal":
             runs.append(("equal", old_raw[i1:i2], new_raw[j1:j2]))
@@ -274,34 +287,37 @@ def _spaces_outside(ops: tuple[WordOp, ...]) -> tuple[WordOp, ...]:
     """ "[-shall -]{+may not +}station" reads better as "[-shall-]{+may not+} station": white
     space that begins or ends both a deletion and its insertion is kept text, so it moves
     into the kept run beside them (and a deletion of nothing but that space disappears)."""
-    out = list(ops)
+    out: list[WordOp] = []
     index = 0
-    while index + 1 < len(out):
-        deleted, inserted = out[index], out[index + 1]
-        if deleted.op != "delete" or inserted.op != "insert":
-            index += 1
-            continue
-        old, new = deleted.text, inserted.text
-        tail = _common_space(old[len(old.rstrip()) :], new[len(new.rstrip()) :], from_end=True)
-        if tail and len(tail) < max(len(old), len(new)):
-            old, new = old[: len(old) - len(tail)], new[: len(new) - len(tail)]
+    while index < len(ops):  # one pass: a list edited in place would make long redlines quadratic
+        if index + 1 < len(ops) and ops[index].op == "delete" and ops[index + 1].op == "insert":
+            out += _spaces_moved_out(ops[index].text, ops[index + 1].text)
+            index += 2
         else:
-            tail = ""
-        head = _common_space(old[: len(old) - len(old.lstrip())], new[: len(new) - len(new.lstrip())])
-        if head and len(head) < max(len(old), len(new)):
-            old, new = old[len(head) :], new[len(head) :]
-        else:
-            head = ""
-        if not head and not tail:
+            out.append(ops[index])
             index += 1
-            continue
-        middle = [WordOp("delete", old)] if old else []
-        middle += [WordOp("insert", new)] if new else []
-        before = [WordOp("equal", head)] if head else []
-        after = [WordOp("equal", tail)] if tail else []
-        out[index : index + 2] = before + middle + after
-        index += len(before) + len(middle)
     return _join_equal(out)
+
+
+def _spaces_moved_out(old: str, new: str) -> list[WordOp]:
+    """One deletion and its insertion, with the white space both begin or end with kept."""
+    if not (old[:1].isspace() and new[:1].isspace()) and not (old[-1:].isspace() and new[-1:].isspace()):
+        return [WordOp("delete", old), WordOp("insert", new)]  # the common case: nothing to move
+    tail = _common_space(old[len(old.rstrip()) :], new[len(new.rstrip()) :], from_end=True)
+    if tail and len(tail) < max(len(old), len(new)):
+        old, new = old[: len(old) - len(tail)], new[: len(new) - len(tail)]
+    else:
+        tail = ""
+    head = _common_space(old[: len(old) - len(old.lstrip())], new[: len(new) - len(new.lstrip())])
+    if head and len(head) < max(len(old), len(new)):
+        old, new = old[len(head) :], new[len(head) :]
+    else:
+        head = ""
+    middle = [WordOp("delete", old)] if old else []
+    middle += [WordOp("insert", new)] if new else []
+    if not head and not tail:
+        return middle
+    return [*([WordOp("equal", head)] if head else []), *middle, *([WordOp("equal", tail)] if tail else [])]
 
 
 def _common_space(a: str, b: str, from_end: bool = False) -> str:
@@ -336,7 +352,10 @@ Segment = tuple[int, str, str]
 
 
 def segmented_redline(
-    old: Sequence[Segment], new: Sequence[Segment], options: DiffOptions | None = None
+    old: Sequence[Segment],
+    new: Sequence[Segment],
+    options: DiffOptions | None = None,
+    notes: list[str] | None = None,
 ) -> tuple[WordOp, ...]:
     """The redline of two texts made of segments, compared segment by segment: the segments of
     one place are redlined together, a segment on one side only is deleted or inserted whole, so
@@ -363,7 +382,7 @@ def segmented_redline(
                 ops.append(WordOp("equal", before))
             else:
                 ops += [WordOp("delete", before), WordOp("insert", after)]
-            ops += redline(a[2], b[2], options) if a[2] != b[2] else [WordOp("equal", a[2])]
+            ops += redline(a[2], b[2], options, notes) if a[2] != b[2] else [WordOp("equal", a[2])]
             i, j = i + 1, j + 1
     return _whole_lines(_join_runs([op for op in ops if op.text or op.new_text]))
 

@@ -15,16 +15,21 @@ from pathlib import Path
 
 import jinja2
 
-from clausekit.errors import InputError, visible_controls
+from clausekit.errors import InputError, printable_name, visible_controls
 from clausekit.render.draft.wording import FILTERS as WORDING_FILTERS
 from clausekit.resources import resource
 
 PACKAGE_TEMPLATES = "templates"
 
-# Markdown characters that could start markup where drafted text stands.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
-# What starts a heading, a quote or a list only at the start of a line.
-_MARKDOWN_LINE_START = re.compile(r"^(\s*)(#|[-+=]|\d+(?=[.)]))(?=[\s.)#]|$)", re.MULTILINE)
+# Markdown characters that could start markup where drafted text stands: emphasis, code,
+# links, HTML, tables, strike-through; "&" (an entity, "&copy;", would become a character);
+# "@" and "#" (GitHub links "@user" and "#123", and GFM an e-mail address).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&@#])")
+# GFM's extended autolinks ("https://...", "www.") and emoji shortcodes (":warning:"): the
+# colon or dot that makes them, escaped (CommonMark lets any ASCII punctuation be escaped).
+_MARKDOWN_LINKING = re.compile(r":(?=//)|:(?=[A-Za-z0-9_+-]+:)|(?<=\bwww)\.", re.IGNORECASE)
+# What starts a heading, a quote, a list or a rule ("---", "==="), only at the start of a line.
+_MARKDOWN_LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))", re.MULTILINE)
 
 
 class PackagedLoader(jinja2.BaseLoader):
@@ -50,7 +55,8 @@ class PackagedLoader(jinja2.BaseLoader):
 def markdown_inline(text: str) -> str:
     """Text inside a line of Markdown (after other text): only inline markup is escaped,
     and control characters show as visible stand-ins (the Unicode control pictures)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", visible_controls(str(text)))
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", visible_controls(str(text)))
+    return _MARKDOWN_LINKING.sub(lambda match: "\\" + match.group(), escaped)
 
 
 def markdown_escape(text: str) -> str:
@@ -58,6 +64,16 @@ def markdown_escape(text: str) -> str:
     escaped = markdown_inline(text)
     # "1." or "-" at the start of a line would start a list.
     return _MARKDOWN_LINE_START.sub(_escape_line_start, escaped)
+
+
+def markdown_code(text: str) -> str:
+    """Text as one Markdown code span (a file name): fenced by more backticks than it holds,
+    so a backtick in it cannot end the span; control characters and line ends as stand-ins."""
+    text = printable_name(str(text))
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith(("`", " ")) or text.endswith(("`", " ")) else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def _escape_line_start(match: re.Match[str]) -> str:
@@ -87,6 +103,7 @@ def underline(text: str, char: str = "=") -> str:
 FILTERS: dict[str, Callable[..., str]] = {
     "md": markdown_escape,
     "md_inline": markdown_inline,
+    "md_code": markdown_code,
     "capfirst": capfirst,
     "join_names": join_names,
     "underline": underline,

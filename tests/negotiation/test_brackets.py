@@ -92,3 +92,26 @@ def test_the_diff_reports_brackets_opened_and_resolved():
     assert ("bracket.opened", "added") in kinds  # a US alternative added
     back = [f.kind for c in diff(new, old).changes for f in c.findings if f.kind.startswith("bracket.")]
     assert "bracket.opened" in back and "bracket.resolved" in back
+
+
+def test_the_text_report_reads_the_brackets_once_not_once_per_article() -> None:
+    """Linear (issue 16): the report went through every bracket for every article, so 20,000
+    bracketed clauses took 8 s. Counted, not timed: how often the list of brackets is read."""
+    import dataclasses
+
+    from clausekit.render.negotiation.brackets import brackets_text
+
+    clauses = "".join(f"clause c{i} {i} {{\n  @US shall [US: do | RU: not do] it.\n}}\n\n" for i in range(1, 301))
+    draft = loads('draft d "Many" {\n}\n\nparties {\n  US "US"\n  RU "Russia"\n}\n\n' + clauses, "d.clause")
+    report = open_brackets(draft)
+    reads = []
+
+    class Counted(tuple):
+        def __iter__(self):
+            reads.append(1)
+            return super().__iter__()
+
+    counted = dataclasses.replace(report, brackets=Counted(report.brackets))
+    text = brackets_text([counted])
+    assert text == brackets_text([report]) and text.count("[US: do | RU: not do]") == 300
+    assert len(reads) <= 3  # before: once per article, 300 times

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from clausekit.negotiation.brackets import OUTSIDE, BracketReport
+from clausekit.negotiation.brackets import OUTSIDE, BracketReport, OpenBracket
 
 
 def brackets_text(reports: Sequence[BracketReport]) -> str:
@@ -16,13 +16,17 @@ def brackets_text(reports: Sequence[BracketReport]) -> str:
         total = len(report.brackets)
         noun = "bracket" if total == 1 else "brackets"
         lines.append(f"{name}: {total} open {noun}" + (f" ({per_party})" if per_party else ""))
+        # Each article's brackets gathered in one pass: looking through every bracket for every
+        # article made the report quadratic (20,000 bracketed clauses took 8 s).
+        in_article: dict[str, list[OpenBracket]] = {}
+        for bracket in report.brackets:
+            in_article.setdefault(bracket.article or OUTSIDE, []).append(bracket)
         for article, counts in report.by_article().items():
             detail = ", ".join(f"{p} {n}" for p, n in counts.items() if p != "total")
             lines.append(f"  {article}: {counts['total']} ({detail})")
-            for bracket in report.brackets:
-                if (bracket.article or OUTSIDE) == article:
-                    where = "" if bracket.where == article else f"{bracket.where}: "
-                    lines.append(f"    {bracket.location}: {where}{bracket.text}")
+            for bracket in in_article.get(article, ()):
+                where = "" if bracket.where == article else f"{bracket.where}: "
+                lines.append(f"    {bracket.location}: {where}{bracket.text}")
     return "\n".join(lines) + "\n"
 
 
