@@ -52,11 +52,12 @@ def command(files: tuple[str, ...], output_format: str, output: str | None, quie
 
     All FILES are read first and checked together, so a guarantee's 'mirrors' may name a
     clause of another file given here (else the bundled reference drafts: see
-    'clausekit library'). Each finding prints as 'file:line:col: level: message [code]';
+    'clausekit library'). A FILE that is not a file but a bundled draft's id
+    (north-atlantic-treaty-1949) checks that draft. Each finding prints as 'file:line:col: level: message [code]';
     docs/checks.md explains every code.
     """
     from clausekit.language.amend_parser import load_amendments
-    from clausekit.language.parser import load
+    from clausekit.library import load_draft
     from clausekit.lint import check, summary
 
     drafts = []
@@ -72,7 +73,7 @@ def command(files: tuple[str, ...], output_format: str, output: str | None, quie
             if path.endswith(".amend"):
                 load_amendments(path)  # its syntax and its clause blocks; nothing to lint
             else:
-                drafts.append(load(path))
+                drafts.append(load_draft(path))  # a file, else a bundled draft by id
         except ClauseKitError as error:
             unreadable.append(_unreadable_entry(error, path))
             if output_format == "text":

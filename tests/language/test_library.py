@@ -264,6 +264,15 @@ def test_load_draft_reads_a_file_or_a_bundled_draft(tmp_path: Path, reference_di
     assert lib.load_draft("us-japan-1960").id == "copy"
 
 
+def test_check_reads_bundled_drafts_by_name_and_names_the_closest(reference_dir: Path) -> None:
+    result = CliRunner().invoke(main, ["check", "north-atlantic-treaty", "us-japan-1960"])
+    assert result.exit_code == 2, result.output
+    assert "north-atlantic-treaty: no such file, nor a bundled reference draft" in result.output
+    assert "did you mean 'north-atlantic-treaty-1949'?" in result.output
+    # The other draft is still checked (checked: 1 of 2 files).
+    assert "in 2 files; 1 could not be read" in result.output
+
+
 def test_load_draft_names_the_closest_bundled_drafts(reference_dir: Path) -> None:
     with pytest.raises(InputError) as caught:
         lib.load_draft("north-atlantic-treaty")
@@ -282,6 +291,7 @@ def test_load_draft_names_the_closest_bundled_drafts(reference_dir: Path) -> Non
         ["compare", "north-atlantic-treaty-1949", "us-japan-1960", "-f", "json"],
         ["render", "us-japan-1960", "-f", "text"],
         ["mirror", "us-japan-1960"],
+        ["check", "north-atlantic-treaty-1949", "us-japan-1960"],
     ],
 )
 def test_every_command_reads_bundled_drafts_by_name(args: list[str], reference_dir: Path) -> None:
