@@ -85,6 +85,22 @@ def test_bad_specs_exit_2_with_a_hint() -> None:
     assert [p["clause"] for p in json.loads(result.stdout)["profiles"]] == ["art-5"]
 
 
+def test_a_misspelt_bundled_draft_is_named_as_every_command_names_it() -> None:
+    # The whole-draft form resolves as diff, render and mirror do (clausekit.library.load_draft).
+    result = run_clausekit("profile", "north-atlantic-treaty-194")
+    assert result.returncode == 2 and "Traceback" not in result.stderr.decode()
+    assert "north-atlantic-treaty-1949" in result.stderr.decode()
+
+
+def test_a_file_named_like_a_bundled_draft_wins(tmp_path) -> None:
+    (tmp_path / "north-atlantic-treaty-1949").write_text(
+        'draft mine "Mine" {\n}\nguarantee g 1 {\n  The Parties will consult.\n}\n', encoding="utf-8"
+    )
+    result = run_clausekit("profile", "north-atlantic-treaty-1949", "-f", "json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert [(p["draft"], p["clause"]) for p in json.loads(result.stdout)["profiles"]] == [("mine", "g")]
+
+
 def test_a_draft_without_guarantees_is_misuse(tmp_path) -> None:
     path = tmp_path / "plain.clause"
     path.write_text('draft plain "Plain" {\n}\narticle a 1 {\n  Text.\n}\n', encoding="utf-8")
