@@ -25,7 +25,7 @@ def test_three_treaties_side_by_side_as_text() -> None:
     assert discretion.split()[1:3] == ["as-deemed-necessary", "constitutional-processes"]
     # Each profile follows with its evidence and where it stands.
     assert "“… in Europe or North America shall be considered an attack against them all”" in out
-    assert "clausekit/reference/us-japan-1960.clause:35:3" in out
+    assert "clausekit/reference/us-japan-1960.clause:36:3" in out
 
 
 def test_json_follows_the_published_schema() -> None:
@@ -70,7 +70,7 @@ def test_markdown_and_html_tables(fmt: str, marker: str, tmp_path) -> None:
     assert result.returncode == 0, result.stderr
     page = target.read_text(encoding="utf-8")
     assert marker in page
-    assert page.count("us-japan-1960.clause:35:3") >= 1
+    assert page.count("us-japan-1960.clause:36:3") >= 1
 
 
 def test_bad_specs_exit_2_with_a_hint() -> None:
