@@ -123,11 +123,12 @@ def _read(prose: str):
 @pytest.mark.parametrize(
     ("prose", "modal"),
     [
-        # The measures are the subject of the modal: it describes them.
-        ("The Parties will act to meet the danger. Such measures may include economic sanctions.", "will"),
-        ("The Parties shall assist the Party attacked. The means which could include assistance may vary.", "shall"),
+        # The measures are the subject of the modal: it describes them (the assistance is the core promise,
+        # so without the rule its nearest modal would be "may").
+        ("The Parties will consult. Such measures may be assistance in kind.", "will"),
         # The modal lists the means, whatever its subject.
-        ("Each Party shall act. It may also include assistance in kind among its measures.", "shall"),
+        ("The Parties will consult. It may also include assistance in kind.", "will"),
+        ("The Parties shall consult. These measures may include armed force and assistance.", "shall"),
         # A modal that carries the promise is still read.
         ("The Parties may assist the Party attacked.", "may"),
     ],
