@@ -68,7 +68,12 @@ def read_dimensions(
     sentences: Sequence[Sentence], tables: Tables, clause: Clause, draft: Draft
 ) -> tuple[Dimension, ...]:
     window = tables.vocabulary.negation_window
-    means_matches = [m for m in find_matches(sentences, tables.means) if not negated(m, tables, window)]
+    triggers = find_matches(sentences, tables.trigger)
+    means_matches = [
+        m
+        for m in find_matches(sentences, tables.means)
+        if not negated(m, tables, window) and not m.in_name and not _inside_any(m, triggers)
+    ]
     means = dimension("means", means_matches, ("unspecified",), _order(tables.means))
     promises = _promises(sentences, tables, means.values)
     obligation = dimension("obligation", promises, ("none",), _order(tables.obligation))
@@ -113,14 +118,23 @@ def _not_known(dimension: Dimension, clause: Clause) -> Dimension:
     return dimension
 
 
+def _inside_any(match: Match, others: Sequence[Match]) -> bool:
+    """Whether the words of ``match`` are words of one of ``others`` ("nuclear weapons are used" is
+    the trigger, not a means)."""
+    return any(o.index == match.index and o.start <= match.start and match.end <= o.end for o in others)
+
+
 def _promises(sentences: Sequence[Sentence], tables: Tables, means: Sequence[str]) -> list[Match]:
-    """The obligation matches that are promised: not negated, not what is to be deliberated; an
-    assistance is a defence where a defence phrase is read, or the means make it one."""
+    """The obligation matches that are promised: not negated, not what is to be deliberated, not
+    what another body is asked to do; an assistance is a defence where a defence phrase is read,
+    or the means make it one."""
     window = tables.vocabulary.negation_window
     found = [
         m
         for m in find_matches(sentences, tables.obligation)
-        if not negated(m, tables, window) and not m.after(m.sentence.deliberation_at)
+        if not negated(m, tables, window)
+        and not m.after(m.sentence.deliberation_at)
+        and not m.after(m.sentence.requested_at)
     ]
     military = all(value in means for value in tables.vocabulary.means_make_defence)
     if military:
@@ -205,7 +219,8 @@ def _level(phrase: str, tables: Tables) -> str | None:
 
 def _core_modal(sentences: Sequence[Sentence], tables: Tables, promises: Sequence[Match]) -> Match | None:
     """The modal verb of the core commitment: the one nearest before the first promise of the
-    strongest obligation (not a right reserved); else the nearest before it anywhere; else after it."""
+    strongest obligation (not a right reserved); else the nearest before it anywhere; else after it.
+    A modal that describes the means ("These measures may include ...") is not the commitment's."""
     order = _order(tables.obligation)
     kept = [m for m in promises if not m.after(m.sentence.reserved_at) and m.sentence.origin == "prose"]
     if not kept:
@@ -217,12 +232,21 @@ def _core_modal(sentences: Sequence[Sentence], tables: Tables, promises: Sequenc
         if sentence.origin == "prose"
         for level, pattern in tables.modals
         for found in pattern.finditer(sentence.low)
+        if not _describes_means(sentence.low, found.start(), found.end(), tables)
     ]
     before = [m for m in modals if (m.index, m.start) <= (core.index, core.start)]
     if before:
         return max(before, key=lambda m: (m.index, m.start, -m.end))
     after = [m for m in modals if m.index == core.index]
     return min(after, key=lambda m: m.start) if after else None
+
+
+def _describes_means(low: str, start: int, end: int, tables: Tables) -> bool:
+    """Whether the modal at ``start``..``end`` has the measures as its subject or lists means."""
+    return (
+        tables.description_subject.search(low, max(0, start - 30), start) is not None
+        or tables.description_verb.match(low, end, end + 30) is not None
+    )
 
 
 def _reciprocity(sentences: Sequence[Sentence], tables: Tables, clause: Clause) -> Dimension:

@@ -1,8 +1,9 @@
 """How the profile reader walks a text: sentences, compiled phrase tables, and their matches.
 
 A sentence knows the guards that hold inside it (a purpose "to prevent", a deliberation "to
-determine", a right reserved, a report to the Security Council), so a rule can ask whether a
-match stands after one. Every pattern has bounded repetition: a text is read in linear time.
+determine", a right reserved, a report to the Security Council, a request to another body) and
+the names of instruments it cites, so a rule can ask whether a match stands after one. Every
+pattern has bounded repetition: a text is read in linear time.
 """
 
 from __future__ import annotations
@@ -53,6 +54,10 @@ class Tables:
     reserved: re.Pattern[str]
     means_nouns: re.Pattern[str]
     scope: re.Pattern[str]
+    request: re.Pattern[str]
+    description_subject: re.Pattern[str]
+    description_verb: re.Pattern[str]
+    instrument_name: re.Pattern[str]
 
 
 def compile_tables(vocabulary: ProfileVocabulary) -> Tables:
@@ -75,6 +80,10 @@ def compile_tables(vocabulary: ProfileVocabulary) -> Tables:
         _compile(v.reserved_guards),
         _compile(v.means_nouns),
         re.compile(v.scope_pattern),
+        _compile(v.request_guards),
+        _compile(v.description_subjects),
+        _compile(v.description_verbs),
+        re.compile("|".join(f"(?:{p})" for p in v.instrument_names)),
     )
 
 
@@ -90,6 +99,8 @@ class Sentence:
     purpose_at: int
     deliberation_at: int
     reserved_at: int
+    requested_at: int
+    names: tuple[tuple[int, int], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +133,11 @@ class Match:
     def after(self, guard_at: int) -> bool:
         return 0 <= guard_at <= self.start
 
+    @property
+    def in_name(self) -> bool:
+        """Whether the words matched are part of an instrument's name (``INSTRUMENT_NAMES``)."""
+        return any(start <= self.start and self.end <= end for start, end in self.sentence.names)
+
 
 EVIDENCE_REACH = 40
 """Characters of context either side of the words matched, cut back to whole words."""
@@ -153,6 +169,12 @@ def _first(pattern: re.Pattern[str], text: str) -> int:
     return found.start() if found else -1
 
 
+def _end_of_first(pattern: re.Pattern[str], text: str) -> int:
+    # The end, not the start: the words of the guard itself ("seek ... action") are read.
+    found = pattern.search(text)
+    return found.end() if found else -1
+
+
 def sentences_of(text: str, location: Location, origin: str, tables: Tables) -> list[Sentence]:
     out: list[Sentence] = []
     for part in _SENTENCE_END.split(text):
@@ -170,6 +192,8 @@ def sentences_of(text: str, location: Location, origin: str, tables: Tables) -> 
                 _first(tables.purpose, low),
                 _first(tables.deliberation, low),
                 _first(tables.reserved, low),
+                _end_of_first(tables.request, low),
+                tuple(m.span() for m in tables.instrument_name.finditer(part)),
             )
         )
     return out

@@ -303,6 +303,30 @@ DELIBERATION_GUARDS = (r"\bto (?:determine|decide|examine)\b",)
 """An obligation word after one of these, in the same sentence, is what is to be deliberated, not
 what is promised ("convene ... to determine next steps ... including ... assistance")."""
 
+REQUEST_GUARDS = (
+    r"\bseek\b[^.;]{0,60}?\baction\b[^.;]{0,40}?\bto\b",
+    r"\b(?:call|calls) (?:up)?on\b[^.;]{0,60}?\bto\b",
+    r"\b(?:ask|asks|request|requests|invite|invites) the\b[^.;]{0,60}?\bto\b",
+)
+"""An obligation word after one of these, in the same sentence, is what another body is asked to
+do, not the guarantors' own promise ("seek immediate Security Council action to provide
+assistance" is ``seek-action`` only)."""
+
+DESCRIPTION_SUBJECTS = (r"\b(?:measures|means|steps|actions?|responses?)\s+(?:that\s+|which\s+)?$",)
+"""A modal right after one of these has the measures as its subject ("These measures may include
+..."): it describes the means, and does not set the commitment's modality."""
+
+DESCRIPTION_VERBS = (r"\s+(?:also\s+)?(?:include|comprise|consist of|encompass|involve)\b",)
+"""A modal right before one of these (matched where the modal ends) lists means ("... may include
+armed force ..."): it describes the means, and does not set the commitment's modality."""
+
+INSTRUMENT_NAMES = (
+    r"\b(?:Treaty|Convention|Charter|Agreement|Protocol|Memorandum|Pact)\s+(?:on|of|for|concerning)\s+"
+    r"(?:the\s+)?(?:[A-Z][\w-]*(?:\s+(?:of|on|and|the|in)\s+|\s+)?){1,8}",
+)
+"""The name of an instrument ("the Treaty on the Non-Proliferation of Nuclear Weapons"): a means
+phrase inside it is a word of the name, not a means. Matched with case (the name's capitals)."""
+
 NEGATION_GUARDS = (r"\b(?:no|not|never|nor|without)\b",)
 """A word before a phrase (within ``NEGATION_WINDOW`` characters) that negates it ("no State shall be
 required to use armed force")."""
@@ -314,10 +338,12 @@ RESERVED_GUARDS = (r"\breserves? the right\b", r"\bretains? the freedom\b")
 
 SCOPE_PATTERN = (
     r"\b(?:attack|aggression)\b[^.;]{0,80}?\b(in (?:the )?(?:territor(?:y|ies) [^,.;]{0,80}?(?=\s+(?:would|shall|will|"
-    r"is|are|and|or)\b|[,.;]|$)|[A-Z][\w-]*(?:\s+(?:or|and|of|the|[A-Z][\w-]*))*(?:\s+(?:area|region|zone))?))"
+    r"is|are|and|or)\b|[,.;]|$)|[A-Z][\w-]*(?:\s+(?:or|and|of|the|[A-Z][\w-]*))*(?:\s+(?:area|region|zone))?)"
+    r"|in the (?:[a-z-]+ ){1,2}?(?:area|region|zone)\b|on (?:its|their) (?:own )?territor(?:y|ies)\b)"
 )
 """The area as written: "in" after the attack, then capitalised names ("in Europe or North America")
-or "the territories ..." up to the verb. Matched with case (the names' capitals)."""
+or "the territories ..." up to the verb; a defined area in lower case ("in the treaty area"); the
+victim's own territory ("on its territory"). Matched with case (the names' capitals)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,6 +364,10 @@ class ProfileVocabulary:
     purpose_guards: tuple[str, ...] = PURPOSE_GUARDS
     deliberation_guards: tuple[str, ...] = DELIBERATION_GUARDS
     negation_guards: tuple[str, ...] = NEGATION_GUARDS
+    request_guards: tuple[str, ...] = REQUEST_GUARDS
+    description_subjects: tuple[str, ...] = DESCRIPTION_SUBJECTS
+    description_verbs: tuple[str, ...] = DESCRIPTION_VERBS
+    instrument_names: tuple[str, ...] = INSTRUMENT_NAMES
     reserved_guards: tuple[str, ...] = RESERVED_GUARDS
     means_nouns: tuple[str, ...] = MEANS_NOUNS
     means_make_defence: tuple[str, ...] = MEANS_MAKE_DEFENCE

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from clausekit.cli.common import emit, format_option, handle_errors, output_option
+from clausekit.model import Clause, Draft
 from clausekit.render.formats import PROFILE_FORMATS
 
 
@@ -33,15 +34,16 @@ def command(specs: tuple[str, ...], output_format: str, output: str | None) -> N
     emit(render_profiles(profiles, output_format), output, [s.partition("::")[0] for s in specs])
 
 
-def resolve_profile_spec(spec: str):
+def resolve_profile_spec(spec: str) -> list[tuple[Draft, Clause, tuple[Clause, ...]]]:
     """(draft, clause, clauses read together) for ``FILE``, ``FILE::ID``, ``draft-id::ID`` or
     ``...::ID+ID``; a whole draft gives each of its guarantees."""
     from clausekit.errors import ClauseNotFoundError, UsageError
-    from clausekit.library import resolve_clause_spec, split_ref, suggest_ids
+    from clausekit.library import load_draft, resolve_clause_spec, split_ref, suggest_ids
 
     parts = split_ref(spec)
     if parts is None:
-        draft = _whole_draft(spec)
+        # The one resolver of every command: a file, else a bundled draft by id (with a hint).
+        draft = load_draft(spec)
         guarantees = [c for c in draft.walk() if c.kind == "guarantee"]
         if not guarantees:
             raise UsageError(f"{spec}: the draft has no guarantee to profile (name a clause: {spec}::ID)")
@@ -49,7 +51,7 @@ def resolve_profile_spec(spec: str):
     left, ids = parts
     first, *rest = ids.split("+")
     draft, clause = resolve_clause_spec(f"{left}::{first}")
-    together = []
+    together: list[Clause] = []
     for clause_id in rest:
         found = draft.clause(clause_id)
         if found is None:
@@ -57,16 +59,3 @@ def resolve_profile_spec(spec: str):
             raise ClauseNotFoundError(f"{spec}: no clause '{clause_id}' in {left} ({hint})")
         together.append(found)
     return [(draft, clause, tuple(together))]
-
-
-def _whole_draft(name: str):
-    from pathlib import Path
-
-    from clausekit.language.parser import load
-    from clausekit.library import reference_draft
-
-    if not Path(name).exists() and not name.endswith(".clause"):
-        bundled = reference_draft(name)
-        if bundled is not None:
-            return bundled
-    return load(name)

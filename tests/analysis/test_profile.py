@@ -115,6 +115,88 @@ def test_a_negated_means_is_no_means() -> None:
     assert read_profile(draft, draft.clause("a"))["means"].values == ("unspecified",)
 
 
+def _read(prose: str):
+    draft = clausekit.loads(f'draft d "D" {{\n}}\narticle a 1 {{\n  {prose}\n}}\n')
+    return read_profile(draft, draft.clause("a"))
+
+
+@pytest.mark.parametrize(
+    ("prose", "modal"),
+    [
+        # The measures are the subject of the modal: it describes them (the assistance is the core promise,
+        # so without the rule its nearest modal would be "may").
+        ("The Parties will consult. Such measures may be assistance in kind.", "will"),
+        # The modal lists the means, whatever its subject.
+        ("The Parties will consult. It may also include assistance in kind.", "will"),
+        ("The Parties shall consult. These measures may include armed force and assistance.", "shall"),
+        # A modal that carries the promise is still read.
+        ("The Parties may assist the Party attacked.", "may"),
+    ],
+)
+def test_a_modal_that_describes_the_means_is_not_the_commitments(prose: str, modal: str) -> None:
+    assert _read(prose)["modality"].values == (modal,)
+
+
+def test_the_us_framework_is_not_read_as_may() -> None:
+    draft = clausekit.load(Path(__file__).parents[2] / "drafts" / "us-guarantee-framework.clause")
+    modality = read_profile(draft, draft.clause("us-guarantee"))["modality"]
+    # "These measures may include ..." describes the means; the commitment's verb is the "shall" quoted.
+    assert modality.values == ("shall",) and "may" not in modality.evidence[0].text.split()
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "The Parties shall seek urgent action by the Council to give help to the victim.",
+        "The Parties will call upon the Assembly of the Organisation to provide aid to the victim.",
+        "The Guarantors shall request the Council to extend assistance to the State attacked.",
+    ],
+)
+def test_assistance_another_body_is_asked_for_is_not_promised(prose: str) -> None:
+    profile = _read(prose)
+    assert "assist" not in profile["obligation"].values
+    assert "automatic" not in profile["discretion"].values
+
+
+def test_assistance_the_guarantors_give_is_still_promised() -> None:
+    assert _read("The Parties shall provide assistance to the victim.")["obligation"].values == ("assist",)
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "The Parties shall consult, as parties to the Convention on the Prohibition of Nuclear Weapons.",
+        "The Parties shall consult under the Treaty on Conventional Armed Forces in Europe.",
+    ],
+)
+def test_the_name_of_an_instrument_is_no_means(prose: str) -> None:
+    assert _read(prose)["means"].values == ("unspecified",)
+
+
+def test_a_trigger_phrase_is_no_means() -> None:
+    profile = _read("The Parties shall consult if an attack occurs in which nuclear weapons are used.")
+    assert profile["means"].values == ("unspecified",) and "nuclear-use" in profile["trigger"].values
+    assert _read("The Parties shall respond with nuclear weapons.")["means"].values == ("armed-force",)
+
+
+@pytest.mark.parametrize(
+    ("prose", "scope"),
+    [
+        ("If an armed attack in the defence zone occurs, the Parties shall assist.", "in the defence zone"),
+        (
+            "If an armed attack in the agreed operational area occurs, the Parties shall assist.",
+            "in the agreed operational area",
+        ),
+        (
+            "If a State suffers an armed attack on their own territory, the Parties shall assist.",
+            "on their own territory",
+        ),
+    ],
+)
+def test_lowercase_areas_and_own_territory_are_scopes(prose: str, scope: str) -> None:
+    assert _read(prose)["scope"].values == (scope,)
+
+
 def test_the_public_api() -> None:
     draft, clause = find_mirror("us-japan-1960::art-v")
     assert clausekit.profile(draft, clause)["obligation"].values == ("act",)

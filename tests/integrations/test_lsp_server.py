@@ -346,3 +346,53 @@ async def test_references_of_a_clause_across_the_workspace(client: LanguageClien
         (Path(r.uri.removeprefix("file://")).name, r.range.start.line, r.range.start.character) for r in refs
     )
     assert where == [("proposal.clause", 23, 13), ("treaty.clause", 3, 8)]
+
+
+GUARANTEE = """\
+draft g "G" {
+}
+
+parties {
+  US "the United States"
+  UA "Ukraine"
+}
+
+guarantee pledge 1 {
+  guarantor: US
+  beneficiary: UA
+  modality: shall
+
+  An armed attack against @UA shall be considered an attack against them all. @US shall immediately assist @UA by
+  all the means in its power.
+}
+"""
+
+
+async def test_hover_on_a_guarantee_shows_its_profile(client: LanguageClient, tmp_path: Path):
+    uri = await _open(client, tmp_path / "g.clause", GUARANTEE)
+
+    async def hover(line: int, needle: str, offset: int = 0) -> str | None:
+        found = await client.text_document_hover_async(
+            types.HoverParams(
+                text_document=types.TextDocumentIdentifier(uri=uri), position=_at(GUARANTEE, line, needle, offset)
+            )
+        )
+        return None if found is None else found.contents.value
+
+    opener = await hover(8, "guarantee")
+    assert opener is not None and "Guarantee profile" in opener
+    # Each dimension with its value and where it was read: the prose (with its line) or a field.
+    assert "**deeming**: yes — prose, line 14" in opener and "shall be considered an attack" in opener
+    assert "**timing**: immediately — prose, line 14" in opener
+    assert "**means**: all-means — prose, line 14" in opener
+    assert "**modality**: shall (binding) — `modality:` field: “shall”" in opener
+    assert "**reciprocity**: one-way — `guarantor:` field" in opener
+    assert "**scope**: none-stated — not stated" in opener
+    # On the id: the clause, then its profile; on a field's key: the profile.
+    on_id = await hover(8, "pledge", 2)
+    assert on_id is not None and "Guarantee 1" in on_id and "Guarantee profile" in on_id
+    on_field = await hover(11, "modality")
+    assert on_field is not None and "**obligation**: assist" in on_field
+    # A party named in a field still shows the party; the prose shows no profile.
+    assert "the United States" in (await hover(9, "US", 1) or "")
+    assert "Guarantee profile" not in (await hover(13, "armed", 2) or "")

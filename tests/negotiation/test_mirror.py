@@ -127,7 +127,7 @@ def test_mirror_against_another_clause_in_every_format(tmp_path):
     assert {m["mirrors"] for m in against} == {"us-japan-1960::art-v"}
     row = next(r for r in against[0]["profile"] if r["dimension"] == "discretion")
     assert row["model"]["value"] == ["constitutional-processes"]
-    assert row["model"]["evidence"][0]["location"].endswith("us-japan-1960.clause:31:3")
+    assert row["model"]["evidence"][0]["location"].endswith("us-japan-1960.clause:32:3")
     assert against[0]["verdict"]
     text = run_clausekit("mirror", framework, "--against", "us-japan-1960::art-v").stdout.decode()
     assert "against us-japan-1960::art-v" in text and "  verdict: " in text and "< deeming: weaker" in text

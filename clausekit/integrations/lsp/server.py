@@ -15,7 +15,7 @@ from pygls import uris
 from pygls.lsp.server import LanguageServer
 
 from clausekit import __version__
-from clausekit.integrations.lsp import actions, completion, diagnostics, hover, navigation, symbols
+from clausekit.integrations.lsp import actions, completion, diagnostics, hover, navigation, profile_hover, symbols
 from clausekit.integrations.lsp.document import Snapshot, analyse
 from clausekit.integrations.lsp.positions import UTF16, Point
 from clausekit.integrations.lsp.workspace import WorkspaceDrafts
@@ -139,16 +139,22 @@ def hover_feature(ls: ClauseServer, params: types.HoverParams) -> types.Hover | 
     uri = params.text_document.uri
     snapshot, line, index = ls.at(uri, params.position)
     occurrence = snapshot.outline.at(line, index)
-    if occurrence is None:
-        return None
-    text = hover.hover_text(snapshot, occurrence, ls.drafts(uri))
+    text = hover.hover_text(snapshot, occurrence, ls.drafts(uri)) if occurrence else None
+    guarantee = profile_hover.guarantee_at(snapshot, line)
+    if (
+        guarantee is not None
+        and snapshot.draft is not None
+        and (text is None or (occurrence is not None and occurrence.definition))
+    ):
+        # A guarantee's opener and fields show its profile (after the clause itself, on its id).
+        text = "\n\n".join(x for x in (text, profile_hover.profile_text(snapshot.draft, guarantee)) if x)
     if text is None:
         return None
     from clausekit.integrations.lsp.ranges import occurrence_range
 
     return types.Hover(
         contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text),
-        range=occurrence_range(snapshot.lines, occurrence),
+        range=occurrence_range(snapshot.lines, occurrence) if occurrence else None,
     )
 
 
