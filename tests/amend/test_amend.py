@@ -231,6 +231,11 @@ def test_only_names_numbers_the_file_has():
             "amendment 1\n  delete point 3 #x\namendment 1\n  delete point 4 #y\n",
             "x.amend:3:1: amendment 1 is numbered twice",
         ),
+        (
+            "amendment 1\n  delete point 3 #x\n"
+            'amendment 2\n  in point 6 #y, paragraph 2: for the paragraph 1 substitute "z"\n',
+            "x.amend:3:1: name the piece once: 'in point 6, paragraph 2: for \"a\" ...'",
+        ),
     ],
 )
 def test_errors_in_the_format_are_located_in_words(text, message):
