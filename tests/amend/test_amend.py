@@ -246,3 +246,22 @@ def test_errors_in_the_format_are_located_in_words(text, message):
     rendered = raised.value.render().splitlines()
     assert rendered[0] == message
     assert rendered[2].strip() == "^"
+
+
+@pytest.mark.parametrize(
+    ("old_name", "new_name"),
+    [("us-28-point-plan", "e3-counterproposal"), ("us-28-point-plan", "european-24-point-plan")],
+)
+def test_amend_reads_the_diff_without_its_findings_and_says_the_same(old_name, new_name):
+    from clausekit.amend import amendments_from_diff
+
+    old, new = load(DRAFTS / f"{old_name}.clause"), load(DRAFTS / f"{new_name}.clause")
+    full, bare = diff(old, new), diff(old, new, findings=False)
+    assert [(r.old, r.new, r.kinds, r.words, r.similarity) for r in bare.changes] == [
+        (r.old, r.new, r.kinds, r.words, r.similarity) for r in full.changes
+    ]
+    # only what the changes mean is left out: a row keeps its kinds' findings (clause.*)
+    assert full.draft_findings and not bare.draft_findings
+    assert all(f.kind.startswith("clause.") for row in bare.changes for f in row.findings)
+    assert any(not f.kind.startswith("clause.") for row in full.changes for f in row.findings)
+    assert format_amendments(amend(old, new)) == format_amendments(amendments_from_diff(full))
