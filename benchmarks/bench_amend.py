@@ -7,9 +7,10 @@ The pair is ``gen_pairs.py``'s (10% of clauses edited by a few words, 3% moved, 
 2% inserted, every clause renumbered, fresh ids: every clause is found by its text). Reported,
 median of three runs, all in the same run so that the machine's load moves them together:
 
-- the peer: ``diff(old, new)`` alone;
-- ``amend(old, new)``: the diff, then its amendments made and each applied to a working copy
-  (the target: about the diff's time, a ratio near 1);
+- the peer: ``diff(old, new)`` alone, findings included (what ``clausekit diff`` does);
+- ``amend(old, new)``: the diff without its findings (no amendment reads them), then its
+  amendments made and each applied to a working copy (the target: about the diff's time, a
+  ratio near 1);
 - ``apply(old, amendments)`` and the ``.amend`` text written and read back, for reference.
 """
 

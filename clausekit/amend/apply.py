@@ -172,13 +172,13 @@ def _amend_words(state: ApplyState, node: Node, amendment: Amendment) -> None:
     old = amendment.old or ""
     pieces = [amendment.piece] if amendment.piece is not None else word_pieces(node.clause)
     where = f"{amendment.target}, {amendment.piece}" if amendment.piece is not None else str(amendment.target)
-    found = [(piece, start) for piece in pieces for start in occurrences(piece_text(node.clause, piece), old)]
+    texts = [(piece, piece_text(node.clause, piece)) for piece in pieces]  # each written out once
+    found = [(piece, text, start) for piece, text in texts for start in occurrences(text, old)]
     if not found:
         raise NotApplied(f"{_shown(old)} is not in {where}")
     if len(found) > 1:
         raise NotApplied(f"{_shown(old)} occurs {len(found)} times in {where}")
-    piece, start = found[0]
-    text = piece_text(node.clause, piece)
+    piece, text, start = found[0]
     changed, consumed, low, high = edit_words(text, amendment.action, old, amendment.new, start)
     regions = state.pieces(node.clause.id).setdefault(str(piece), [])
     earlier = _overlapping(regions, consumed)

@@ -58,7 +58,8 @@ def amend(old: Draft, new: Draft) -> AmendmentList:
     for draft in (old, new):
         _unique_ids(draft)
     with _collector_paused():
-        return amendments_from_diff(diff(old, new))
+        # What the changes mean (the diff's findings) is not said by any amendment: not read.
+        return amendments_from_diff(diff(old, new, findings=False))
 
 
 @contextmanager

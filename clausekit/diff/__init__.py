@@ -111,13 +111,18 @@ def _collector_paused() -> Iterator[None]:
         gc.enable()
 
 
-def diff(old: Draft, new: Draft, options: DiffOptions | None = None) -> DraftDiff:
-    """Compare two drafts clause by clause."""
+def diff(old: Draft, new: Draft, options: DiffOptions | None = None, *, findings: bool = True) -> DraftDiff:
+    """Compare two drafts clause by clause.
+
+    ``findings=False``: the rows (kinds, alignment, words) without what the changes mean (the
+    prose and guarantee findings of a modified clause, the draft-level findings), which are
+    most of a diff's time; what ``amend`` reads. A row's ``findings`` then hold only its
+    kinds (modified, moved, renumbered, ...)."""
     with _collector_paused():
-        return _diff(old, new, options or DiffOptions())
+        return _diff(old, new, options or DiffOptions(), findings)
 
 
-def _diff(old: Draft, new: Draft, options: DiffOptions) -> DraftDiff:
+def _diff(old: Draft, new: Draft, options: DiffOptions, findings: bool = True) -> DraftDiff:
     old_clauses, new_clauses = old.walk(), new.walk()
     parents = (_parents(old_clauses), _parents(new_clauses))
     numbered = same_instrument(old, new)
@@ -134,9 +139,9 @@ def _diff(old: Draft, new: Draft, options: DiffOptions) -> DraftDiff:
     )
     context = DiffContext.of(old, new, options)
     cites = (cited_numbers(old.top_clauses()), cited_numbers(new.top_clauses()))
-    changes = _rows(alignment, old_clauses, new_clauses, context, cites, parents, numbered)
-    notes = alignment.notes + tuple(context.notes)
-    return DraftDiff(old, new, changes, tuple(draft_findings(old, new)), context.prose, notes)
+    changes = _rows(alignment, old_clauses, new_clauses, context, cites, parents, numbered, findings)
+    drafts = tuple(draft_findings(old, new)) if findings else ()
+    return DraftDiff(old, new, changes, drafts, context.prose, alignment.notes + tuple(context.notes))
 
 
 def same_instrument(old: Draft, new: Draft) -> bool:
@@ -252,6 +257,7 @@ def _rows(
     cites: tuple[dict[str, str], dict[str, str]],
     parents: tuple[list[int], list[int]],
     numbered: bool = True,
+    findings: bool = True,
 ) -> tuple[ClauseChange, ...]:
     """One row per aligned pair in the new draft's order; a removed clause stands after
     the nearest clause before it that stayed in place (or first)."""
@@ -300,7 +306,7 @@ def _rows(
             old, clause, (), pair.match, pair.similarity, (), (), old_cites.get(old.id), new_cites.get(clause.id)
         )
         own_texts = (clause_text(old), clause_text(clause))
-        rows.append(_paired(row, own_texts, pair.moved, context, numbered))
+        rows.append(_paired(row, own_texts, pair.moved, context, numbered, findings))
         if not pair.moved:
             rows.extend(removed(o) for o in removed_after.get(pair.old, ()))
     return tuple(rows)
@@ -362,6 +368,7 @@ def _paired(
     moved: bool,
     context: DiffContext,
     numbered: bool = True,
+    meanings: bool = True,
 ) -> ClauseChange:
     old, new = row.old, row.new
     assert old is not None and new is not None
@@ -394,7 +401,8 @@ def _paired(
         likeness = f"{similarity:.0%} similar" if similarity >= 0.005 else "no words in common"
         detail = f"{row.label} modified ({likeness})"
         findings.append(Finding("clause.modified", None, None, "changed", detail))
-        findings.extend(clause_findings(old, new, context.old_draft, context.new_draft, context=context))
+        if meanings:
+            findings.extend(clause_findings(old, new, context.old_draft, context.new_draft, context=context))
         # Compared as codes (stable whatever a draft calls a party), shown as names.
         word_ops = named_ops(word_ops, old, new, context.old.names, context.new.names, hidden)
     if moved:

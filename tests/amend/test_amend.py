@@ -231,6 +231,11 @@ def test_only_names_numbers_the_file_has():
             "amendment 1\n  delete point 3 #x\namendment 1\n  delete point 4 #y\n",
             "x.amend:3:1: amendment 1 is numbered twice",
         ),
+        (
+            "amendment 1\n  delete point 3 #x\n"
+            'amendment 2\n  in point 6 #y, paragraph 2: for the paragraph 1 substitute "z"\n',
+            "x.amend:3:1: name the piece once: 'in point 6, paragraph 2: for \"a\" ...'",
+        ),
     ],
 )
 def test_errors_in_the_format_are_located_in_words(text, message):
@@ -241,3 +246,22 @@ def test_errors_in_the_format_are_located_in_words(text, message):
     rendered = raised.value.render().splitlines()
     assert rendered[0] == message
     assert rendered[2].strip() == "^"
+
+
+@pytest.mark.parametrize(
+    ("old_name", "new_name"),
+    [("us-28-point-plan", "e3-counterproposal"), ("us-28-point-plan", "european-24-point-plan")],
+)
+def test_amend_reads_the_diff_without_its_findings_and_says_the_same(old_name, new_name):
+    from clausekit.amend import amendments_from_diff
+
+    old, new = load(DRAFTS / f"{old_name}.clause"), load(DRAFTS / f"{new_name}.clause")
+    full, bare = diff(old, new), diff(old, new, findings=False)
+    assert [(r.old, r.new, r.kinds, r.words, r.similarity) for r in bare.changes] == [
+        (r.old, r.new, r.kinds, r.words, r.similarity) for r in full.changes
+    ]
+    # only what the changes mean is left out: a row keeps its kinds' findings (clause.*)
+    assert full.draft_findings and not bare.draft_findings
+    assert all(f.kind.startswith("clause.") for row in bare.changes for f in row.findings)
+    assert any(not f.kind.startswith("clause.") for row in full.changes for f in row.findings)
+    assert format_amendments(amend(old, new)) == format_amendments(amendments_from_diff(full))
