@@ -242,3 +242,14 @@ def test_the_generated_wording_follows_the_templates_folder(tmp_path: Path) -> N
     root = assert_valid(render(draft, "akn", templates=str(tmp_path)))
     (plain,) = wording(root, "para_plain")
     assert plain.text.strip() == "the United States stand behind it."
+
+
+def test_the_command_line_takes_the_wording_from_its_templates_folder(tmp_path: Path, clausekit_cli) -> None:
+    source, folder = tmp_path / "fields.clause", tmp_path / "templates"
+    source.write_text(GUARANTEES, encoding="utf-8")
+    folder.mkdir()
+    (folder / "draft.guarantee.j2").write_text("Guaranteed by {{ guarantors | join(' and ') }}.", "utf-8")
+    shown = clausekit_cli("render", str(source), "-f", "akn", "--templates", str(folder))
+    assert shown.returncode == 0, shown.stderr
+    (plain,) = wording(assert_valid(shown.stdout.decode("utf-8")), "para_plain")
+    assert plain.text.strip() == "Guaranteed by the United States."
