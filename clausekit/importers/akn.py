@@ -26,6 +26,7 @@ from clausekit.errors import ClauseSyntaxError, InputError
 from clausekit.language.source import MAX_FILE_BYTES
 from clausekit.language.syntax import DATE_RE, ID_FULL, PARTY_CODE_FULL
 from clausekit.model import (
+    CORRESPONDENCE_FIELDS,
     FIELDS,
     GUARANTEE_FIELDS,
     Bracket,
@@ -279,10 +280,10 @@ def import_akn(path: str | Path, **options: str | None) -> Draft:
     return _replace(draft, changes)
 
 
-def _replace(draft: Draft, changes: dict[str, Any]) -> Draft:
+def _replace(value: Any, changes: dict[str, Any]) -> Any:
     from dataclasses import replace
 
-    return replace(draft, **changes) if changes else draft
+    return replace(value, **changes) if changes else value
 
 
 # --- the header and the parties -----------------------------------------------------
@@ -440,11 +441,37 @@ class _Body:
             self.assign(element, eid, clause_id)
 
     def items(self, holder: etree._Element) -> tuple[Clause | Term, ...]:
-        top = _local(holder) in BODIES
+        if _local(holder) in BODIES:
+            return tuple(item for element in self.provisions(holder) for item in self.lifted(element))
         return tuple(
-            self.term(element) if self.is_term(element) else self.clause(element, top)
+            self.term(element) if self.is_term(element) else self.clause(element, False)
             for element in self.provisions(holder)
         )
+
+    def holds_article(self, element: etree._Element) -> bool:
+        """Whether an ``article`` stands somewhere among the provisions inside ``element``."""
+        return any(_local(child) == "article" or self.holds_article(child) for child in self.provisions(element))
+
+    def lifted(self, element: etree._Element) -> list[Clause | Term]:
+        """A provision at the top of the body, with an outer container (``chapter``, ``part``,
+        ``title``, ``section``, ...) that holds articles flattened: the clause language has
+        articles at the top only, so what the container held goes to the top, in order. A container
+        with prose of its own (an ``intro``, say) stays as a clause before it, without a number (its
+        number would clash with an article's) and titled as readers see it (``Chapter 1 — Purpose``);
+        one with only a number and a heading leaves nothing (a clause without text is empty)."""
+        if self.is_term(element):
+            return [self.term(element)]
+        if _local(element) == "article" or not self.holds_article(element):
+            return [self.clause(element, True)]
+        container = self.clause(element, True, flattened=True)
+        out: list[Clause | Term] = []
+        if container.paragraphs:
+            num, heading = self.reader.find(element, "a:num"), self.reader.find(element, "a:heading")
+            shown = " — ".join(_words(part) for part in (num, heading) if part is not None and _words(part))
+            out.append(_replace(container, {"number": None, "title": shown or None}))
+        for child in self.provisions(element):
+            out.extend(self.lifted(child))
+        return out
 
     def term(self, element: etree._Element) -> Term:
         heading = self.reader.find(element, "a:heading")
@@ -458,6 +485,8 @@ class _Body:
     def prose(self, holder: etree._Element) -> tuple[Paragraph, ...]:
         out = []
         for p in holder.iter(self.reader.tag("p")):
+            if _ck(p, "generated") is not None:
+                continue  # wording clausekit made from a guarantee's fields: the fields come back instead
             paragraph = self.reader.paragraph(p)
             if paragraph is not None:
                 out.append(paragraph)
@@ -473,7 +502,9 @@ class _Body:
             if _term_name(name):
                 self.reader.definitions.setdefault(name, paragraph)
 
-    def clause(self, element: etree._Element, top: bool) -> Clause:
+    def clause(self, element: etree._Element, top: bool, flattened: bool = False) -> Clause:
+        """The provision ``element``; ``flattened``: without the provisions it holds, which
+        ``lifted`` puts beside it."""
         reader = self.reader
         eid = element.get("eId") or ""
         kind = "guarantee" if "guarantee" in (element.get("class") or "").split() else "clause"
@@ -491,12 +522,13 @@ class _Body:
             number=self.number(element, num),
             title=self.title(heading),
             paragraphs=tuple(paragraphs),
-            children=self.items(element),
+            children=() if flattened else self.items(element),
             guarantee=reader.guarantees.get(eid, Guarantee()) if kind == "guarantee" else None,
             source=_ck(element, "source"),
             exactness=_ck(element, "exactness"),
             date=_ck(element, "date"),
             proposer=_ck(element, "proposer"),
+            **{spec.attribute: tuple((_ck(element, spec.name) or "").split()) for spec in CORRESPONDENCE_FIELDS},
             location=reader.where(element),
         )
 

@@ -78,15 +78,15 @@ def render(
         from clausekit.negotiation.accept import accept_brackets
 
         draft = accept_brackets(draft, accept).draft
-    if fmt == "akn":
-        from clausekit.render.draft.akn import render_akn
-
-        return render_akn(draft)
     env = environment(templates)
     try:
         view = build_view(draft, env)
     except jinja2.TemplateError as error:
         raise TemplateError(f"{_template_position(error, 'draft.guarantee.j2')}: {error}") from None
+    if fmt == "akn":
+        from clausekit.render.draft.akn import render_akn
+
+        return render_akn(draft, view)
     if fmt == "docx":
         from clausekit.render.draft.docx import render_docx
 

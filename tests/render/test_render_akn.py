@@ -180,3 +180,76 @@ def test_command_line_writes_akn_by_format_and_by_suffix(tmp_path: Path, clausek
     written = clausekit_cli("render", str(source), "-o", str(target))
     assert written.returncode == 0, written.stderr
     assert target.read_text(encoding="utf-8") == shown.stdout.decode("utf-8")
+
+
+GUARANTEES = """\
+draft fields-only "Guarantees by their fields" {
+  date: 2025-11
+}
+
+parties {
+  US "the United States"
+  UA "Ukraine"
+}
+
+guarantee plain 1 {
+  guarantor: US
+  beneficiary: UA
+  trigger: an armed attack on @UA
+  response: assist @UA
+}
+
+guarantee nested 2 "Nested" {
+  guarantor: US
+  duration: ten years
+
+  clause nested-a a {
+    The details follow.
+  }
+}
+
+guarantee drafted 3 {
+  guarantor: US
+  @US guarantees it in its own words.
+}
+"""
+
+
+def wording(root: etree._Element, eid: str) -> list[etree._Element]:
+    return root.findall(f".//*[@eId='{eid}']/*/a:p[@ck:generated]", NS)
+
+
+def test_a_guarantee_without_prose_carries_the_wording_the_other_formats_print() -> None:
+    draft = loads(GUARANTEES, filename="fields.clause")
+    root = assert_valid(render_akn(draft))
+    text = render(draft, "text")
+    (plain,) = wording(root, "para_plain")
+    assert plain.getparent().tag == f"{{{AKN}}}content"
+    words = plain.text.strip()
+    assert words.startswith("The United States acts as guarantor of the security of Ukraine.")
+    assert words in " ".join(text.split())
+    (mark,) = plain.findall("a:span", NS)
+    assert (mark.get("class"), mark.text) == ("generated", "[generated from the structured fields]")
+    (nested,) = wording(root, "para_nested")
+    assert nested.getparent().tag == f"{{{AKN}}}intro"  # before the clause it holds, as content cannot be
+    assert "ten years" in nested.text
+    assert wording(root, "para_drafted") == []  # drafted prose is never replaced
+
+
+def test_the_generated_wording_follows_the_templates_folder(tmp_path: Path) -> None:
+    (tmp_path / "draft.guarantee.j2").write_text("{{ guarantors | join(' and ') }} stand behind it.", "utf-8")
+    draft = loads(GUARANTEES, filename="fields.clause")
+    root = assert_valid(render(draft, "akn", templates=str(tmp_path)))
+    (plain,) = wording(root, "para_plain")
+    assert plain.text.strip() == "the United States stand behind it."
+
+
+def test_the_command_line_takes_the_wording_from_its_templates_folder(tmp_path: Path, clausekit_cli) -> None:
+    source, folder = tmp_path / "fields.clause", tmp_path / "templates"
+    source.write_text(GUARANTEES, encoding="utf-8")
+    folder.mkdir()
+    (folder / "draft.guarantee.j2").write_text("Guaranteed by {{ guarantors | join(' and ') }}.", "utf-8")
+    shown = clausekit_cli("render", str(source), "-f", "akn", "--templates", str(folder))
+    assert shown.returncode == 0, shown.stderr
+    (plain,) = wording(assert_valid(shown.stdout.decode("utf-8")), "para_plain")
+    assert plain.text.strip() == "Guaranteed by the United States."

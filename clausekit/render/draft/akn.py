@@ -23,6 +23,7 @@ from lxml import etree
 
 from clausekit.errors import ClauseKitWarning
 from clausekit.model import (
+    CORRESPONDENCE_FIELDS,
     GUARANTEE_FIELDS,
     Bracket,
     Clause,
@@ -36,7 +37,7 @@ from clausekit.model import (
     TermRef,
     Text,
 )
-from clausekit.render.draft.view import citations
+from clausekit.render.draft.view import DraftView, ParagraphView, build_view, citations
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 CK = "https://clausekit.org/ns/akn/1.0"
@@ -54,6 +55,9 @@ ELEMENT_PREFIX = {"article": "art", "paragraph": "para", "point": "point", "hcon
 TERM_CONTAINER = "term"
 PROSE_CONTAINER = "prose"
 """``hcontainer`` names: a defined term, and prose standing between two nested provisions."""
+GENERATED = "guarantee-fields"
+"""``ck:generated`` on a ``p``: its words were made from a guarantee's fields (the wording the other
+formats print), not drafted; the importer leaves such a ``p`` out, so the draft comes back as it was."""
 
 LANGUAGES = {"en": "eng", "uk": "ukr", "ru": "rus", "fr": "fra", "de": "deu", "pl": "pol", "zh": "zho", "es": "spa"}
 """ISO 639-1 codes (what a draft says) to ISO 639-2 (what FRBRlanguage says)."""
@@ -145,10 +149,16 @@ def num_text(clause: Clause) -> str | None:
     return clause.number if clause.number.endswith((")", ".")) else clause.number + "."
 
 
+NUMBER_WORDS = frozenset(
+    ["article", "art", "section", "sec", "paragraph", "para", "chapter", "chap", "part", "title", "book", "division"]
+)
+"""Words a ``num`` may start with before the number itself (``Chapter II``, ``Art. 5``)."""
+
+
 def number_from_num(text: str) -> str:
     """The inverse of ``num_text`` (also for other tools' ``num``: ``Art. 5``, ``(a)``, ``1.``)."""
     words = text.split()
-    if len(words) > 1 and words[0].rstrip(".").lower() in ("article", "art", "section", "sec", "paragraph", "para"):
+    if len(words) > 1 and words[0].rstrip(".").lower() in NUMBER_WORDS:
         text = " ".join(words[1:])
     text = text.strip()
     if text.endswith(".") and len(text) > 1:
@@ -161,8 +171,9 @@ def number_from_num(text: str) -> str:
 class _Writer:
     """Writes one draft's tree; holds what inline markup needs (eIds of clauses, citations)."""
 
-    def __init__(self, draft: Draft) -> None:
+    def __init__(self, draft: Draft, view: DraftView) -> None:
         self.draft = draft
+        self.generated = self._generated(draft, view)
         self.cited = citations(draft)
         self.eids: dict[str, str] = {}  # a clause id -> the eId of the first provision with it
         self.eid_of: dict[int, str] = {}  # id() of a provision or term -> its eId
@@ -182,6 +193,20 @@ class _Writer:
             self.eid_of[id(item)] = eid
             self.eids.setdefault(item.id, eid)
             self._collect_eids(item.children, item, eid)
+
+    @staticmethod
+    def _generated(draft: Draft, view: DraftView) -> dict[int, ParagraphView]:
+        """id() of each guarantee with no prose of its own -> the wording the view made from its
+        fields. The view's items name their provision by its position in ``Draft.walk()``."""
+        clauses = draft.walk()
+        out: dict[int, ParagraphView] = {}
+        for item in view.items:
+            if item.kind == "term":
+                continue
+            for paragraph in item.paragraphs:
+                if paragraph.kind == "generated":
+                    out[id(clauses[item.owner])] = paragraph
+        return out
 
     @staticmethod
     def _term_ids(draft: Draft) -> dict[str, str]:
@@ -327,6 +352,7 @@ class _Writer:
             ck_exactness=clause.exactness,
             ck_date=clause.date,
             ck_proposer=clause.proposer,
+            **self.correspondences(clause),
         )
         if shown is not None:
             sub(element, "num", shown)
@@ -334,11 +360,31 @@ class _Writer:
             sub(element, "heading", clause.title)
         if clause.kind == "guarantee":
             self.guarantees.append((eid, clause))
+        generated = self.generated.get(id(clause))
+        if generated is not None:
+            # Only a guarantee without prose has it: it stands where that prose would.
+            self.generated_wording(sub(element, "intro" if clause.children else "content"), generated)
         if not clause.children:
             if clause.paragraphs:
                 self.paragraphs(sub(element, "content"), clause.paragraphs)
             return
         self.mixed(element, clause, eid)
+
+    @staticmethod
+    def correspondences(clause: Clause) -> dict[str, str | None]:
+        """``ck:corresponds="sovereignty draft-id::clause-id"``: the values, which hold no white
+        space (issue keys and clause references), separated by spaces; none when not given."""
+        return {f"ck_{spec.name}": " ".join(spec.values(clause)) or None for spec in CORRESPONDENCE_FIELDS}
+
+    def generated_wording(self, holder: etree._Element, paragraph: ParagraphView) -> None:
+        """The wording made from a guarantee's fields, as a ``p`` marked ``ck:generated``; the
+        mark readers see in the other formats ends it as a ``span`` of class ``generated``."""
+        p = sub(holder, "p", ck_generated=GENERATED)
+        words = [segment for segment in paragraph.segments if segment.kind != "mark"]
+        p.text = checked("".join(segment.text for segment in words))
+        for segment in paragraph.segments:
+            if segment.kind == "mark":
+                sub(p, "span", segment.text, class_="generated")
 
     def mixed(self, element: etree._Element, clause: Clause, eid: str) -> None:
         """Prose and nested provisions in source order: prose before the first in ``intro``,
@@ -432,12 +478,18 @@ def indent(element: etree._Element, level: int = 0) -> None:
 XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 
 
-def render_akn(draft: Draft) -> str:
-    """The draft as an Akoma Ntoso 3.0 XML document (to be written as UTF-8, as its declaration says)."""
+def render_akn(draft: Draft, view: DraftView | None = None) -> str:
+    """The draft as an Akoma Ntoso 3.0 XML document (to be written as UTF-8, as its declaration says).
+    ``view`` (``build_view``) gives the wording of guarantees without prose; by default it is made
+    with the packaged template."""
+    if view is None:
+        from clausekit.render.templates import environment
+
+        view = build_view(draft, environment())
     removed: dict[str, int] = {}
     token = _removed.set(removed)
     try:
-        root = _Writer(draft).document()
+        root = _Writer(draft, view).document()
     finally:
         _removed.reset(token)
     if removed:
