@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import tomllib
@@ -156,9 +155,12 @@ def test_pygments_finds_the_lexer_through_the_entry_point(tmp_path: Path) -> Non
     assert isinstance(get_lexer_for_filename("e3.clause"), ClauseLexer)
     draft = tmp_path / "sample.clause"
     draft.write_text(SAMPLE, encoding="utf-8")
+    # The pygmentize of this environment (where clausekit is installed), never another one on PATH
+    # (a system pygmentize, which Debian's LibreOffice pulls in, knows no clausekit lexer).
+    pygmentize = Path(sys.executable).with_name("pygmentize")
     command = [sys.executable, "-m", "pygments", "-l", "clause", "-f", "html", str(draft)]
-    if shutil.which("pygmentize"):
-        command = ["pygmentize", "-l", "clause", "-f", "html", str(draft)]
+    if pygmentize.exists():
+        command = [str(pygmentize), "-l", "clause", "-f", "html", str(draft)]
     done = subprocess.run(command, capture_output=True, text=True, check=True)
     assert '<span class="k">draft</span>' in done.stdout
     assert '<span class="nd">US:</span>' in done.stdout

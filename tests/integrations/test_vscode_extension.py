@@ -20,6 +20,7 @@ import pytest
 
 from clausekit.language.lexer import LineLexer
 from clausekit.language.source import normalise_newlines
+from clausekit.language.syntax import PARAGRAPH_FIELD_LINE
 from conftest import DRAFTS, ROOT
 
 EXTENSION = ROOT / "editors" / "vscode"
@@ -138,7 +139,11 @@ def _lexer_kinds(text: str) -> list[str]:
                 kinds[line] = "prose"
     comments(lexer.trailing_comments)
     lines = normalise_newlines(text).split("\n")
-    # What is left, not blank, is a field value continued on a deeper-indented line.
+    # A paragraph's own "~ key: value" lines are fields; what is left, not blank, is a field value
+    # continued on a deeper-indented line.
+    for number, line in enumerate(lines, start=1):
+        if number not in kinds and PARAGRAPH_FIELD_LINE.match(line.strip()):
+            kinds[number] = "field"
     return [
         kinds.get(number, "blank" if not line.strip() else "continuation") for number, line in enumerate(lines, start=1)
     ]

@@ -45,7 +45,8 @@ function tokenizeText(grammar, text) {
 
 /**
  * What each line is to the grammar, from the scopes of its first token that is not blank:
- * "blank", "comment", "opener", "close", "party", "field" (a key line), "continuation" (more of
+ * "blank", "comment", "opener", "close", "party", "field" (a key line, or a paragraph's
+ * "~ key: value"), "continuation" (more of
  * a field's value) or "prose".
  */
 function classify(lines) {
@@ -57,6 +58,7 @@ function classify(lines) {
     if (has("keyword.control") || has("invalid.illegal.opener")) return "opener";
     if (has("punctuation.section.block.end") || has("invalid.illegal.stray-brace")) return "close";
     if (has("meta.party") || has("invalid.illegal.not-a-party")) return "party";
+    if (has("meta.paragraph-field")) return "field";
     if (has("support.type.property-name.field") && !has("meta.field.value")) return "field";
     if (has("meta.field.value")) return "continuation";
     return "prose";
