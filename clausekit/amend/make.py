@@ -9,9 +9,6 @@ its quoted words are found once in that copy, and positions name clauses that ar
 from __future__ import annotations
 
 import difflib
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 from clausekit.amend.apply import ApplyState, NotApplied, apply_one
@@ -30,7 +27,7 @@ from clausekit.amend.pieces import (
 )
 from clausekit.amend.tree import Node, WorkingDraft
 from clausekit.amend.words import word_edits
-from clausekit.diff import DraftDiff, clause_text, diff
+from clausekit.diff import DraftDiff, clause_text, collector_paused, diff
 from clausekit.diff.model import ClauseChange, WordOp
 from clausekit.errors import InputError
 from clausekit.language.amendments import (
@@ -57,24 +54,9 @@ def amend(old: Draft, new: Draft) -> AmendmentList:
     at the second one otherwise; ``clausekit check`` reports it too)."""
     for draft in (old, new):
         _unique_ids(draft)
-    with _collector_paused():
+    with collector_paused():
         # What the changes mean (the diff's findings) is not said by any amendment: not read.
         return amendments_from_diff(diff(old, new, findings=False))
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while amendments are made, as the diff does: they make
-    many short-lived objects, freed by reference counting, and the collector, set off by their
-    number, would walk both drafts and the diff again and again (benchmarks/README.md)."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _unique_ids(draft: Draft) -> None:

@@ -44,6 +44,7 @@ __all__ = [
     "clause_pieces",
     "clause_segments",
     "clause_text",
+    "collector_paused",
     "diff",
     "diff_clauses",
     "hidden_fields",
@@ -94,8 +95,8 @@ def _match_text(clause: Clause, text: str) -> str:
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while the diff runs.
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while the diff runs (and ``amend``, which does the same).
 
     The diff makes tens of thousands of short-lived objects (tokens, runs, facts) and frees
     them by reference counting; the collector, triggered by their number, would walk them
@@ -118,7 +119,7 @@ def diff(old: Draft, new: Draft, options: DiffOptions | None = None, *, findings
     prose and guarantee findings of a modified clause, the draft-level findings), which are
     most of a diff's time; what ``amend`` reads. A row's ``findings`` then hold only its
     kinds (modified, moved, renumbered, ...)."""
-    with _collector_paused():
+    with collector_paused():
         return _diff(old, new, options or DiffOptions(), findings)
 
 
