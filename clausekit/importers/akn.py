@@ -152,7 +152,10 @@ class _Reader:
 
     def paragraph(self, element: etree._Element) -> Paragraph | None:
         spans = self.spans(element)
-        return Paragraph(spans, location=self.where(element)) if spans else None
+        if not spans:
+            return None
+        own = {name: _ck(element, name) for name in ("source", "exactness")}
+        return Paragraph(spans, location=self.where(element), **own)
 
     def spans(self, element: etree._Element) -> tuple[Inline, ...]:
         """The content of ``element`` as the parser would read it: whitespace as single spaces,
@@ -528,6 +531,7 @@ class _Body:
             exactness=_ck(element, "exactness"),
             date=_ck(element, "date"),
             proposer=_ck(element, "proposer"),
+            fields_exactness=_ck(element, "fields-exactness"),
             **{spec.attribute: tuple((_ck(element, spec.name) or "").split()) for spec in CORRESPONDENCE_FIELDS},
             location=reader.where(element),
         )

@@ -352,6 +352,7 @@ class _Writer:
             ck_exactness=clause.exactness,
             ck_date=clause.date,
             ck_proposer=clause.proposer,
+            **{"ck_fields-exactness": clause.fields_exactness},
             **self.correspondences(clause),
         )
         if shown is not None:
@@ -408,8 +409,11 @@ class _Writer:
             self.paragraphs(sub(element, "wrapUp"), order[last + 1 :])
 
     def paragraphs(self, holder: etree._Element, paragraphs: Iterable[Paragraph]) -> None:
+        """One ``p`` a paragraph, with its own provenance (``~ source:``, ``~ exactness:``) as
+        ``ck:source`` and ``ck:exactness`` where it has one."""
         for paragraph in paragraphs:
-            self.inline(sub(holder, "p"), paragraph.spans)
+            p = sub(holder, "p", ck_source=paragraph.source, ck_exactness=paragraph.exactness)
+            self.inline(p, paragraph.spans)
 
     # --- inline markup
 
