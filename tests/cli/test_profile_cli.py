@@ -81,7 +81,8 @@ def test_markdown_and_html_tables(fmt: str, marker: str, tmp_path) -> None:
     assert result.returncode == 0, result.stderr
     page = target.read_text(encoding="utf-8")
     assert marker in page
-    assert page.count(JAPAN_PARAGRAPH) >= 1
+    # Markdown escapes a colon that could open an emoji shortcode (":36:"): read it unescaped.
+    assert page.replace("\\:", ":").count(JAPAN_PARAGRAPH) >= 1
 
 
 def test_bad_specs_exit_2_with_a_hint() -> None:
