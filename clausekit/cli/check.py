@@ -39,26 +39,11 @@ def _failed_summary(unreadable: list[dict[str, object]]) -> str:
     return "".join(f"; {count} {what}" for count, what in counts if count)
 
 
-@click.command("check")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True, allow_dash=False))
-@format_option(["text", "json"], "text")
-@output_option()
-@click.option("--quiet", "-q", is_flag=True, help="Show error-level findings only, and no summary line.")
-@click.option("--strict", is_flag=True, help="Exit 1 on warnings too, not only on errors.")
-@handle_errors
-def command(files: tuple[str, ...], output_format: str, output: str | None, quiet: bool, strict: bool) -> None:
-    """Lint drafts: ids, parties, terms, cross-references, guarantees, mirrors, numbers, brackets.
-    An amendment list (FILE.amend) is read and its clause blocks parsed (docs/amend.md).
-
-    All FILES are read first and checked together, so a guarantee's 'mirrors' may name a
-    clause of another file given here (else the bundled reference drafts: see
-    'clausekit library'). A FILE that is not a file but a bundled draft's id
-    (north-atlantic-treaty-1949) checks that draft. Each finding prints as 'file:line:col: level: message [code]';
-    docs/checks.md explains every code.
-    """
+def _read_all(files: tuple[str, ...], echo_errors: bool) -> tuple[list, list[dict[str, object]], set[str]]:
+    """Every file read once: the drafts, the entries of those that could not be read or parsed
+    (each printed on standard error with ``echo_errors``), and the files seen."""
     from clausekit.language.amend_parser import load_amendments
     from clausekit.library import load_draft
-    from clausekit.lint import check, summary
 
     drafts = []
     unreadable: list[dict[str, object]] = []
@@ -76,9 +61,31 @@ def command(files: tuple[str, ...], output_format: str, output: str | None, quie
                 drafts.append(load_draft(path))  # a file, else a bundled draft by id
         except ClauseKitError as error:
             unreadable.append(_unreadable_entry(error, path))
-            if output_format == "text":
+            if echo_errors:
                 click.echo(error.render(), err=True)
+    return drafts, unreadable, seen
 
+
+@click.command("check")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True, allow_dash=False))
+@format_option(["text", "json"], "text")
+@output_option()
+@click.option("--quiet", "-q", is_flag=True, help="Show error-level findings only, and no summary line.")
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too, not only on errors.")
+@handle_errors
+def command(files: tuple[str, ...], output_format: str, output: str | None, quiet: bool, strict: bool) -> None:
+    """Lint drafts: ids, parties, terms, cross-references, guarantees, mirrors, numbers, brackets.
+    An amendment list (FILE.amend) is read and its clause blocks parsed (docs/amend.md).
+
+    All FILES are read first and checked together, so a guarantee's 'mirrors' may name a
+    clause of another file given here (else the bundled reference drafts: see
+    'clausekit library'). A FILE that is not a file but a bundled draft's id
+    (north-atlantic-treaty-1949) checks that draft. Each finding prints as 'file:line:col: level: message [code]';
+    docs/checks.md explains every code.
+    """
+    from clausekit.lint import check, summary
+
+    drafts, unreadable, seen = _read_all(files, echo_errors=output_format == "text")
     findings = check(drafts)
     counts = summary(findings)
     shown = [f for f in findings if f.level == "error"] if quiet else list(findings)

@@ -363,6 +363,21 @@ def _clause_redline(
     return segmented_redline(clause_segments(old, hidden), clause_segments(new, hidden), context.options, notes)
 
 
+def _pair_redline(
+    row: ClauseChange, texts: tuple[str, str], hidden: frozenset[str], context: DiffContext
+) -> tuple[WordOp, ...]:
+    """The redline of a pair's texts, empty when they differ only in what the options ignore;
+    what the redline's budget left unsearched goes to the diff's notes under the row's label."""
+    old_text, new_text = texts
+    if old_text == new_text:
+        return ()
+    assert row.old is not None and row.new is not None
+    budget_notes: list[str] = []
+    word_ops = _clause_redline(row.old, row.new, old_text, new_text, hidden, context, budget_notes)
+    context.notes.extend(f"{row.label}: {note}" for note in budget_notes)
+    return () if all(op.op == "equal" for op in word_ops) else word_ops
+
+
 def _paired(
     row: ClauseChange,
     own_texts: tuple[str, str],
@@ -382,15 +397,8 @@ def _paired(
     similarity = row.similarity
     if similarity < 0:  # matched by id: score it now
         similarity = 1.0 if old_text == new_text else ratio(similarity_tokens(old_text), similarity_tokens(new_text))
-    word_ops: tuple[WordOp, ...] = ()
     placeholder = old.is_placeholder or new.is_placeholder
-    if not placeholder and old_text != new_text:
-        budget_notes: list[str] = []
-        word_ops = _clause_redline(old, new, old_text, new_text, hidden, context, budget_notes)
-        context.notes.extend(f"{row.label}: {note}" for note in budget_notes)
-        if all(op.op == "equal" for op in word_ops):  # only ignored differences
-            word_ops = ()
-
+    word_ops = () if placeholder else _pair_redline(row, (old_text, new_text), hidden, context)
     if placeholder:
         # A missing text is never reported as removed, unchanged or modified.
         side = " and ".join(name for name, clause in (("old", old), ("new", new)) if clause.is_placeholder)

@@ -127,6 +127,31 @@ class _Matching:
                 self.take(o, n, how, score)
 
 
+def _by_what_is_said(
+    matching: _Matching,
+    ids: tuple[Sequence[str], Sequence[str]],
+    forced: Sequence[tuple[int, int]],
+    stated: Sequence[tuple[int, int]],
+    issues: tuple[Mapping[int, Sequence[str]], Mapping[int, Sequence[str]]] | None,
+    issues_first: bool,
+) -> None:
+    """The pairs that need no text: forced, then stated correspondences, then ids, then one issue."""
+    for o, n in forced:
+        matching.take(o, n, "forced", -1.0)
+    # 0. what the drafts state
+    for o, n in stated:
+        if matching.old_free[o] and matching.new_free[n]:
+            matching.take(o, n, "correspondence", -1.0)
+    # 1. same id
+    old_keys, new_keys = dict(enumerate(ids[0])), dict(enumerate(ids[1]))
+    if issues is not None and issues_first:
+        _drop_contradicted_ids(old_keys, new_keys, *issues)
+    matching.pair_equal_keys(old_keys, new_keys, "id", -1.0)
+    # 1b. one issue
+    if issues is not None:
+        _by_issue(matching, *issues)
+
+
 def align(
     old_ids: Sequence[str],
     old_texts: Sequence[str],
@@ -151,20 +176,7 @@ def align(
     paired by their id.
     """
     matching = _Matching(len(old_ids), len(new_ids))
-    for o, n in forced:
-        matching.take(o, n, "forced", -1.0)
-    # 0. what the drafts state
-    for o, n in stated:
-        if matching.old_free[o] and matching.new_free[n]:
-            matching.take(o, n, "correspondence", -1.0)
-    # 1. same id
-    old_keys, new_keys = dict(enumerate(old_ids)), dict(enumerate(new_ids))
-    if issues is not None and issues_first:
-        _drop_contradicted_ids(old_keys, new_keys, *issues)
-    matching.pair_equal_keys(old_keys, new_keys, "id", -1.0)
-    # 1b. one issue
-    if issues is not None:
-        _by_issue(matching, *issues)
+    _by_what_is_said(matching, (old_ids, new_ids), forced, stated, issues, issues_first)
     # Only the texts of what ids left unpaired are read from here on (except to break ties
     # in step 4): the caller may make each text when asked rather than hold them all.
     old_unpaired = _unpaired_texts(old_texts, matching.old_free)

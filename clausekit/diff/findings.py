@@ -779,6 +779,20 @@ class DiffContext:
         )
 
 
+def _prose_findings(old: ProseFacts, new: ProseFacts, scale: ModalityScale) -> list[_PlacedFinding]:
+    """What the prose of two sides says differently: modality, quantity, duration, date,
+    qualifier, condition, saving clause, in that order."""
+    return [
+        *_modality_findings(old.modalities, new.modalities, scale),
+        *_quantity_findings(old.quantities, new.quantities),
+        *_duration_findings(old.durations, new.durations),
+        *_date_findings(old.dates, new.dates),
+        *_qualifier_findings(old.qualifiers, new.qualifiers),
+        *_condition_findings(old.conditions, new.conditions),
+        *_saving_findings(old.savings, new.savings),
+    ]
+
+
 def clause_findings(
     old: Clause,
     new: Clause,
@@ -820,15 +834,7 @@ def clause_findings(
     old_g = _facts(old_fields, scale, old_aliases)
     new_g = old_g if same_aliases and old_fields == new_fields else _facts(new_fields, scale, new_aliases)
 
-    found: list[_PlacedFinding] = []
-    if prose:
-        found += _modality_findings(old_agreed.modalities, new_agreed.modalities, scale)
-        found += _quantity_findings(old_agreed.quantities, new_agreed.quantities)
-        found += _duration_findings(old_agreed.durations, new_agreed.durations)
-        found += _date_findings(old_agreed.dates, new_agreed.dates)
-        found += _qualifier_findings(old_agreed.qualifiers, new_agreed.qualifiers)
-        found += _condition_findings(old_agreed.conditions, new_agreed.conditions)
-        found += _saving_findings(old_agreed.savings, new_agreed.savings)
+    found: list[_PlacedFinding] = _prose_findings(old_agreed, new_agreed, scale) if prose else []
     found += _party_findings(
         _clause_parties(old, old_facts, old_g),
         _clause_parties(new, new_facts, new_g),
