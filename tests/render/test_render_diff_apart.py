@@ -49,9 +49,11 @@ def test_the_text_output_labels_old_and_new_and_keeps_the_findings():
     out = render_diff(nato_against_rio(), "text")
     assert isinstance(out, str)
     assert "similar: the old text, then the new, instead of a redline)" in out
+    # The findings above the clause quote its words too: look for each text under its label.
     old_at, new_at = out.index("    old ("), out.index("    new (")
-    assert old_at < out.index("they agree that, if such an armed attack occurs") < new_at
-    assert new_at < out.index("undertakes to assist in meeting the attack")
+    old_block, new_block = out[old_at:new_at], out[new_at:].split("\n    * ")[0]
+    assert "they agree that, if such an armed attack occurs" in old_block
+    assert "undertakes to assist in meeting the attack" in new_block
     assert "[-" not in out and "{+" not in out
     assert "* qualifier.removed: qualifier removed: 'as it deems necessary'" in out
 
