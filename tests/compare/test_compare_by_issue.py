@@ -9,7 +9,9 @@ from click.testing import CliRunner
 from clausekit.cli import main
 from clausekit.compare import compare, group_by_issue
 from clausekit.language.parser import loads
+from clausekit.library import load_draft
 from clausekit.render.compare import render_comparison
+from clausekit.render.compare.view import build_comparison_view
 
 PLAN = """\
 draft us-plan "US plan" {
@@ -177,3 +179,40 @@ def test_pandoc_reads_the_word_matrix_by_issue(tmp_path) -> None:
     text = result.stdout.decode("utf-8")
     # The status of a cell prints in capitals in Word, as "NO SUCH CLAUSE" does (render/compare/docx.py).
     assert "nato-membership: membership of NATO" in text and "NO POSITION" in text
+
+
+MUTUAL_DEFENCE_TREATIES = (
+    "north-atlantic-treaty-1949",
+    "us-japan-1960",
+    "us-rok-1953",
+    "rio-treaty-1947",
+    "modified-brussels-treaty-1954",
+    "warsaw-pact-1955",
+    "csto-1992-amended-2010",
+    "sino-soviet-1950",
+    "ussr-dprk-1961",
+    "china-dprk-1961",
+    "anglo-polish-1939",
+    "china-ussr-1945",
+)
+
+
+def test_the_bundled_treaties_by_issue_have_one_row_of_defence_clauses() -> None:
+    result = CliRunner().invoke(main, ["compare", *MUTUAL_DEFENCE_TREATIES, "--by", "issue", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)["rows"]
+    first = rows[0]
+    assert first["issue"] == "security-guarantee"
+    # Every treaty's defence clause stands in that one row: none is left "no position".
+    assert all(cell["status"] not in ("gap", "no-position") for cell in first["cells"]), first["cells"]
+
+
+def test_a_cell_unlike_the_base_shows_its_own_words_not_a_redline() -> None:
+    nato, rio = load_draft("north-atlantic-treaty-1949"), load_draft("rio-treaty-1947")
+    view = build_comparison_view(group_by_issue(compare([nato, rio], base=0)))
+    (row,) = [r for r in view.rows if r.cells[0].text and r.cells[1].status == "modified"]
+    cell = row.cells[1]
+    assert cell.runs == () and "undertakes to assist in meeting the attack" in cell.text
+    assert cell.status_text.startswith("modified, ") and cell.status_text.endswith("% similar")
+    html = render_comparison(compare([nato, rio], base=0), "html")
+    assert "<del>the North Atlantic Treaty Organization</del>" not in html

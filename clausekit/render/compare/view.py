@@ -14,6 +14,7 @@ from clausekit.compare.suggest import Suggestion
 from clausekit.diff import clause_text, party_names
 from clausekit.diff.model import WordOp, clause_label
 from clausekit.model import ISSUES, Clause, Draft, Provenance, draft_provenance, provenance_lookup
+from clausekit.render.diff.view import APART_BELOW
 
 # What a reader sees for a cell with no comparable text (never blank: a gap is information).
 STATUS_TEXT = {
@@ -138,6 +139,13 @@ def provenance_note(own: Provenance, draft: Draft) -> str | None:
     return "; ".join(parts) or None
 
 
+def _shown_whole(cell: Cell) -> bool:
+    """Whether a modified cell is shown as its own words rather than a redline from the base's:
+    below the diff's ``APART_BELOW`` (a third alike), as between different treaties, a redline
+    interleaves two texts into one that neither says."""
+    return cell.status == "modified" and cell.similarity is not None and cell.similarity < APART_BELOW
+
+
 def cell_view(
     cell: Cell, row_label: str | None = None, names: Mapping[str, str] | None = None, provenance: str | None = None
 ) -> CellView:
@@ -147,12 +155,13 @@ def cell_view(
     facts = facts_pairs(cell.facts)
     text = clause_text(cell.clause, names) if cell.has_text else ""  # type: ignore[arg-type]
     shown = [f for f in cell.findings if f.kind not in ("clause.renumbered",)]
+    apart = _shown_whole(cell)
     return CellView(
         status=cell.status,
-        status_text=STATUS_TEXT[cell.status],
+        status_text=STATUS_TEXT[cell.status] + (f", {cell.similarity:.0%} similar" if apart else ""),
         label=None if cell.label == row_label else cell.label,
         text=text,
-        runs=cell.words if cell.status == "modified" else (),
+        runs=cell.words if cell.status == "modified" and not apart else (),
         facts=facts,
         findings=tuple(f.detail for f in shown),
         note="; ".join(n for n in (provenance, cell.note) if n) or None,
