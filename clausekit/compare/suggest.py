@@ -9,7 +9,11 @@ base's clauses that this draft has no counterpart for (``gap`` cells).
 The score is the diff's word similarity of the two clauses' own texts (difflib's ratio over
 the compared words, ``clausekit.diff.align``), plus what the structure adds, each stated as
 evidence: ``ISSUE_WEIGHT`` for each issue both name, ``GUARANTEE_WEIGHT`` when both are
-guarantees, ``GUARANTOR_WEIGHT`` when they name a guarantor in common; capped at 1.
+guarantees, ``GUARANTOR_WEIGHT`` when they name a guarantor in common, and up to
+``PROFILE_WEIGHT`` for the dimensions their guarantee profiles read the same
+(``clausekit.analysis.profile``: obligation, trigger, means, ...) when both read as commitments;
+capped at 1. Two treaties' defence articles share few words but many dimensions: the profiles
+are what tells NATO's Article 5 from the Article 6 that only defines its area.
 """
 
 from __future__ import annotations
@@ -18,10 +22,13 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from clausekit.analysis.profile import read_profile
+from clausekit.analysis.profile_compare import CORE, compare_profiles
+from clausekit.analysis.profile_model import Profile
 from clausekit.compare import Comparison, Row
 from clausekit.diff import clause_text
 from clausekit.diff.align import ratio, words
-from clausekit.model import Clause
+from clausekit.model import Clause, Draft
 
 ISSUE_WEIGHT = 0.25
 """What each issue key both clauses name adds to the score."""
@@ -31,6 +38,10 @@ GUARANTEE_WEIGHT = 0.15
 
 GUARANTOR_WEIGHT = 0.1
 """What it adds that both guarantees name a guarantor in common."""
+
+PROFILE_WEIGHT = 0.3
+"""What the two profiles add at most: this times the share of the core dimensions they read the
+same (where the base's clause states its value), when both state an obligation."""
 
 MIN_SCORE = 0.3
 """Below this a pair is not suggested: most unrelated clauses of two drafts score 0.1-0.25."""
@@ -78,25 +89,27 @@ def suggest(comparison: Comparison) -> tuple[tuple[Suggestion, ...], tuple[str, 
         if len(added) * len(gaps) > MAX_PAIRS:
             notes.append(f"{column.heading}: suggestions: {len(added) * len(gaps)} pairs, over MAX_PAIRS; none scored")
             continue
-        out.extend(_best_pairs(column.index, added, gaps, comparison.base, base_draft.id))
+        sides = (column.draft, base_draft)
+        out.extend(_best_pairs(column.index, added, gaps, comparison.base, sides))
     return tuple(sorted(out, key=lambda s: (-s.score, s.column, s.clause.id))), tuple(notes)
 
 
-def _best_pairs(col: int, added: Sequence[Row], gaps: Sequence[Row], base: int, base_id: str) -> list[Suggestion]:
+def _best_pairs(
+    col: int, added: Sequence[Row], gaps: Sequence[Row], base: int, drafts: tuple[Draft, Draft]
+) -> list[Suggestion]:
     """For each added clause, the gap clause of the base it most likely answers (each base clause once)."""
-    new = [row.cells[col].clause for row in added]
-    old = [row.cells[base].clause for row in gaps]
-    texts = {id(c): words(clause_text(c)) for c in (*new, *old) if c is not None}
+    new = [c for row in added if (c := row.cells[col].clause) is not None and not c.is_placeholder]
+    old = [c for row in gaps if (c := row.cells[base].clause) is not None and not c.is_placeholder]
+    texts = {id(c): words(clause_text(c)) for c in (*new, *old)}
     frequency = Counter(word for tokens in texts.values() for word in set(tokens))
+    profiles = _commitments(new, drafts[0]) | _commitments(old, drafts[1]) if new and old else {}
     scored: list[Suggestion] = []
     for clause in new:
         for base_clause in old:
-            if clause is None or base_clause is None or clause.is_placeholder or base_clause.is_placeholder:
-                continue
-            found = _score(clause, base_clause, texts, frequency)
+            found = _score(clause, base_clause, texts, frequency, profiles)
             if found is not None:
                 score, evidence = found
-                scored.append(Suggestion(col, clause, base_clause, base_id, score, evidence))
+                scored.append(Suggestion(col, clause, base_clause, drafts[1].id, score, evidence))
     # Best pairs first, each clause of either side in one suggestion at most.
     taken: set[int] = set()
     best: list[Suggestion] = []
@@ -108,8 +121,34 @@ def _best_pairs(col: int, added: Sequence[Row], gaps: Sequence[Row], base: int, 
     return best
 
 
+def _commitments(clauses: Sequence[Clause], draft: Draft) -> dict[int, Profile]:
+    """The profiles of the clauses that read as commitments (an obligation stated), by clause."""
+    out: dict[int, Profile] = {}
+    for clause in clauses:
+        profile = read_profile(draft, clause)
+        if profile["obligation"].values:
+            out[id(clause)] = profile
+    return out
+
+
+def _profile_evidence(ours: Profile | None, theirs: Profile | None) -> tuple[float, str | None]:
+    """What the two profiles add to the score, and the evidence that says why."""
+    if ours is None or theirs is None:
+        return 0.0, None
+    same = compare_profiles(ours, theirs)
+    agreeing = [d.name for d in same.named("same") if d.against.source not in ("not-stated", "not-known")]
+    if not agreeing:
+        return 0.0, None
+    said = f"profiles read the same on {len(agreeing)} of {len(CORE)} dimensions: {', '.join(agreeing)}"
+    return PROFILE_WEIGHT * len(agreeing) / len(CORE), said
+
+
 def _score(
-    clause: Clause, base_clause: Clause, texts: dict[int, list[str]], frequency: Counter[str]
+    clause: Clause,
+    base_clause: Clause,
+    texts: dict[int, list[str]],
+    frequency: Counter[str],
+    profiles: dict[int, Profile],
 ) -> tuple[float, tuple[str, ...]] | None:
     a, b = texts[id(clause)], texts[id(base_clause)]
     similarity = ratio(a, b) if a and b else 0.0
@@ -130,5 +169,9 @@ def _score(
         if common:
             score += GUARANTOR_WEIGHT
             evidence.append("guarantor in common: " + ", ".join(common))
+    added, said = _profile_evidence(profiles.get(id(clause)), profiles.get(id(base_clause)))
+    if said:
+        score += added
+        evidence.append(said)
     score = min(1.0, score)
     return (round(score, 4), tuple(evidence)) if score >= MIN_SCORE else None

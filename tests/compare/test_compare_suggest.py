@@ -110,3 +110,48 @@ def test_the_word_matrix_lists_the_suggestions() -> None:
     texts = [p.text for p in document.paragraphs]
     assert "Suggested correspondences (not applied)" in texts
     assert any("To accept: corresponds: us-plan::us-guarantee" in text for text in texts)
+
+
+TREATY = """draft nato-like "A defence treaty" {
+}
+
+parties {
+  AA "Atlantis"
+  BB "Borduria"
+}
+
+article defence 1 {
+  The Parties agree that an armed attack against either of them shall be considered an attack against them
+  both, and each of them will assist the Party so attacked by taking forthwith such action as it deems
+  necessary, including the use of armed force.
+}
+
+article area 2 {
+  For the purpose of Article 1, an armed attack on either Party is deemed to include an armed attack on the
+  territory of either Party in Europe, on its forces, vessels or aircraft.
+}
+"""
+SECURITY = """draft japan-like "A security treaty" {
+}
+
+parties {
+  AA "Atlantis"
+  CC "Carpania"
+}
+
+article commitment 5 {
+  Each Party recognizes that an armed attack against either Party in the territories under its administration
+  would be dangerous to its own peace and safety and declares that it would act to meet the common danger, by
+  the use of armed force if need be.
+}
+"""
+
+
+def test_profiles_lift_two_treaty_articles_that_share_few_words(monkeypatch) -> None:
+    comparison = compare([loads(TREATY, filename="a.clause"), loads(SECURITY, filename="b.clause")])
+    (found,) = suggest(comparison)[0]
+    assert (found.clause.id, found.base_clause.id) == ("commitment", "defence")
+    assert "profiles read the same on 2 of 10 dimensions: means, trigger" in found.evidence
+    # The area article states no obligation: its profile adds nothing, and words alone suggest no pair.
+    monkeypatch.setattr("clausekit.compare.suggest.PROFILE_WEIGHT", 0.0)
+    assert suggest(comparison)[0] == ()
