@@ -380,6 +380,8 @@ def compare(
             result = _diff_one(drafts[base], draft, options) if single else diff(drafts[base], draft, options)
             notes.extend(f"{headings[col]}: {note}" for note in result.notes)
             grid.add(col, draft, result)
+    if not single:
+        follow_correspondences(grid, options)
     return Comparison(columns, base, grid.rows(), tuple(dict.fromkeys(notes)))
 
 
@@ -410,6 +412,7 @@ class _Grid:
         self.used_keys = {clause.id for clause in self.base_clauses}
         self.extras: dict[str, _ExtraRow] = {}
         self.extras_after: dict[int, list[_ExtraRow]] = {}
+        self.drafts = drafts
 
     def add(self, col: int, draft: Draft, result: DraftDiff) -> None:
         """One draft's column, from its diff against the base."""
@@ -485,6 +488,104 @@ class _Grid:
             rows.append(Row(clause.id, cells, True, parent.id if parent is not None else None))
             add_extras(i)
         return tuple(rows)
+
+
+# --- correspondences stated to any draft of the comparison, not only to the base -------------
+
+
+def follow_correspondences(grid: _Grid, options: DiffOptions) -> None:
+    """A clause the base lacks, that its draft (or another draft) states corresponds to a clause
+    of a third draft (``corresponds: draft-id::clause-id``), joins the row that clause stands in
+    when its column's cell there is free: the US point that Russia's demand answers is in the
+    base's row, so the demand is too, even though Russia named the US point and the base is the
+    E3 text. Such a cell says what placed it; a few passes follow chains (A -> B -> base). A
+    draft id held by two columns (two versions of one draft) names neither."""
+    links = _stated_links(grid.drafts)
+    for _ in range(len(grid.drafts) if links else 0):
+        if not _follow_once(grid, links, options):
+            return
+
+
+Link = tuple[int, str]
+"""A clause of the comparison: its column and its id."""
+
+
+def _stated_links(drafts: Sequence[Draft]) -> dict[Link, list[tuple[Link, bool]]]:
+    """Each clause's stated counterparts in other columns, whichever side states them (True: this
+    clause states it)."""
+    columns_of: dict[str, list[int]] = {}
+    for col, draft in enumerate(drafts):
+        columns_of.setdefault(draft.id, []).append(col)
+    links: dict[Link, list[tuple[Link, bool]]] = {}
+    for col, draft in enumerate(drafts):
+        for clause in draft.walk():
+            for ref in clause.counterparts:
+                draft_id, _, clause_id = ref.rpartition("::")
+                cols = columns_of.get(draft_id, [])
+                if len(cols) == 1 and cols[0] != col:
+                    links.setdefault((col, clause.id), []).append(((cols[0], clause_id), True))
+                    links.setdefault((cols[0], clause_id), []).append(((col, clause.id), False))
+    return links
+
+
+def _follow_once(grid: _Grid, links: dict[Link, list[tuple[Link, bool]]], options: DiffOptions) -> bool:
+    placed = _placed(grid)
+    moved = False
+    for extra in list(grid.extras.values()):
+        for col, cell in enumerate(extra.cells):
+            if cell is None or cell.status != "added" or cell.clause is None:
+                continue
+            for other, stated_here in links.get((col, cell.clause.id), ()):
+                target = placed.get(other)
+                # The clause that states a correspondence joins the row of the one it names;
+                # a clause named by another joins it only in a base row (rows of the base stay).
+                if target is None or target is extra or not (stated_here or isinstance(target, int)):
+                    continue
+                if _free(grid, target, col):
+                    ref = f"{grid.drafts[other[0]].id}::{other[1]}"
+                    _move(grid, extra, col, target, ref, options)
+                    placed = _placed(grid)
+                    moved = True
+                    break
+    return moved
+
+
+def _placed(grid: _Grid) -> dict[Link, int | _ExtraRow]:
+    """Where each clause of each column stands: a base row (its index) or an extra row."""
+    out: dict[Link, int | _ExtraRow] = {}
+    for i, cells in enumerate(grid.cells):
+        for col, cell in enumerate(cells):
+            if cell is not None and cell.clause is not None:
+                out[(col, cell.clause.id)] = i
+    for extra in grid.extras.values():
+        for col, cell in enumerate(extra.cells):
+            if cell is not None and cell.clause is not None:
+                out[(col, cell.clause.id)] = extra
+    return out
+
+
+def _free(grid: _Grid, target: int | _ExtraRow, col: int) -> bool:
+    cell = grid.cells[target][col] if isinstance(target, int) else target.cells[col]
+    return cell is None or (cell.status == "gap" and cell.clause is None)
+
+
+def _move(grid: _Grid, extra: _ExtraRow, col: int, target: int | _ExtraRow, ref: str, options: DiffOptions) -> None:
+    """Move the cell of column ``col`` from ``extra`` into ``target``, paired with the base's
+    clause when ``target`` is a base row (its redline and findings against it)."""
+    cell = extra.cells[col]
+    assert cell is not None and cell.clause is not None
+    note = f"in this row by its stated correspondence to {ref}"
+    if isinstance(target, int):
+        result = diff_clauses(grid.base_clauses[target], cell.clause, grid.base_draft, grid.drafts[col], options)
+        (change,) = [c for c in result.changes if c.old is grid.base_clauses[target] and c.new is cell.clause]
+        paired = _paired_cell(change, grid.drafts[col], grid.cache)
+        grid.cells[target][col] = replace(paired, note="; ".join(n for n in (paired.note, note) if n))
+    else:
+        target.cells[col] = replace(cell, note="; ".join(n for n in (cell.note, note) if n))
+    extra.cells[col] = None
+    if all(c is None for c in extra.cells):
+        del grid.extras[extra.key]
+        grid.extras_after[extra.anchor].remove(extra)
 
 
 def _filler(parent: str | None, col: int, state_of: dict[str, tuple[Cell, ...]]) -> Cell:
