@@ -250,6 +250,17 @@ def _subtree(clause: Clause) -> tuple[Clause, ...]:
     return tuple(out)
 
 
+def _removed_after(alignment: Alignment) -> dict[int, list[int]]:
+    """Old index -> the removed old clauses that follow it (anchor -1: before everything)."""
+    in_place_old = sorted(pair.old for pair in alignment.pairs if not pair.moved)
+    removed_after: dict[int, list[int]] = {}
+    for o in alignment.removed:
+        k = bisect_left(in_place_old, o)
+        anchor = in_place_old[k - 1] if k > 0 else -1
+        removed_after.setdefault(anchor, []).append(o)
+    return removed_after
+
+
 def _rows(
     alignment: Alignment,
     old_clauses: tuple[Clause, ...],
@@ -264,14 +275,7 @@ def _rows(
     the nearest clause before it that stayed in place (or first)."""
     old_cites, new_cites = cites
     partner_of_new = {pair.new: pair for pair in alignment.pairs}
-    # old index -> the removed old clauses that follow it (anchor -1: before everything)
-    in_place_old = sorted(pair.old for pair in alignment.pairs if not pair.moved)
-    removed_after: dict[int, list[int]] = {}
-    for o in alignment.removed:
-        k = bisect_left(in_place_old, o)
-        anchor = in_place_old[k - 1] if k > 0 else -1
-        removed_after.setdefault(anchor, []).append(o)
-
+    removed_after = _removed_after(alignment)
     # A clause inside a point whose text is missing on the other side is not known to be
     # gone (or new): the placeholder may hold it. Such rows are unknown, not removed/added.
     old_parents, new_parents = parents

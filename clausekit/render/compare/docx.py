@@ -127,7 +127,18 @@ class _MatrixWriter:
         self.run(intro, " words.")
         for note in view.notes:
             self.run(document.add_paragraph(), "Note: " + note, italic=True)
+        self.matrix(document, section)
+        self.suggestions(document)
+        set_page_furniture(document, None)
+        props = document.core_properties
+        props.title = ooxml.core_property(self.clean(view.title))
+        props.author = "clausekit"
+        self.clean.warn()
+        return save(document)
 
+    def matrix(self, document, section) -> None:
+        """The position matrix: a header row repeated on every page, a row per clause (and per issue group)."""
+        view = self.view
         table = document.add_table(rows=1, cols=len(view.columns) + 1)
         table.style = "Table Grid"
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -162,13 +173,6 @@ class _MatrixWriter:
         for row in table.rows:
             for index, cell in enumerate(row.cells):
                 cell.width = first if index == 0 else rest
-        self.suggestions(document)
-        set_page_furniture(document, None)
-        props = document.core_properties
-        props.title = ooxml.core_property(self.clean(view.title))
-        props.author = "clausekit"
-        self.clean.warn()
-        return save(document)
 
 
 def render_comparison_docx(comparison: Comparison) -> bytes:
