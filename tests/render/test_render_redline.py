@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from clausekit.diff import diff
-from clausekit.language.parser import load
+from clausekit.language.parser import load, loads
 from clausekit.model import Draft
 from clausekit.render import render
 from clausekit.render.diff.paragraphs import rendered
@@ -119,3 +119,66 @@ def test_libreoffice_recognises_every_change(tmp_path: Path) -> None:
     # 21: the header's title, parties and date are each replaced whole (a deletion and an insertion).
     assert len(re.findall(r"<text:changed-region ", fodt)) == len(run_level) == 21
     assert "<dc:creator>E3: Peace plan, E3 mark-up</dc:creator>" in fodt
+
+
+PARAPHRASED = """\
+draft plan "A plan" {
+  proposer: US
+  date: 2025-11-20
+  exactness: verbatim
+}
+
+clause army 1 {
+  The armed forces are limited to 600,000 personnel.
+}
+
+clause elections 2 {
+  Elections are held in 100 days.
+}
+"""
+
+
+def comments_of(data: bytes) -> list[tuple[str, str]]:
+    """(author, text) of each Word comment."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        if "word/comments.xml" not in archive.namelist():
+            return []
+        root = etree.fromstring(archive.read("word/comments.xml"))
+    return [(c.get(qn("w:author")), "".join(c.itertext())) for c in root.iter(qn("w:comment"))]
+
+
+def paraphrased_pair() -> tuple[Draft, Draft]:
+    old = loads(PARAPHRASED, filename="old.clause")
+    new_text = PARAPHRASED.replace("600,000 personnel.", "800,000 personnel.").replace(
+        "clause army 1 {\n", "clause army 1 {\n  exactness: paraphrase\n\n"
+    )
+    return old, loads(new_text.replace("date: 2025-11-20", "date: 2025-11-25"), filename="new.clause")
+
+
+def test_a_changed_row_that_is_not_verbatim_carries_a_comment_and_no_revision() -> None:
+    old, new = paraphrased_pair()
+    data = render_redline_docx(diff(old, new))
+    # One row changed, and it is the new draft's paraphrase; the unchanged verbatim row says nothing.
+    assert comments_of(data) == [("clausekit", "exactness: old verbatim, new paraphrase")]
+    body = body_of(data)
+    (start,) = body.iter(qn("w:commentRangeStart"))
+    assert "".join(start.getparent().itertext()).startswith("1. The armed forces")
+    # A comment is not a change: Accept All and Reject All still read as the two drafts.
+    assert read(data, accept=True) == expected(new)
+    assert read(data, accept=False) == expected(old)
+
+
+def test_verbatim_drafts_get_no_comment() -> None:
+    assert comments_of(render_redline_docx(diff(load(OLD), load(NEW)))) == []
+
+
+@pytest.mark.clients
+def test_pandoc_and_libreoffice_read_the_exactness_comment(tmp_path: Path) -> None:
+    old, new = paraphrased_pair()
+    path = tmp_path / "redline.docx"
+    path.write_bytes(render_redline_docx(diff(old, new)))
+    assert normalise(pandoc_plain(path, "accept")) == normalise(render(new, "text"))
+    assert normalise(pandoc_plain(path, "reject")) == normalise(render(old, "text"))
+    fodt = soffice_fodt(path)
+    (annotation,) = re.findall(r"<office:annotation\b.*?</office:annotation>", fodt, re.S)
+    assert "exactness: old verbatim, new paraphrase" in annotation and "clausekit" in annotation

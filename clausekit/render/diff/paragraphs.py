@@ -191,15 +191,28 @@ def inserted(blocks: tuple[Block, ...]) -> list[ParagraphDiff]:
 # --- the whole document ---------------------------------------------------------------------
 
 
-def document_diff(diff: DraftDiff) -> list[ParagraphDiff]:
+def document_diff(diff: DraftDiff, starts: dict[int, ClauseChange] | None = None) -> list[ParagraphDiff]:
     """Every paragraph of both drafts in one sequence that reads as the old draft when
     insertions are dropped and as the new one when deletions are: clauses in place are
     compared, moved clauses are deleted where they stood and inserted where they stand.
 
     Only the provisions the diff holds are shown: all of both drafts for ``diff``, the two
     clauses compared and what they hold for ``diff_clauses`` (``A::x B::y``), never the
-    articles around them as if deleted or inserted."""
+    articles around them as if deleted or inserted.
+
+    ``starts``, when given, receives the index of the first paragraph of each row's clause (a
+    moved clause: where it is deleted and where it is inserted) and the row: what the Word
+    redline anchors a row's comment on."""
     old, new = rendered(diff.old), rendered(diff.new)
+    starts = {} if starts is None else starts
+    row_at_old = {old.position(c.old): c for c in diff.changes if c.old is not None}
+    row_at_new = {new.position(c.new): c for c in diff.changes if c.new is not None}
+
+    def record(row: ClauseChange | None, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+        if row is not None and blocks:
+            starts[len(out)] = row
+        return blocks
+
     # Terms and text printed before the first provision belong to the title block (TITLE_KEY).
     old_held = {TITLE_KEY} | {old.position(c.old) for c in diff.changes}
     new_held = {TITLE_KEY} | {new.position(c.new) for c in diff.changes}
@@ -220,15 +233,15 @@ def document_diff(diff: DraftDiff) -> list[ParagraphDiff]:
     for o, n in [*stable, (old_end, new_end)]:
         for key in range(i, o):
             if key in old_held:
-                out.extend(deleted(old.of(key)))
+                out.extend(deleted(record(row_at_old.get(key), old.of(key))))
         for key in range(j, n):
             if key in new_held:
-                out.extend(inserted(new.of(key)))
+                out.extend(inserted(record(row_at_new.get(key), new.of(key))))
         if o == TITLE_KEY:
             out.extend(compare_title_blocks(old.title_block(), new.title_block()))
             out.extend(compare_blocks(old.before_provisions(), new.before_provisions()))
         elif o < old_end:
-            out.extend(compare_blocks(old.of(o), new.of(n), hints.get((o, n), ())))
+            out.extend(compare_blocks(record(row_at_new.get(n), old.of(o)), new.of(n), hints.get((o, n), ())))
         i, j = o + 1, n + 1
     return out
 

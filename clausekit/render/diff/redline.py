@@ -16,11 +16,14 @@ import itertools
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
-from clausekit.diff.model import DraftDiff
-from clausekit.model import Draft
+from clausekit.diff.model import ClauseChange, DraftDiff
+from clausekit.model import Draft, provenance_lookup
 from clausekit.render import ooxml
 from clausekit.render.diff.paragraphs import BODY, HEADING, NESTED, TITLE, ParagraphDiff, document_diff
+from clausekit.render.diff.view import exactness_note
 from clausekit.render.draft.docx import draft_datetime, new_document, save, set_page_furniture, set_properties
 
 
@@ -93,14 +96,35 @@ def render_redline_docx(diff: DraftDiff) -> bytes:
     revisions = _Revisions(ooxml.strip_invalid(diff.new.label()), revision_date(diff.new.date))
     clean = ooxml.TextCleaner()
     paragraphs = []
-    for item in document_diff(diff):
+    starts: dict[int, ClauseChange] = {}
+    for item in document_diff(diff, starts):
         role = item.block.role
         style = styles.headings[item.block.level - 1] if role == HEADING else role_style[role]
         paragraphs.append(_paragraph(item, style, revisions, clean))
     body, sect_pr = ooxml.clear_body(document)
     ooxml.append_all(body, sect_pr, paragraphs)
+    _comment_exactness(document, diff, [(paragraphs[i], row) for i, row in starts.items()])
     title = f"Changes from {diff.old.label()} to {diff.new.label()}"
     set_properties(document, diff.new, ooxml.strip_invalid(title))
     set_page_furniture(document, ooxml.strip_invalid(header_line(diff)))
     clean.warn()
     return save(document)
+
+
+COMMENT_AUTHOR = "clausekit"
+"""Who the provenance comments are by: the tool, not a party (the revisions are the new draft's)."""
+
+
+def _comment_exactness(document, diff: DraftDiff, starts: list[tuple[object, ClauseChange]]) -> None:
+    """A Word comment on the first paragraph of each changed row whose text is not verbatim
+    ("exactness: new paraphrase"), as the text, Markdown and HTML diffs say it on the row. A
+    comment is no revision: Accept All and Reject All still give the two drafts."""
+    lookups = (provenance_lookup(diff.old), provenance_lookup(diff.new))
+    for element, row in starts:
+        note = exactness_note(row, lookups) if row.kinds else None
+        runs = list(element.iter(qn("w:r")))  # type: ignore[attr-defined]
+        if note is None or not runs:
+            continue
+        paragraph = Paragraph(element, document)  # type: ignore[arg-type]
+        first, last = Run(runs[0], paragraph), Run(runs[-1], paragraph)
+        document.add_comment([first, last], text=ooxml.strip_invalid(note), author=COMMENT_AUTHOR, initials="ck")
