@@ -7,10 +7,13 @@ punctuation, so that escaping is exercised on every run.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import strategies as st
 
 from clausekit.model import (
     EXACTNESS_LEVELS,
+    ISSUES,
     STATUSES,
     Bracket,
     BracketOption,
@@ -143,6 +146,29 @@ def paragraphs(draw) -> Paragraph:
 
 
 plain_values = st.lists(st.sampled_from(WORDS), min_size=1, max_size=5).map(" ".join)
+
+
+@st.composite
+def prose_paragraphs(draw) -> Paragraph:
+    """A paragraph of a provision's prose, sometimes with its own provenance (``~ source:``,
+    ``~ exactness:`` lines above it)."""
+    paragraph = draw(paragraphs())
+    return replace(
+        paragraph,
+        source=draw(st.one_of(st.none(), st.none(), plain_values)),
+        exactness=draw(st.one_of(st.none(), st.none(), st.sampled_from(EXACTNESS_LEVELS[:-1]))),
+    )
+
+
+# What ``corresponds:`` names: issue keys and clauses of bundled drafts (which check knows).
+correspondences = st.lists(
+    st.one_of(
+        st.sampled_from(sorted(ISSUES)),
+        st.sampled_from(["north-atlantic-treaty-1949::art-5", "us-japan-1960::art-v", "us-rok-1953::art-iii"]),
+    ),
+    max_size=3,
+    unique=True,
+).map(tuple)
 dates = st.one_of(st.none(), st.sampled_from(["2025", "2025-11", "2025-11-20", "1949-04-04"]))
 exactness = st.one_of(st.none(), st.sampled_from(EXACTNESS_LEVELS))
 codes = st.lists(st.sampled_from(CODES), min_size=1, max_size=3).map(tuple)
@@ -185,9 +211,13 @@ def clauses(depth: int = 0, top: bool = False):
             id=draw(ids),
             number=draw(numbers),
             title=draw(titles),
-            paragraphs=tuple(draw(st.lists(paragraphs(), max_size=2))),
+            paragraphs=tuple(draw(st.lists(prose_paragraphs(), max_size=2))),
             children=tuple(children),
             guarantee=draw(guarantees()) if kind == "guarantee" else None,
+            corresponds=draw(correspondences),
+            fields_exactness=draw(st.one_of(st.none(), st.sampled_from(EXACTNESS_LEVELS[:-1])))
+            if kind == "guarantee"
+            else None,
             source=draw(st.one_of(st.none(), plain_values)),
             exactness=draw(exactness),
             date=draw(dates),

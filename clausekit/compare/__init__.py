@@ -544,7 +544,7 @@ def _follow_once(grid: _Grid, links: dict[Link, list[tuple[Link, bool]]], option
                 if _free(grid, target, col):
                     ref = f"{grid.drafts[other[0]].id}::{other[1]}"
                     _move(grid, extra, col, target, ref, options)
-                    placed = _placed(grid)
+                    placed[(col, cell.clause.id)] = target
                     moved = True
                     break
     return moved
