@@ -26,7 +26,7 @@ from clausekit.language.amend_parser import read_block
 from clausekit.language.amendments import PARTIES, WORD_ACTIONS, Amendment, AmendmentList, Piece
 from clausekit.language.format import checked_format, format_draft
 from clausekit.language.parser import loads
-from clausekit.model import Draft
+from clausekit.model import Draft, Term
 
 # No space is put between inserted words and a mark that follows or opens them.
 _CLOSING = tuple(",.;:!?)]}”’")
@@ -344,8 +344,18 @@ def _replace(state: ApplyState, amendment: Amendment) -> None:
     clause = _block(amendment)
     if clause.clauses:
         raise NotApplied("a clause's new text holds no clauses (they are amended on their own)")
+    terms = [item for item in node.children if isinstance(item, Term)] if clause.kind != "article" else []
+    if terms and node.parent is not None and node.parent.clause.kind != "article":
+        raise NotApplied(f"only an article may hold a term, and {node.clause.kind} #{node.clause.id} holds one")
     node.clause = replace(clause, id=node.clause.id, children=())
     state.regions.pop(node.clause.id, None)
+    if terms:
+        # An article that becomes a clause or a guarantee cannot hold a term definition, and
+        # amendments do not redefine terms: they stay in the draft, just after the provision.
+        node.children = [item for item in node.children if not isinstance(item, Term)]
+        siblings = state.work.siblings(node)
+        at = siblings.index(node) + 1
+        siblings[at:at] = terms
 
 
 def _renumber(state: ApplyState, amendment: Amendment) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from clausekit.amend import amend, apply
+from clausekit.amend import amend, amended_source, apply
 from clausekit.diff import diff
 from clausekit.language.amend_format import format_amendments
 from clausekit.language.amend_parser import loads_amendments
@@ -265,3 +265,42 @@ def test_amend_reads_the_diff_without_its_findings_and_says_the_same(old_name, n
     assert all(f.kind.startswith("clause.") for row in bare.changes for f in row.findings)
     assert any(not f.kind.startswith("clause.") for row in full.changes for f in row.findings)
     assert format_amendments(amend(old, new)) == format_amendments(amendments_from_diff(full))
+
+
+ARTICLE_WITH_TERM = """\
+draft a "A" {
+}
+
+article defence 1 {
+  The Parties will defend each other.
+
+  clause scope a {
+    In Europe.
+  }
+
+  term "Parties" {
+    The states that sign.
+  }
+}
+"""
+
+
+def test_an_article_that_becomes_a_clause_keeps_its_term_beside_it() -> None:
+    old = loads(ARTICLE_WITH_TERM, filename="old.clause")
+    new = loads(
+        ARTICLE_WITH_TERM.replace("article defence 1 {", "clause defence 1 {")
+        .replace('  term "Parties" {\n    The states that sign.\n  }\n', "")
+        .rstrip()
+        + '\n\nterm "Parties" {\n  The states that sign.\n}\n',
+        filename="new.clause",
+    )
+    amendments = amend(old, new)
+    (kind_change,) = [a for a in amendments.amendments if a.action == "replace"]
+    # Alone or with the rest, the result is a draft: a clause holds no term, so the term stays
+    # just after the provision (amendments do not redefine terms).
+    for only in ({kind_change.number}, None):
+        result = apply(old, amendments, only)
+        assert not result.failures
+        again = loads(amended_source(result.draft, "amended.clause"), filename="amended.clause")
+        assert again.clause("defence").kind == "clause"
+        assert [item.name for item in again.body if not hasattr(item, "kind")] == ["Parties"]
