@@ -216,3 +216,42 @@ def test_a_cell_unlike_the_base_shows_its_own_words_not_a_redline() -> None:
     assert cell.status_text.startswith("modified, ") and cell.status_text.endswith("% similar")
     html = render_comparison(compare([nato, rio], base=0), "html")
     assert "<del>the North Atlantic Treaty Organization</del>" not in html
+
+
+def _corpus_by_issue():
+    drafts = [load_draft(name) for name in MUTUAL_DEFENCE_TREATIES]
+    return group_by_issue(compare(drafts, base=0))
+
+
+@pytest.mark.clients
+def test_chromium_shows_the_corpus_treaties_by_issue_each_in_its_own_words(tmp_path) -> None:
+    page = tmp_path / "corpus.html"
+    page.write_text(render_comparison(_corpus_by_issue(), "html"), encoding="utf-8")
+    result = chromium(["--dump-dom", page.as_uri()], tmp_path / "profile")
+    assert result.returncode == 0, result.stderr
+    dom = result.stdout
+    assert len(re.findall(r"<th scope=\"col\">", dom)) == len(MUTUAL_DEFENCE_TREATIES)  # a column each
+    groups = re.findall(r'<tr class="issue"><th scope="rowgroup" colspan="13">([a-z-]+):', dom)
+    assert groups[0] == "security-guarantee"
+    # Rio's Article 3(1) in its own words, not interleaved with NATO's Article 5.
+    (rio,) = [cell for cell in dom.split("<td ") if "undertakes to assist in meeting the attack" in cell]
+    assert "<del>" not in rio and "% similar" in rio
+
+
+@pytest.mark.clients
+def test_pandoc_reads_the_corpus_treaties_in_word_and_markdown(tmp_path) -> None:
+    need("pandoc")
+    comparison = _corpus_by_issue()
+    path = tmp_path / "corpus.docx"
+    path.write_bytes(render_comparison(comparison, "docx"))
+    word = subprocess.run(["pandoc", str(path), "-t", "html", "--wrap=none"], capture_output=True, timeout=120)
+    assert word.returncode == 0, word.stderr
+    markdown = subprocess.run(
+        ["pandoc", "-f", "gfm", "-t", "plain", "--wrap=none"],
+        input=render_comparison(comparison, "markdown").encode("utf-8"),
+        capture_output=True,
+        timeout=120,
+    )
+    assert markdown.returncode == 0, markdown.stderr
+    for text in (word.stdout.decode("utf-8"), markdown.stdout.decode("utf-8")):
+        assert "security-guarantee" in text and "undertakes to assist in meeting the attack" in text
