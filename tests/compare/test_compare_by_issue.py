@@ -148,13 +148,18 @@ def test_the_five_proposals_by_issue_set_the_russian_demand_beside_the_us_points
     assert issues[-1] is None  # the articles that only hold Russia's dated positions
 
 
+def chromium_dom(comparison, folder) -> str:
+    """The HTML matrix as headless Chromium reads it (its DOM after loading)."""
+    page = folder / "matrix.html"
+    page.write_text(render_comparison(comparison, "html"), encoding="utf-8")
+    result = chromium(["--dump-dom", page.as_uri()], folder / "profile")
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
 @pytest.mark.clients
 def test_chromium_shows_the_matrix_by_issue(tmp_path) -> None:
-    page = tmp_path / "by-issue.html"
-    page.write_text(render_comparison(_five_by_issue(), "html"), encoding="utf-8")
-    result = chromium(["--dump-dom", page.as_uri()], tmp_path / "profile")
-    assert result.returncode == 0, result.stderr
-    dom = result.stdout
+    dom = chromium_dom(_five_by_issue(), tmp_path)
     headers = re.findall(r'<th scope="col">(.*?)<span', dom)
     # The 20-point framework and the European plan name no proposer: headed by id (their titles are long).
     assert headers == [
@@ -225,11 +230,7 @@ def _corpus_by_issue():
 
 @pytest.mark.clients
 def test_chromium_shows_the_corpus_treaties_by_issue_each_in_its_own_words(tmp_path) -> None:
-    page = tmp_path / "corpus.html"
-    page.write_text(render_comparison(_corpus_by_issue(), "html"), encoding="utf-8")
-    result = chromium(["--dump-dom", page.as_uri()], tmp_path / "profile")
-    assert result.returncode == 0, result.stderr
-    dom = result.stdout
+    dom = chromium_dom(_corpus_by_issue(), tmp_path)
     assert len(re.findall(r"<th scope=\"col\">", dom)) == len(MUTUAL_DEFENCE_TREATIES)  # a column each
     groups = re.findall(r'<tr class="issue"><th scope="rowgroup" colspan="13">([a-z-]+):', dom)
     assert groups[0] == "security-guarantee"
