@@ -383,6 +383,18 @@ CLAUSE_END = frozenset(".;!?[]|")
 CONDITION_END = frozenset(",:")
 SUBJECT_STOP_WORDS = frozenset({"and", "or", "but", "that", "which", "while", "whereas", "where", "when", "if"})
 CONDITION_STOP_WORDS = frozenset({"then", "if", "unless", "whenever"})
+FUNCTION_WORDS = frozenset(
+    {
+        "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for", "with", "from",
+        "into", "upon", "as", "than", "that", "this", "these", "those", "which", "who", "whom", "whose", "it",
+        "its", "they", "them", "their", "he", "she", "his", "her", "we", "our", "us", "you", "your", "each",
+        "any", "all", "both", "either", "neither", "other", "such", "same", "own", "is", "are", "was", "were",
+        "be", "been", "being", "has", "have", "had", "do", "does", "did", "not", "no", "if", "then", "so",
+        "against", "between", "under", "over", "after", "before", "within", "without", "also", "there",
+    }
+)  # fmt: skip
+"""English words that carry grammar, not subject matter: two clauses sharing them says nothing
+(what ``compare --suggest`` leaves out of the words it names as evidence)."""
 CONTEXT_WORDS = 12
 SUBJECT_WORDS = 6
 CONDITION_WORDS = 40

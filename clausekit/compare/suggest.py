@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from clausekit.analysis.profile import read_profile
 from clausekit.analysis.profile_compare import CORE, compare_profiles
 from clausekit.analysis.profile_model import Profile
+from clausekit.analysis.vocabulary import FUNCTION_WORDS
 from clausekit.compare import Comparison, Row
 from clausekit.diff import clause_text
 from clausekit.diff.align import ratio, words
@@ -154,7 +155,7 @@ def _score(
     similarity = ratio(a, b) if a and b else 0.0
     evidence = [f"words {similarity:.0%} alike"]
     shared = sorted(set(a) & set(b), key=lambda word: (frequency[word], word))
-    rare = [word for word in shared if frequency[word] <= 2 and len(word) > 2][:SHOWN_WORDS]
+    rare = [w for w in shared if frequency[w] <= 2 and len(w) > 2 and w not in FUNCTION_WORDS][:SHOWN_WORDS]
     if rare:
         evidence.append("both say " + ", ".join(f"'{word}'" for word in rare))
     score = similarity

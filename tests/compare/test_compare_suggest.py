@@ -152,6 +152,8 @@ def test_profiles_lift_two_treaty_articles_that_share_few_words(monkeypatch) -> 
     (found,) = suggest(comparison)[0]
     assert (found.clause.id, found.base_clause.id) == ("commitment", "defence")
     assert "profiles read the same on 2 of 10 dimensions: means, trigger" in found.evidence
+    # The shared words named are those of subject matter, not "against", "and" or "each".
+    assert "both say 'force', 'use'" in found.evidence
     # The area article states no obligation: its profile adds nothing, and words alone suggest no pair.
     monkeypatch.setattr("clausekit.compare.suggest.PROFILE_WEIGHT", 0.0)
     assert suggest(comparison)[0] == ()
