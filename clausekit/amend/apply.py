@@ -26,7 +26,7 @@ from clausekit.language.amend_parser import read_block
 from clausekit.language.amendments import PARTIES, WORD_ACTIONS, Amendment, AmendmentList, Piece
 from clausekit.language.format import checked_format, format_draft
 from clausekit.language.parser import loads
-from clausekit.model import Draft, Term
+from clausekit.model import Clause, Draft, Term
 
 # No space is put between inserted words and a mark that follows or opens them.
 _CLOSING = tuple(",.;:!?)]}”’")
@@ -72,6 +72,9 @@ class ApplyState:
         return self.regions.setdefault(clause_id, {})
 
     deleted: dict[str, int] = field(default_factory=dict)
+    # Clause blocks whose provision is known already (the text -> the provision): ``amend``,
+    # which writes a block from the new draft's provision, does not read it back to apply it.
+    blocks: dict[str, Clause] = field(default_factory=dict)
 
 
 def apply(draft: Draft, amendments: AmendmentList, only: set[int] | None = None) -> Applied:
@@ -137,6 +140,12 @@ def occurrences(text: str, words: str) -> list[int]:
         found.append(start)
         start = text.find(words, start + 1)
     return found
+
+
+def found_once(text: str, words: str) -> bool:
+    """Whether ``words`` occur in ``text`` exactly once: one pass that stops at the second."""
+    first = text.find(words) if words else -1
+    return first >= 0 and text.find(words, first + 1) < 0
 
 
 def edit_words(text: str, action: str, old: str, new: str | None, start: int) -> tuple[str, tuple[int, int], int, int]:
@@ -296,7 +305,10 @@ def _delete(state: ApplyState, amendment: Amendment) -> None:
     state.work.remove(node)
 
 
-def _block(amendment: Amendment):  # type: ignore[no-untyped-def]
+def _block(state: ApplyState, amendment: Amendment) -> Clause:
+    known = state.blocks.pop(amendment.new or "", None)
+    if known is not None:
+        return known
     try:
         return read_block(amendment.new or "", amendment.location.file, amendment.block_line or 1)
     except ClauseSyntaxError as error:
@@ -304,7 +316,7 @@ def _block(amendment: Amendment):  # type: ignore[no-untyped-def]
 
 
 def _insert(state: ApplyState, amendment: Amendment) -> None:
-    clause = _block(amendment)
+    clause = _block(state, amendment)
     taken = [c.id for c in _walk(clause) if c.id in state.work.nodes]
     if taken:
         raise NotApplied(f"the draft has a clause #{taken[0]} already")
@@ -329,7 +341,7 @@ def _move(state: ApplyState, amendment: Amendment) -> None:
     if amendment.position is None:
         raise NotApplied("it says nowhere where to move it")
     siblings = state.work.siblings(node)
-    index, parent = siblings.index(node), node.parent
+    index, parent = state.work.index(siblings, node), node.parent
     state.work.remove(node, forget=False)
     try:
         state.work.place(node, amendment.position)
@@ -341,21 +353,31 @@ def _move(state: ApplyState, amendment: Amendment) -> None:
 
 def _replace(state: ApplyState, amendment: Amendment) -> None:
     node = _node(state, amendment.target.clause_id, str(amendment.target))
-    clause = _block(amendment)
+    clause = _block(state, amendment)
     if clause.clauses:
         raise NotApplied("a clause's new text holds no clauses (they are amended on their own)")
+    if clause.kind == "article" and node.parent is not None:
+        raise NotApplied(f"an article stands at the top level, and #{node.clause.id} is inside another provision")
     terms = [item for item in node.children if isinstance(item, Term)] if clause.kind != "article" else []
-    if terms and node.parent is not None and node.parent.clause.kind != "article":
-        raise NotApplied(f"only an article may hold a term, and {node.clause.kind} #{node.clause.id} holds one")
     node.clause = replace(clause, id=node.clause.id, children=())
+    node.renumber(clause.number)  # the number its new text gives, over a renumbering before it
     state.regions.pop(node.clause.id, None)
     if terms:
-        # An article that becomes a clause or a guarantee cannot hold a term definition, and
-        # amendments do not redefine terms: they stay in the draft, just after the provision.
-        node.children = [item for item in node.children if not isinstance(item, Term)]
-        siblings = state.work.siblings(node)
-        at = siblings.index(node) + 1
-        siblings[at:at] = terms
+        _keep_terms_beside(state, node, terms)
+
+
+def _keep_terms_beside(state: ApplyState, node: Node, terms: list[Term]) -> None:
+    """An article that becomes a clause or a guarantee cannot hold a term definition, and
+    amendments do not redefine terms: they stay in the draft, just after the provision, or after
+    the outermost clause around it where that is what holds it (only an article or the top level
+    may hold a term)."""
+    node.children = [item for item in node.children if not isinstance(item, Term)]
+    anchor = node
+    while anchor.parent is not None and anchor.parent.clause.kind != "article":
+        anchor = anchor.parent
+    siblings = state.work.siblings(anchor)
+    at = siblings.index(anchor) + 1
+    siblings[at:at] = terms
 
 
 def _renumber(state: ApplyState, amendment: Amendment) -> None:
@@ -363,7 +385,7 @@ def _renumber(state: ApplyState, amendment: Amendment) -> None:
     for item in amendment.renumbering:
         nodes.append(_node(state, item.target.clause_id, str(item.target)))
     for node, item in zip(nodes, amendment.renumbering, strict=True):
-        node.clause = replace(node.clause, number=item.number)
+        node.renumber(item.number)
 
 
 _CLAUSE_ACTIONS = {

@@ -42,7 +42,7 @@ from clausekit.language.amendments import (
 )
 from clausekit.language.format import format_clause
 from clausekit.language.inline import spans_to_source
-from clausekit.model import GUARANTEE_FIELDS, Clause, Draft, cited_numbers, iter_inline
+from clausekit.model import GUARANTEE_FIELDS, Clause, Draft, iter_inline
 
 PROSE_PIECES = frozenset({PARAGRAPH} | {spec.name for spec in GUARANTEE_FIELDS if spec.kind == "prose"})
 
@@ -109,8 +109,9 @@ class _Maker:
         self.state = ApplyState(WorkingDraft(result.old))
         self.out: list[Amendment] = []
         self.notes: list[str] = []
-        self.old_cites = cited_numbers(result.old.top_clauses())
-        self.new_cites = cited_numbers(result.new.top_clauses())
+        # How readers cite each provision: the diff's rows carry it (as ``cited_numbers`` has it).
+        self.old_cites = {row.old.id: row.old_cited for row in result.changes if row.old and row.old_cited}
+        self.new_cites = {row.new.id: row.new_cited for row in result.changes if row.new and row.new_cited}
         # Each new provision (by identity): its parent, and its siblings with its place among them.
         self.new_parent: dict[int, Clause | None] = {}
         self.new_before: dict[int, tuple[list[Clause], int]] = {}
@@ -203,11 +204,19 @@ class _Maker:
         self.paired[id(row.new)] = row.old
         self.placed[id(row.new)] = row.old.id
         self.waiting.discard(row.old.id)
-        self.move_if_needed(row.old, row.new, "moved" in row.kinds)
         if row.old.is_placeholder or row.new.is_placeholder:
+            self.move_if_needed(row.old, row.new, "moved" in row.kinds)
             self.unknown.append(_cited(row))
             return
-        self.own_text(row.old, row.new, row.words)
+        # Only the top level holds an article: one that becomes a clause is first given its new
+        # text, then moved in; a clause that becomes an article is moved out first. So each
+        # amendment, and each prefix of them, leaves a draft that is a draft.
+        text_first = row.old.kind == "article" != row.new.kind
+        if text_first:
+            self.own_text(row.old, row.new, row.words)
+        self.move_if_needed(row.old, row.new, "moved" in row.kinds)
+        if not text_first:
+            self.own_text(row.old, row.new, row.words)
 
     def delete(self, row: ClauseChange) -> None:
         old = row.old
@@ -224,17 +233,28 @@ class _Maker:
     def position(self, clause: Clause) -> Position | None:
         """Where a new provision goes in the working copy: after the provision before it in the
         new draft, else first in its parent, else first in the draft."""
+        place = self.place_of(clause)
+        if place is None:
+            return None
+        after, inside = place
+        if after is not None:
+            return Position(after=self.work_target(after))
+        return Position(inside=self.work_target(inside)) if inside is not None else Position()
+
+    def place_of(self, clause: Clause) -> tuple[Clause | None, Clause | None] | None:
+        """``position`` as the new provisions it names (after, inside), before any ``Target`` is
+        made: most provisions are in place already, and need none."""
         siblings, place = self.new_before[id(clause)]
         for index in range(place - 1, -1, -1):
             before = siblings[index]
             if id(before) in self.placed:
-                return Position(after=self.work_target(before))
+                return before, None
         parent = self.new_parent[id(clause)]
         if parent is None:
-            return Position()
+            return None, None
         if id(parent) not in self.placed:
             return None
-        return Position(inside=self.work_target(parent))
+        return None, parent
 
     def work_target(self, new_clause: Clause) -> Target:
         node = self.state.work.nodes[self.placed[id(new_clause)]]
@@ -247,6 +267,7 @@ class _Maker:
             self.unknown.append(_cited(row))
             return
         text = format_clause(block)
+        self.state.blocks[text] = block  # the provision the block says: not read back
         target = Target(clause.id, label(clause), clause.number)
         if self.emit(Amendment(0, "insert", target, self.proposer(clause, "", text), new=text, position=position)):
             originals = {c.id: c for c in _walk(clause)}
@@ -279,9 +300,10 @@ class _Maker:
         node = work.nodes.get(old.id)
         if node is None:
             return
-        wanted = self.position(new)
-        if wanted is None:  # inside a point that is not put in: where it goes is not known
+        place = self.place_of(new)
+        if place is None:  # inside a point that is not put in: where it goes is not known
             return
+        after, inside = (None if c is None else self.placed[id(c)] for c in place)
         doomed, staying, waiting = self.doomed, self.staying, self.waiting
 
         def skip(clause_id: str) -> bool:
@@ -289,15 +311,14 @@ class _Maker:
 
         before = work.previous_clause(node, skip)
         parent = node.parent.clause.id if node.parent is not None else None
-        if wanted.after is not None:
-            anchor = work.nodes.get(wanted.after.clause_id)
+        if after is not None:
+            anchor = work.nodes.get(after)
             wanted_parent = anchor.parent.clause.id if anchor is not None and anchor.parent is not None else None
-            in_place = before is not None and before.clause.id == wanted.after.clause_id and parent == wanted_parent
+            in_place = before is not None and before.clause.id == after and parent == wanted_parent
         else:
-            wanted_parent = wanted.inside.clause_id if wanted.inside is not None else None
-            in_place = before is None and parent == wanted_parent
+            in_place = before is None and parent == inside
         if not in_place:
-            self.emit(Amendment(0, "move", self.target(node), self.proposer(new), position=wanted))
+            self.emit(Amendment(0, "move", self.target(node), self.proposer(new), position=self.position(new)))
 
     # --- a clause's own text ---
 
@@ -333,7 +354,7 @@ class _Maker:
         for key, old in self.paired.items():
             node = self.state.work.nodes.get(old.id)
             new = self._new_by_identity(key)
-            if node is not None and new is not None and node.clause.number != new.number:
+            if node is not None and new is not None and node.number_now() != new.number:
                 renumbering.append(Renumbering(self.target(node), new.number))
         if renumbering:
             everything = Target("", "point")

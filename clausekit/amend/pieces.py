@@ -11,6 +11,7 @@ does not parse.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from clausekit.errors import ClauseSyntaxError
 from clausekit.language.amendments import Piece
@@ -43,8 +44,12 @@ def paragraph_source(paragraph: Paragraph) -> str:
     return spans_to_source(paragraph.spans)
 
 
+@lru_cache(maxsize=64)
 def read_paragraph(text: str) -> Paragraph:
-    """A paragraph from one line of clause-language prose; ``PieceError`` if it does not read."""
+    """A paragraph from one line of clause-language prose; ``PieceError`` if it does not read.
+
+    Kept for the last texts read (a paragraph is frozen): ``amend`` reads each amended text
+    when it chooses a word amendment and again when it applies it to its working copy."""
 
     def error(message: str, offset: int) -> Exception:
         return PieceError(f"{message} (at character {offset + 1})")

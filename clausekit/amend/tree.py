@@ -13,12 +13,15 @@ from dataclasses import replace
 from clausekit.language.amendments import Position
 from clausekit.model import NOWHERE, Clause, Draft, Party, Term
 
+KEPT = object()
+"""A node's ``number`` when no ``renumber`` changed it."""
+
 
 class Node:
     """One provision: its own text and fields (``clause``, whose children are not read) and
     what it holds now."""
 
-    __slots__ = ("children", "clause", "parent", "placed")
+    __slots__ = ("children", "clause", "number", "parent", "placed")
 
     def __init__(self, clause: Clause, parent: Node | None):
         self.clause = clause
@@ -28,6 +31,16 @@ class Node:
         # it stands among its parent's paragraphs, so the amended draft drops it (``fmt``
         # orders a block's paragraphs and clauses by source position only when all have one).
         self.placed = False
+        # A new number a ``renumber`` gave it, put on the clause once, when the draft is frozen
+        # (KEPT: its clause's own): renumbering every point rebuilds no clause twice.
+        self.number: str | object | None = KEPT
+
+    def renumber(self, number: str | None) -> None:
+        self.number = number
+
+    def number_now(self) -> str | None:
+        """The number it has now."""
+        return self.clause.number if self.number is KEPT else self.number  # type: ignore[return-value]
 
 
 class PositionError(Exception):
@@ -69,7 +82,8 @@ class WorkingDraft:
 
     def remove(self, node: Node, forget: bool = True) -> None:
         """Take a clause out (with what it holds); ``forget`` its ids unless it is to be placed again."""
-        self.siblings(node).remove(node)
+        siblings = self.siblings(node)
+        del siblings[self.index(siblings, node)]
         node.parent = None
         if forget:
             for gone in self.subtree(node):
@@ -92,8 +106,9 @@ class WorkingDraft:
                 raise PositionError(f"{position.after} (#{position.after.clause_id}) is not in the draft")
             if anchor is node or anchor in self.subtree(node):
                 raise PositionError("a clause cannot be put after itself or what it holds")
+            _top_level_only(node, anchor.parent, f"after {position.after}")
             siblings = self.siblings(anchor)
-            siblings.insert(siblings.index(anchor) + 1, node)
+            siblings.insert(self.index(siblings, anchor) + 1, node)
             node.parent = anchor.parent
             return
         parent = None
@@ -103,6 +118,7 @@ class WorkingDraft:
                 raise PositionError(f"{position.inside} (#{position.inside.clause_id}) is not in the draft")
             if parent in self.subtree(node):
                 raise PositionError("a clause cannot be put inside itself")
+        _top_level_only(node, parent, f"inside {position.inside}")
         siblings = parent.children if parent is not None else self.body
         first = next((k for k, item in enumerate(siblings) if isinstance(item, Node)), len(siblings))
         siblings.insert(first, node)
@@ -136,8 +152,19 @@ class WorkingDraft:
         return replace(self.draft, parties=tuple(self.parties), body=self._frozen(self.body))
 
     def _frozen_node(self, node: Node) -> Clause:
-        clause = replace(node.clause, children=self._frozen(node.children))
-        return replace(clause, location=NOWHERE) if node.placed else clause
+        changes: dict[str, object] = {"children": self._frozen(node.children)}
+        if node.number is not KEPT:
+            changes["number"] = node.number
+        if node.placed:
+            changes["location"] = NOWHERE
+        return replace(node.clause, **changes)  # type: ignore[arg-type]
 
     def _frozen(self, items: list[Node | Term]) -> tuple[Clause | Term, ...]:
         return tuple(self._frozen_node(item) if isinstance(item, Node) else item for item in items)
+
+
+def _top_level_only(node: Node, parent: Node | None, where: str) -> None:
+    """Refuse to put an article anywhere but the top level, which alone holds articles (and
+    with them the term definitions they hold)."""
+    if parent is not None and node.clause.kind == "article":
+        raise PositionError(f"an article stands at the top level: it cannot be put {where}")

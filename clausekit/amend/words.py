@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from clausekit.amend.apply import edit_words, occurrences
+from clausekit.amend.apply import edit_words, found_once
 from clausekit.amend.pieces import PieceError
 from clausekit.diff.model import WordOp
 from clausekit.diff.words import rebuild, redline
@@ -122,7 +122,7 @@ def _instruction(
     ``text[start:end]``: its text afterwards and the span its own words then take."""
     for edit, at in _candidates(text, start, end, words):
         crosses = any(low < at + len(edit.old) and at < high for low, high in regions)
-        if crosses or len(occurrences(text, edit.old)) != 1:
+        if crosses or not found_once(text, edit.old):
             continue
         changed, _, low, high = edit_words(text, edit.action, edit.old, edit.new, at)
         if changed == expected:

@@ -86,6 +86,21 @@ def quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+OPENING_STRAIGHT_QUOTE = re.compile(r'(?<![^\s(\[{\u2014\u2013/])"')
+"""A straight ``"`` that opens a quotation: at the start, or after a space or an opening mark."""
+
+
+def inner_quotes(text: str) -> str:
+    """``text`` as it reads inside a quotation: its double quotes (straight or curly) at the
+    alternate level, single curly quotes, as drafting offices write a quote in a quote
+    (\u201cthe party UK \u2018the United Kingdom\u2019\u201d). Single quotes and
+    apostrophes are left as they are: an apostrophe cannot be told from a closing quote."""
+    if '"' not in text and "\u201c" not in text and "\u201d" not in text:
+        return text
+    text = OPENING_STRAIGHT_QUOTE.sub("\u2018", text)
+    return text.replace('"', "\u2019").replace("\u201c", "\u2018").replace("\u201d", "\u2019")
+
+
 # --- inline markup in prose ---------------------------------------------------------------------
 
 MARKUP = re.compile(r"[\\\[\]|@#<]")

@@ -304,3 +304,32 @@ def test_an_article_that_becomes_a_clause_keeps_its_term_beside_it() -> None:
         again = loads(amended_source(result.draft, "amended.clause"), filename="amended.clause")
         assert again.clause("defence").kind == "clause"
         assert [item.name for item in again.body if not hasattr(item, "kind")] == ["Parties"]
+
+
+def test_an_article_that_becomes_a_nested_guarantee_is_given_its_text_before_it_is_moved_in() -> None:
+    old = loads(
+        'draft a "A" {\n}\n\nclause a0 {\n}\n\narticle nd {\n  corresponds: accountability\n'
+        '  Parties shall act.\n  term "Security Guarantee" {\n    A thing.\n  }\n}\n',
+        filename="old.clause",
+    )
+    new = loads(
+        'draft b "B" {\n}\n\nclause a1 {\n  guarantee a00 {\n    corresponds: accountability\n  }\n}\n',
+        filename="new.clause",
+    )
+    amendments = amend(old, new)
+    actions = [a.action for a in amendments.amendments if a.target.clause_id == "nd"]
+    # Only the top level holds an article: it becomes a guarantee, then goes inside the clause.
+    assert actions == ["replace", "move"]
+    numbers = [a.number for a in amendments.amendments]
+    for k in range(len(numbers) + 1):
+        between = apply(old, amendments, set(numbers[:k]))
+        assert not between.failures
+        loads(amended_source(between.draft, "between.clause"), filename="between.clause")
+    (move,) = [a for a in amendments.amendments if a.action == "move"]
+    (insert,) = [a for a in amendments.amendments if a.action == "insert"]
+    alone = apply(old, amendments, {insert.number, move.number})
+    # moved in without its new text, the article would stand inside a clause: refused, and the
+    # draft stays a draft
+    assert [f.amendment.number for f in alone.failures] == [move.number]
+    assert "top level" in alone.failures[0].message(None)
+    loads(amended_source(alone.draft, "alone.clause"), filename="alone.clause")

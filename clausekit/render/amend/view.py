@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from clausekit.amend.pieces import PieceError, read_paragraph
 from clausekit.language.amendments import PARTIES, Amendment, Position, Renumbering, Target
+from clausekit.language.syntax import inner_quotes
 from clausekit.model import plain_text
 
 
@@ -28,14 +29,34 @@ def position_words(position: Position | None) -> str:
     return "at the start"
 
 
-def _q(words: str | None, names: Mapping[str, str] | None = None) -> str:
-    """Quoted words; with ``names``, as a reader sees them (parties by name, markup read),
-    else as the clause language writes them."""
+def _shown(words: str | None, names: Mapping[str, str] | None = None) -> str:
+    """Words as a reader sees them (parties by name, markup read) with ``names``, else as the
+    clause language writes them."""
     shown = words or ""
     if names is not None and shown.strip():
         with contextlib.suppress(PieceError):  # half a bracket, say: shown as written
             shown = plain_text(read_paragraph(shown).spans, dict(names))
-    return "\u201c" + shown + "\u201d"
+    return shown
+
+
+def _q(words: str | None, names: Mapping[str, str] | None = None, nested: bool = True) -> str:
+    """Quoted words (``_shown``). Quotation marks inside them are at the alternate level
+    (``inner_quotes``), so that a quote in a quote reads as a drafter writes it."""
+    shown = _shown(words, names)
+    # Words that are only quotation marks are shown as they are: at the other level they would
+    # read as other marks (a closing single quote as an apostrophe).
+    nested = nested and any(character.isalnum() for character in shown)
+    return "\u201c" + (inner_quotes(shown) if nested else shown) + "\u201d"
+
+
+def _q_pair(old: str | None, new: str | None, names: Mapping[str, str] | None) -> tuple[str, str]:
+    """The quoted words a substitution takes out and puts in, both at the alternate level or
+    neither: not where one of them is only quotation marks, or where at that level both would
+    read the same (for \u201c"\u201d substitute \u201c\u201c\u201d)."""
+    before, after = _shown(old, names), _shown(new, names)
+    words = all(any(character.isalnum() for character in side) for side in (before, after))
+    nested = words and inner_quotes(before) != inner_quotes(after)
+    return _q(old, names, nested), _q(new, names, nested)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +88,9 @@ def describe(amendment: Amendment, names: Mapping[str, str] | None = None) -> Se
     if amendment.piece is not None and (amendment.old is not None or action == "insert-piece"):
         place += f", {amendment.piece}" if amendment.old is not None else ""
     if amendment.old is not None:
+        old, new = _q_pair(amendment.old, amendment.new, names) if action == "substitute" else (None, None)
         forms = {
-            "substitute": f"for {_q(amendment.old, names)} substitute {_q(amendment.new, names)}",
+            "substitute": f"for {old} substitute {new}",
             "insert-after": f"after {_q(amendment.old, names)} insert {_q(amendment.new, names)}",
             "insert-before": f"before {_q(amendment.old, names)} insert {_q(amendment.new, names)}",
             "leave-out": f"leave out {_q(amendment.old, names)}",
