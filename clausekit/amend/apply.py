@@ -23,7 +23,7 @@ from clausekit.amend.pieces import (
 from clausekit.amend.tree import Node, PositionError, WorkingDraft
 from clausekit.errors import ClauseSyntaxError
 from clausekit.language.amend_parser import read_block
-from clausekit.language.amendments import PARTIES, WORD_ACTIONS, Amendment, AmendmentList, Piece
+from clausekit.language.amendments import PARTIES, WORD_ACTIONS, Amendment, AmendmentList, Piece, Position
 from clausekit.language.format import checked_format, format_draft
 from clausekit.language.parser import loads
 from clausekit.model import Clause, Draft, Term
@@ -75,11 +75,21 @@ class ApplyState:
     # Clause blocks whose provision is known already (the text -> the provision): ``amend``,
     # which writes a block from the new draft's provision, does not read it back to apply it.
     blocks: dict[str, Clause] = field(default_factory=dict)
+    # Where each insert and move of the whole list puts its clause (the clause id -> the
+    # amendment's number and position), and which were applied: a clause to go after one that
+    # an amendment left out would have put in goes where that one would have gone.
+    placements: dict[str, tuple[int, Position]] = field(default_factory=dict)
+    done: set[int] = field(default_factory=set)
 
 
 def apply(draft: Draft, amendments: AmendmentList, only: set[int] | None = None) -> Applied:
     """Apply the amendments (those numbered in ``only``, when given) to ``draft`` in order."""
     state = ApplyState(WorkingDraft(draft))
+    state.placements = {
+        a.target.clause_id: (a.number, a.position)
+        for a in amendments.amendments
+        if a.action in ("insert", "move") and a.position is not None
+    }
     applied: list[int] = []
     failures: list[Failure] = []
     for amendment in amendments.amendments:
@@ -91,6 +101,7 @@ def apply(draft: Draft, amendments: AmendmentList, only: set[int] | None = None)
             failures.append(Failure(amendment, str(reason)))
         else:
             applied.append(amendment.number)
+            state.done.add(amendment.number)
     return Applied(state.work.freeze(), tuple(applied), tuple(failures))
 
 
@@ -323,11 +334,27 @@ def _insert(state: ApplyState, amendment: Amendment) -> None:
     if amendment.position is None:
         raise NotApplied("it says nowhere where to insert")
     try:
-        state.work.add(clause, amendment.position)
+        state.work.add(clause, _standing(state, amendment.position))
     except PositionError as error:
         for item in _walk(clause):
             state.work.nodes.pop(item.id, None)
         raise NotApplied(str(error)) from None
+
+
+def _standing(state: ApplyState, position: Position) -> Position:
+    """``position``, or, when it is after a clause that an insert or move of the list not applied
+    would have put there (it is not in the draft), the place that one would have gone: a subset of
+    the amendments then keeps the clauses it puts in in the new draft's order, and the rest, applied
+    later, put theirs back between them. A clause placed inside one that is missing is not moved."""
+    seen: set[str] = set()
+    while position.after is not None and position.after.clause_id not in state.work.nodes:
+        clause_id = position.after.clause_id
+        number, before = state.placements.get(clause_id, (0, None))
+        if before is None or number in state.done or clause_id in seen:
+            break
+        seen.add(clause_id)
+        position = before
+    return position
 
 
 def _walk(clause):  # type: ignore[no-untyped-def]
@@ -344,7 +371,7 @@ def _move(state: ApplyState, amendment: Amendment) -> None:
     index, parent = state.work.index(siblings, node), node.parent
     state.work.remove(node, forget=False)
     try:
-        state.work.place(node, amendment.position)
+        state.work.place(node, _standing(state, amendment.position))
     except PositionError as error:
         siblings.insert(index, node)
         node.parent = parent

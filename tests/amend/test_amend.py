@@ -137,6 +137,27 @@ def test_a_subset_applies_and_leaves_the_rest(only):
     assert result.applied == tuple(sorted(only)) and not result.failures
 
 
+def test_clauses_inserted_one_after_another_apply_when_the_one_before_is_left_out():
+    """Drafts written apart share few ids, so one insert names another as the clause it follows:
+    with that one left out, a chosen insert goes where that one would have gone (here the new
+    draft's order is kept among the clauses put in), and the rest still apply afterwards."""
+    old, new = load(DRAFTS / "russia-positions.clause"), load(DRAFTS / "us-28-point-plan.clause")
+    amendments = amend(old, new)
+    inserts = [a for a in amendments.amendments if a.action == "insert"]
+    put_in = {a.target.clause_id for a in inserts}
+    # the run of inserts that follow one another (each after the one before it)
+    run = [a for a in inserts if a.position.after is not None and a.position.after.clause_id in put_in]
+    assert len(run) > 10
+    chosen = {a.number for a in run[1::2]}
+    result = apply(old, amendments, chosen)
+    assert sorted(result.applied) == sorted(chosen) and not result.failures, [f.message(None) for f in result.failures]
+    order = [c.id for c in new.walk()]
+    ids = [c.id for c in result.draft.walk() if c.id in put_in]
+    assert len(ids) == len(chosen) and ids == sorted(ids, key=order.index)
+    rest = apply(result.draft, amendments, {a.number for a in inserts} - chosen)
+    assert not rest.failures, [f.message(None) for f in rest.failures]
+
+
 def test_a_draft_that_gives_an_id_twice_is_refused_with_its_place():
     from clausekit.errors import InputError
 
