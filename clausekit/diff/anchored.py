@@ -80,7 +80,16 @@ def match(a: Sequence[Hashable], b: Sequence[Hashable]) -> Matching:
 
 
 def _difflib_blocks(a: Sequence[Hashable], b: Sequence[Hashable], lo_a: int, hi_a: int, lo_b: int, hi_b: int):
-    matcher = difflib.SequenceMatcher(None, a[lo_a:hi_a], b[lo_b:hi_b], autojunk=False)
+    part_a, part_b = a[lo_a:hi_a], b[lo_b:hi_b]
+    if len(part_a) == 1 or len(part_b) == 1 or set(part_a).isdisjoint(part_b):
+        # Most gaps between anchors are a word replaced by another: no match, or one token to
+        # look for, needs no matcher (whose set-up costs more than the search here).
+        lone, other, first = (part_a, part_b, True) if len(part_a) == 1 else (part_b, part_a, False)
+        if len(lone) != 1 or lone[0] not in other:
+            return []
+        k = other.index(lone[0])  # difflib's choice too: the first of equal longest matches
+        return [(lo_a, lo_b + k, 1)] if first else [(lo_a + k, lo_b, 1)]
+    matcher = difflib.SequenceMatcher(None, part_a, part_b, autojunk=False)
     return [(lo_a + i, lo_b + j, n) for i, j, n in matcher.get_matching_blocks() if n]
 
 
