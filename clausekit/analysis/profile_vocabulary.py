@@ -56,7 +56,9 @@ OBLIGATION = (
             r"\bact to meet\b",
             r"\bact (?:jointly|together|in concert)\b",
             r"\btake action\b",
-            r"\b(?:carry out|adopt|take) (?:jointly )?all (?:the )?(?:necessary )?measures\b",
+            r"\b(?:carry out|adopt|take|undertake) (?:jointly )?all (?:the )?(?:necessary )?measures\b",
+            r"\b(?:undertake|take|adopt) (?:jointly )?(?:the )?(?:necessary )?measures"
+            r" to (?:oppose|resist|repel|counter)\b",
             r"\bguarantees? the\b",
         ),
     ),
@@ -247,10 +249,13 @@ COUNCIL_SENTENCES = (
 """A sentence with one of these is about the Security Council (a report to it, its own action): it is
 read for ``un`` only, so "shall immediately be reported" is not the timing of the response."""
 
+_SIDES = r"(?:part(?:y|ies)|sides?|nations?|countr(?:y|ies)|states?)"
 MUTUAL = (
-    r"\beach (?:one )?of the (?:said )?(?:high )?contracting parties\b",
-    r"\beither (?:of the )?(?:high )?(?:contracting )?part(?:y|ies)\b",
-    r"\bany of the (?:high )?(?:contracting )?parties\b",
+    rf"\beach (?:one )?of the (?:said )?(?:high )?(?:contracting )?{_SIDES}\b",
+    rf"\beither (?:of the )?(?:high )?(?:contracting )?(?:two )?{_SIDES}\b",
+    rf"\bany of the (?:high )?(?:contracting )?{_SIDES}\b",
+    rf"\bone or (?:more|both) of the (?:high )?(?:contracting )?{_SIDES}\b",
+    rf"\b(?:the two|both) (?:high )?(?:contracting )?{_SIDES}\b",
     r"\beach party\b",
     r"\beach other\b",
     r"\bone another\b",

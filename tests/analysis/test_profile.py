@@ -197,6 +197,32 @@ def test_lowercase_areas_and_own_territory_are_scopes(prose: str, scope: str) ->
     assert _read(prose)["scope"].values == (scope,)
 
 
+@pytest.mark.parametrize(
+    ("prose", "reciprocity"),
+    [
+        # Translations and paraphrases name the parties without "contracting" (Warsaw Pact, Shusha).
+        ("Each of the Parties shall come to the assistance of the state or states attacked.", "mutual"),
+        ("If one of the two countries is attacked, the sides will hold joint consultations.", "mutual"),
+        ("The two nations undertake to act together against any country that might attack either nation.", "mutual"),
+        ("In case of armed attack on one or more of the Parties, the others shall assist.", "mutual"),
+        ("The United States will come to the assistance of Ukraine if Ukraine is attacked.", "one-way"),
+    ],
+)
+def test_the_parties_protecting_one_another_are_read_in_plain_words(prose: str, reciprocity: str) -> None:
+    assert _read(prose)["reciprocity"].values == (reciprocity,)
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "The two nations undertake all necessary measures to oppose any country that might attack either nation.",
+        "The Parties shall take measures to repel an attack on either of them.",
+    ],
+)
+def test_measures_to_oppose_an_attack_are_action(prose: str) -> None:
+    assert _read(prose)["obligation"].values == ("act",)
+
+
 def test_the_public_api() -> None:
     draft, clause = find_mirror("us-japan-1960::art-v")
     assert clausekit.profile(draft, clause)["obligation"].values == ("act",)
