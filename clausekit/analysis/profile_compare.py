@@ -127,7 +127,15 @@ def verdict(comparisons: Sequence[ProfileComparison]) -> str:
             f" than to {model} ({main.agreeing} of {total})."
         )
     else:
-        opening = f"{label} stands against {model} the same on {main.agreeing} of {total} dimensions."
+        opening = f"{label} stands against {model} the same on {main.agreeing} of {total} dimensions"
+        rest = [c for c in comparisons[1:] if c.against.label != model]
+        if rest:
+            nearest = max(rest, key=lambda c: c.closeness)
+            opening += (
+                f", no fewer than against any other clause weighed (the nearest of them: {nearest.against.label},"
+                f" {nearest.agreeing} of {total})"
+            )
+        opening += "."
     parts = [
         _clause("weaker", main.named("weaker")),
         _clause("stronger", main.named("stronger")),

@@ -26,10 +26,20 @@ def _unique(values: Sequence[str]) -> tuple[str, ...]:
 
 def _evidence(matches: Sequence[Match]) -> tuple[Evidence, ...]:
     """The first words of each value from each origin (fields first): enough to check, not a list
-    of every repetition."""
+    of every repetition. Every value's first words come before any value's second, so that a
+    reader shown only the first few items still sees words for each value."""
     seen: set[tuple[str, bool]] = set()
     out: list[Evidence] = []
-    for match in sorted(matches, key=lambda m: not m.from_field):
+    firsts = {value: None for value in (m.value for m in matches)}  # each value once, in reading order
+    order = {value: index for index, value in enumerate(firsts)}
+    repeated = {m.value for m in matches if m.from_field} & {m.value for m in matches if not m.from_field}
+
+    def rank(match: Match) -> tuple[bool, bool, int]:
+        # a value's second origin after every value's first; then fields first, then reading order
+        second = match.value in repeated and not match.from_field
+        return second, not match.from_field, order[match.value]
+
+    for match in sorted(matches, key=rank):
         key = (match.value, match.from_field)
         if key not in seen:
             seen.add(key)

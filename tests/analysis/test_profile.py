@@ -223,6 +223,16 @@ def test_measures_to_oppose_an_attack_are_action(prose: str) -> None:
     assert _read(prose)["obligation"].values == ("act",)
 
 
+def test_every_value_shown_has_its_words_in_the_text_table() -> None:
+    from clausekit.render.profile.tables import profiles_text
+
+    profile = _profile("north-atlantic-treaty-1949::art-5")
+    assert profile["un"].values == ("article-51", "report-to-security-council", "ends-when-security-council-acts")
+    un = profiles_text([profile]).split("  un: ", 1)[1].split("\n  duration", 1)[0]
+    assert "Article 51" in un and "reported to the Security Council" in un and "Security Council has taken" in un
+    assert "more: -f json gives all" in un  # what the table leaves out is said
+
+
 def test_the_public_api() -> None:
     draft, clause = find_mirror("us-japan-1960::art-v")
     assert clausekit.profile(draft, clause)["obligation"].values == ("act",)

@@ -116,6 +116,18 @@ def test_the_us_framework_and_the_e3_guarantee_get_a_profile_verdict():
         assert verdicts["deeming"] == "weaker"  # Article 5 deems; neither guarantee does
         assert report.verdict.startswith(report.profile.profile.label)
         assert "The North Atlantic Treaty, Art. 5" in report.verdict
+        # which of the benchmark treaties it stands nearest, even when that is the clause it mirrors
+        assert "is closer to" in report.verdict or "the nearest of them: " in report.verdict
+
+
+def test_a_benchmark_treaty_is_not_weighed_against_itself():
+    from clausekit.library import reference_draft
+
+    nato, japan = reference_draft("north-atlantic-treaty-1949"), reference_draft("us-japan-1960")
+    reports, _ = mirror_reports([nato], against=[(japan, japan.clause("art-v"))])
+    report = next(r for r in reports if r.clause.id == "art-5")
+    assert "closer to The North Atlantic Treaty" not in report.verdict
+    assert "nearest of them: The North Atlantic Treaty" not in report.verdict
 
 
 def test_mirror_against_another_clause_in_every_format(tmp_path):

@@ -7,7 +7,7 @@ import html
 import textwrap
 from collections.abc import Sequence
 
-from clausekit.analysis.profile import DIMENSIONS, Dimension, Profile
+from clausekit.analysis.profile import DIMENSIONS, Dimension, Evidence, Profile
 from clausekit.render.templates import markdown_inline
 
 # Evidence words shown per cell, and the width of a text column.
@@ -24,8 +24,19 @@ def _cell_value(dimension: Dimension) -> str:
     return f"{shown} [{dimension.source}]"
 
 
+def shown_evidence(dimension: Dimension) -> tuple[list[Evidence], int]:
+    """The evidence a cell shows, and how many items it leaves to the JSON: words read twice (a
+    field and the prose saying the same) once, and as many items as the dimension has values, so
+    that no value is shown without words for it where fewer than ``EVIDENCE_SHOWN`` would do that."""
+    distinct = list({e.text: e for e in dimension.evidence}.values())
+    shown = distinct[: max(EVIDENCE_SHOWN, len(dimension.values))]
+    return shown, len(distinct) - len(shown)
+
+
 def _quotes(dimension: Dimension) -> list[str]:
-    return [f"“{e.text}” ({e.location})" for e in dimension.evidence[:EVIDENCE_SHOWN]]
+    shown, more = shown_evidence(dimension)
+    quotes = [f"“{e.text}” ({e.location})" for e in shown]
+    return quotes + ([f"(and {more} more: -f json gives all)"] if more else [])
 
 
 # --- text -------------------------------------------------------------------------------------
@@ -109,9 +120,12 @@ def _html_cell(dimension: Dimension) -> str:
         f'<div class="value">{html.escape(dimension.shown())} '
         f'<span class="source">{html.escape(dimension.source)}</span></div>'
     ]
-    for evidence in dimension.evidence[:EVIDENCE_SHOWN]:
+    shown, more = shown_evidence(dimension)
+    for evidence in shown:
         where = html.escape(str(evidence.location))
         parts.append(f'<div class="evidence">“{html.escape(evidence.text)}” <code>{where}</code></div>')
+    if more:
+        parts.append(f'<div class="evidence">(and {more} more: <code>-f json</code> gives all)</div>')
     if dimension.disagreement:
         parts.append(f'<div class="disagreement">{html.escape(dimension.disagreement)}</div>')
     return "<td>" + "".join(parts) + "</td>"
