@@ -229,6 +229,32 @@ async def test_definition_references_and_rename(client: LanguageClient, tmp_path
     assert len(term.changes[uri]) == 2
 
 
+async def test_terms_parties_and_clause_ids_hover_define_and_rename(client: LanguageClient, tmp_path: Path):
+    # the allowed values of status, as of exactness and modality
+    typing = DRAFT.replace("  proposer: US\n", "  proposer: US\n  status: le\n")
+    typed = await _open(client, tmp_path / "typing.clause", typing)
+    assert await _complete(client, typed, typing, 2, "le", 2) == ["leaked"]
+    text = DRAFT.replace("  proposer: US\n", "  proposer: US\n  status: leaked\n")
+    uri = await _open(client, tmp_path / "d.clause", text)
+    doc = types.TextDocumentIdentifier(uri=uri)
+    prose = 19  # clause one's prose, a line lower for the status line
+    hover = await client.text_document_hover_async(
+        types.HoverParams(text_document=doc, position=_at(text, prose, "Security", 2))
+    )
+    assert hover is not None and "A promise by" in hover.contents.value
+    for needle, offset, line, name in (("Security", 2, 13, "Security"), ("@UA", 1, 7, "UA")):
+        found = await client.text_document_definition_async(
+            types.DefinitionParams(text_document=doc, position=_at(text, prose, needle, offset))
+        )
+        assert found is not None and found.range.start == _at(text, line, name), needle
+    edit = await client.text_document_rename_async(
+        types.RenameParams(text_document=doc, position=_at(text, prose, "#two", 2), new_name="guarantee-2")
+    )
+    # the clause's own id and every reference to it
+    assert sorted(e.range.start.line for e in edit.changes[uri]) == [prose, 21]
+    assert {e.new_text for e in edit.changes[uri]} == {"guarantee-2"}
+
+
 async def test_definition_of_a_mirror_opens_the_bundled_draft(client: LanguageClient, tmp_path: Path):
     uri = await _open(client, tmp_path / "d.clause", DRAFT)
     found = await client.text_document_definition_async(
@@ -294,6 +320,22 @@ async def test_the_slips_of_a_new_drafter_have_quick_fixes(client: LanguageClien
     (edit,) = by_code.edit.changes[uri]
     assert edit.new_text == "UA" and edit.range.start == _at(text, line, "Ukraine")
     assert edit.range.end == _at(text, line, "Ukraine", len("Ukraine"))
+
+
+async def test_a_title_with_quotes_and_a_bracket_in_a_field_have_quick_fixes(client: LanguageClient, tmp_path: Path):
+    title = DRAFT.replace('draft demo "Demo" {', 'draft demo "The "Best" Deal" {')
+    uri = await _open(client, tmp_path / "title.clause", title)
+    (escape,) = await _quick_fixes(client, uri, "syntax-error")
+    (edit,) = escape.edit.changes[uri]
+    assert edit.new_text == 'draft demo "The \\"Best\\" Deal" {' and edit.range.start.line == 0
+    fixed = await _change(client, uri, 2, title.replace(title.split("\n")[0], edit.new_text))
+    assert "syntax-error" not in {d.code for d in fixed}
+
+    field = DRAFT.replace("    guarantor: US\n", "    guarantor: US\n    modality: [US: will | UA: shall]\n")
+    uri = await _open(client, tmp_path / "field.clause", field)
+    actions = await _quick_fixes(client, uri, "syntax-error")
+    assert [a.title for a in actions] == ["Keep US's value: will", "Keep UA's value: shall"]
+    assert [a.edit.changes[uri][0].new_text for a in actions] == ["    modality: will", "    modality: shall"]
 
 
 async def test_a_shipped_draft_opens_without_errors(client: LanguageClient, tmp_path: Path):

@@ -4,8 +4,8 @@ holds what VS Code runs and nothing else, and its client runs from it alone. And
 TextMate grammar reads every line of the example drafts (and of editors/vscode/test/line-shapes.clause)
 as clausekit's own line lexer reads it: opener, '}', field, continuation, party, comment or prose.
 
-Skipped when npm is not on PATH (.ci/run installs no Node.js). Needs the npm registry for ``npm ci``
-(or a warm npm cache)."""
+Skipped when npm is not on PATH (.ci/run installs Debian's Node.js and npm where the machine has
+none). Needs the npm registry for ``npm ci`` (or a warm npm cache)."""
 
 from __future__ import annotations
 

@@ -3,7 +3,9 @@
 A finding that names something unknown (a party, a term, a cross-reference) is fixable by
 taking the closest declared name; an unknown party also by declaring it in the parties block,
 and a party written by its name (``@Ukraine``) by its code. An editorial mark read as a
-negotiation bracket (``[...]``, ``[sic]``) is fixable by escaping its brackets.
+negotiation bracket (``[...]``, ``[sic]``) is fixable by escaping its brackets; a title with
+inner quotation marks by escaping them; a bracket in a one-phrase field by keeping one
+delegation's value.
 """
 
 from __future__ import annotations
@@ -98,9 +100,61 @@ def _by_code(
     return _quick_fix(f"Change to '@{code}'", uri, diagnostic, types.TextEdit(range=where, new_text=code))
 
 
+# The parser's messages for two slips with a fix: a title with inner quotes, and a bracket in a
+# one-phrase field (``modality: [US: will | UA: shall]``).
+_TITLE_QUOTES = "a title ends at its second '\"'"
+_FIELD_BRACKET = re.compile(r"^(\s*[a-z-]+:\s*)\[(.*)\]\s*$")
+_ALTERNATIVE = re.compile(r"^\s*([A-Za-z][\w-]*)\s*:\s*(.*?)\s*$")
+
+
+def _diagnostic_line(snapshot: Snapshot, diagnostic: types.Diagnostic) -> int:
+    """The 1-based line (as ``Lines`` counts) a diagnostic starts on."""
+    return snapshot.lines.index(Point(diagnostic.range.start.line, diagnostic.range.start.character))[0]
+
+
+def _whole_line(snapshot: Snapshot, line: int, new_text: str) -> types.TextEdit:
+    """An edit that replaces the text of 1-based ``line`` (not its line break)."""
+    text = snapshot.lines.line(line)
+    return types.TextEdit(range=span(snapshot.lines, line, 0, len(text)), new_text=new_text)
+
+
+def _escape_title_quotes(snapshot: Snapshot, uri: str, diagnostic: types.Diagnostic) -> list[types.CodeAction]:
+    """``draft d "The "Best" Deal" {`` -> ``draft d "The \\"Best\\" Deal" {``: the quotation marks
+    between the title's first and last are escaped."""
+    line = _diagnostic_line(snapshot, diagnostic)
+    text = snapshot.lines.line(line)
+    first, last = text.find('"'), text.rfind('"')
+    if first < 0 or last <= first:
+        return []
+    inner = re.sub(r'(?<!\\)"', '\\\\"', text[first + 1 : last])
+    edit = _whole_line(snapshot, line, text[: first + 1] + inner + text[last:])
+    return [_quick_fix("Escape the quotation marks inside the title", uri, diagnostic, edit)]
+
+
+def _one_alternative(snapshot: Snapshot, uri: str, diagnostic: types.Diagnostic) -> list[types.CodeAction]:
+    """``modality: [US: will | UA: shall]`` -> ``modality: will`` (or ``shall``): a one-phrase field
+    holds one delegation's value; the alternatives belong in the prose."""
+    line = _diagnostic_line(snapshot, diagnostic)
+    field = _FIELD_BRACKET.match(snapshot.lines.line(line))
+    if field is None:
+        return []
+    actions = []
+    for option in field.group(2).split("|"):
+        alternative = _ALTERNATIVE.match(option)
+        if alternative is not None and alternative.group(2):
+            party, value = alternative.groups()
+            edit = _whole_line(snapshot, line, field.group(1) + value)
+            actions.append(_quick_fix(f"Keep {party}'s value: {value}", uri, diagnostic, edit))
+    return actions
+
+
 def _fixes(snapshot: Snapshot, uri: str, diagnostic: types.Diagnostic) -> list[types.CodeAction]:
     if diagnostic.code == "editorial-mark":
         return _escape_mark(snapshot, uri, diagnostic)
+    if diagnostic.code == "syntax-error" and diagnostic.message.startswith(_TITLE_QUOTES):
+        return _escape_title_quotes(snapshot, uri, diagnostic)
+    if diagnostic.code == "syntax-error" and "brackets are read only in prose fields" in diagnostic.message:
+        return _one_alternative(snapshot, uri, diagnostic)
     kind = FIXABLE.get(str(diagnostic.code))
     if kind is None:
         return []
