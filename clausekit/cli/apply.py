@@ -27,10 +27,11 @@ def parse_only(value: str | None, known: set[int]) -> set[int] | None:
         first, last = int(low), int(high) if dash else int(low)
         if last < first:
             raise UsageError(f"--only: {part!r} runs backwards")
-        chosen.update(range(first, last + 1))
-    missing = sorted(chosen - known)
-    if missing:
-        raise UsageError(f"--only: the file has no amendment {', '.join(map(str, missing))}")
+        missing = [n for n in (first, last) if n not in known]
+        if missing:  # checked before the range is made: "1-99999999999" must not fill the memory
+            raise UsageError(f"--only: the file has no amendment {missing[0]}")
+        # the file's numbers in the range (a range runs over numbers the file does not give)
+        chosen.update(n for n in known if first <= n <= last)
     return chosen
 
 

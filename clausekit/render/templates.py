@@ -27,7 +27,8 @@ PACKAGE_TEMPLATES = "templates"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&@#])")
 # GFM's extended autolinks ("https://...", "www.") and emoji shortcodes (":warning:"): the
 # colon or dot that makes them, escaped (CommonMark lets any ASCII punctuation be escaped).
-_MARKDOWN_LINKING = re.compile(r":(?=//)|:(?=[A-Za-z0-9_+-]+:)|(?<=\bwww)\.", re.IGNORECASE)
+# "www." links after any character but a letter or digit ("___www.example.org" too).
+_MARKDOWN_LINKING = re.compile(r":(?=//)|:(?=[A-Za-z0-9_+-]+:)|(?<=www)(?<![A-Za-z0-9]www)\.", re.IGNORECASE)
 # What starts a heading, a quote, a list or a rule ("---", "==="), only at the start of a line.
 _MARKDOWN_LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))", re.MULTILINE)
 

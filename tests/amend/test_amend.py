@@ -236,6 +236,10 @@ def test_only_names_numbers_the_file_has():
         parse_only("9", {1, 2})
     with pytest.raises(UsageError, match="runs backwards"):
         parse_only("7-5", {5, 6, 7})
+    # a range is checked by its ends, never made number by number, and takes the file's numbers in it
+    with pytest.raises(UsageError, match="no amendment 99999999999"):
+        parse_only("1-99999999999", {1, 2})
+    assert parse_only("5-7", {5, 7}) == {5, 7}
 
 
 @pytest.mark.parametrize(
@@ -354,3 +358,27 @@ def test_an_article_that_becomes_a_nested_guarantee_is_given_its_text_before_it_
     assert [f.amendment.number for f in alone.failures] == [move.number]
     assert "top level" in alone.failures[0].message(None)
     loads(amended_source(alone.draft, "alone.clause"), filename="alone.clause")
+
+
+def test_the_outputs_are_safe_for_a_terminal_and_for_word_whatever_the_drafts_hold():
+    """A drafted ESC sequence shows as control pictures in the text list (it would retitle or clear
+    the terminal); a title past Word's 255-character core property is shortened there only."""
+    import io
+
+    import docx
+
+    from clausekit.render.amend import render_amendments
+
+    title = "A very long title " * 30
+    old = loads(OLD.replace('"Peace plan"', f'"{title}"'))
+    new = loads(NEW.replace("full amnesty", "full \x1b\\]0;PWN\x07\x1b\\[2J amnesty"))
+    text = render_amendments(amend(old, new), "text", old=old)
+    assert "\x1b" not in text and "\x07" not in text and "␛]0;PWN␇␛[2J" in text.replace("\\", "")
+    from clausekit.errors import ClauseKitWarning
+
+    with pytest.warns(ClauseKitWarning, match="control character"):  # Word cannot hold them: said so
+        written = render_amendments(amend(old, new), "docx", old=old)
+    document = docx.Document(io.BytesIO(written))
+    assert len(document.core_properties.title) <= 255 and title.strip() in "\n".join(
+        p.text for p in document.paragraphs
+    )

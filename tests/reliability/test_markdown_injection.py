@@ -10,7 +10,7 @@ import subprocess
 from html.parser import HTMLParser
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from clausekit.diff import diff
@@ -60,6 +60,7 @@ def words_of(page: str) -> str:
 @pytest.mark.clients
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts)
+@example("--- --- ___www.example.org")  # GFM links "www." after an underscore too
 def test_escaped_text_reads_back_as_the_same_text(text: str) -> None:
     page = gfm(markdown_escape(text) + "\n")
     assert not any(tag in page for tag in MARKUP), page
@@ -126,3 +127,32 @@ def test_every_html_output_carries_the_same_content_security_policy() -> None:
     }
     for name, page in pages.items():
         assert policy in str(page), name
+
+
+@pytest.mark.clients
+def test_the_amendment_list_in_markdown_keeps_drafted_text_as_text() -> None:
+    from clausekit.amend import amend
+    from clausekit.render.amend import render_amendments
+
+    hostile = "--- &amp; &copy; see https://evil.example, ___www.x.org, :fire: ~~s~~ </i> `tick` @user #123"
+    old = loads(DRAFT.format(title="Plan &amp; :warning:", text="@US shall withdraw."), "old.clause")
+    new = loads(DRAFT.format(title="Plan &amp; :warning:", text=f"@US shall withdraw {hostile}."), "new.clause")
+    page = gfm(render_amendments(amend(old, new), "markdown", old=old))
+    assert not any(tag in page for tag in MARKUP if tag not in ("<strong", "<h1")), page  # its own heading, bold number
+    assert 'class="emoji"' not in page and "&amp;amp;" in page and "&lt;/i&gt;" in page
+
+
+def test_profile_and_amendment_html_carry_a_content_security_policy() -> None:
+    from clausekit.amend import amend
+    from clausekit.analysis.profile import draft_profiles
+    from clausekit.render.amend import render_amendments
+    from clausekit.render.profile import render_profiles
+
+    old = loads(DRAFT.format(title="Plan", text="@US shall withdraw."), "old.clause")
+    new = loads(DRAFT.format(title="Plan", text="@US may withdraw."), "new.clause")
+    pages = {
+        "amend": render_amendments(amend(old, new), "html", old=old),
+        "profile": render_profiles(draft_profiles(old), "html"),
+    }
+    for name, page in pages.items():
+        assert "Content-Security-Policy\" content=\"default-src 'none'" in str(page), name

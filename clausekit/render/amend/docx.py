@@ -59,7 +59,7 @@ class _TableWriter:
         for note in view.notes:
             document.add_paragraph().add_run(self.clean("Note: " + note)).italic = True
         set_page_furniture(document, None)
-        document.core_properties.title = self.clean(view.title)
+        document.core_properties.title = ooxml.core_property(self.clean(view.title))
         document.core_properties.author = "clausekit"
         self.clean.warn()
         return save(document)

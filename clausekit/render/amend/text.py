@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from collections.abc import Mapping
 from typing import Any
 
+from clausekit.errors import visible_controls
 from clausekit.language.amendments import Amendment, AmendmentList, Target
 from clausekit.render.amend.view import describe, heading
+from clausekit.render.templates import markdown_escape, markdown_inline
 
 SCHEMA = "clausekit.amend/1"
 
@@ -34,17 +37,27 @@ def render_amend_text(amendments: AmendmentList, names: Mapping[str, str] | None
             lines.extend("      " + line if line else "" for line in sentence.block.rstrip("\n").split("\n"))
         lines.append("")
     lines.extend(f"note: {note}" for note in amendments.notes)
-    return "\n".join(lines).rstrip("\n") + "\n"
+    # for a terminal: a drafted ESC sequence must not retitle or clear it
+    return visible_controls("\n".join(lines).rstrip("\n") + "\n")
+
+
+def _fenced(block: str) -> list[str]:
+    """A clause block as a Markdown code block, fenced by more backticks than it holds in a run."""
+    longest = max((len(run) for run in re.findall(r"`+", block)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return [fence, visible_controls(block.rstrip("\n")), fence]
 
 
 def render_amend_markdown(amendments: AmendmentList, names: Mapping[str, str] | None = None) -> str:
-    lines = [f"# {title(amendments)}", ""]
+    # Every drafted or user-supplied string escaped for its place: a quoted word must not become
+    # a link, an emoji, an entity or HTML when the list is read as GitHub-flavoured Markdown.
+    lines = [f"# {markdown_inline(title(amendments))}", ""]
     for amendment in amendments.amendments:
         sentence = describe(amendment, names)
-        lines += [f"**{heading(amendment)}.** {sentence.text}", ""]
+        lines += [f"**{markdown_inline(heading(amendment))}.** {markdown_escape(sentence.text)}", ""]
         if sentence.block:
-            lines += ["```", sentence.block.rstrip("\n"), "```", ""]
-    lines.extend(f"> Note: {note}" for note in amendments.notes)
+            lines += [*_fenced(sentence.block), ""]
+    lines.extend(f"> Note: {markdown_inline(note)}" for note in amendments.notes)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

@@ -137,7 +137,9 @@ def profiles_html(profiles: Sequence[Profile]) -> str:
         f"<tr><th><code>{name}</code></th>{''.join(_html_cell(p[name]) for p in profiles)}</tr>" for name in DIMENSIONS
     )
     return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Guarantee profiles</title>'
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+        "<title>Guarantee profiles</title>"
         f"<style>{_STYLE}</style></head><body>\n<h1>Guarantee profiles</h1>\n"
         f"<table>\n<tr><th>dimension</th>{head}</tr>\n{rows}\n</table>\n</body></html>\n"
     )
