@@ -51,6 +51,18 @@ def test_every_generated_draft_is_valid_akoma_ntoso(draft) -> None:
     assert_valid(render_akn(draft))
 
 
+def test_term_names_with_any_marks_and_a_party_declared_twice_still_give_a_valid_document() -> None:
+    text = (
+        'draft t "T" {\n}\n\nparties {\n  US "the United States"\n  FR "France"\n  FR "France again"\n}\n\n'
+        'term "Annex [A]" {\n  The annex.\n}\n\nterm "Item #1" {\n  The item.\n}\n\n'
+        'term "Rate%Tax" {\n  The rate.\n}\n\nterm "Україна" {\n  The country.\n}\n\n'
+        "clause a 1 {\n  @US and @FR see <Annex [A]>, <Item #1>, <Rate%Tax> and <Україна>.\n}\n"
+    )
+    root = assert_valid(render_akn(loads(text, "t.clause")))
+    terms = [t.get("eId") for t in root.iterfind(".//a:TLCTerm", NS)]
+    assert terms == ["term-annex-a", "term-item-1", "term-rate-tax", "term-україна"]
+
+
 SMALL = """\
 draft small-treaty "A small treaty" {
   proposer: US

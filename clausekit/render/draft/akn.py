@@ -129,7 +129,10 @@ def child_eid(parent_eid: str | None, element: str, clause_id: str) -> str:
 
 
 def term_eid(name: str) -> str:
-    return "term-" + "-".join(name.lower().split())
+    """``term-security-guarantee``: the name's letters and digits (any script), runs of anything
+    else as one '-', so that the eId is also a URI reference ("Annex [A]", "Item #1", "Rate%")."""
+    kept = "".join(ch if ch.isalnum() or ch in "-." else " " for ch in name.lower())
+    return "term-" + ("-".join(kept.split()) or "name")
 
 
 def provision_element(clause: Clause, parent: Clause | None) -> str:
@@ -281,7 +284,11 @@ class _Writer:
     def references(self, meta: etree._Element) -> None:
         references = sub(meta, "references", source=f"#{SOURCE_ID}")
         sub(references, "TLCOrganization", eId=SOURCE_ID, href="/ontology/organization/clausekit", showAs="clausekit")
+        declared: set[str] = set()
         for party in self.draft.parties:
+            if party.code in declared:  # declared twice (check's error): the first is what references name
+                continue
+            declared.add(party.code)
             href = f"/ontology/organization/{COUNTRY}/{party.code.lower()}"
             sub(references, "TLCOrganization", eId=party.code, href=href, showAs=party.name)
         for name, eid in self.term_ids.items():
