@@ -678,15 +678,17 @@ def iter_paragraphs(draft: Draft) -> Iterator[tuple[Paragraph, Clause | Term]]:
     return visit(draft.body)
 
 
-def iter_comments(node: object) -> Iterator[Comment]:
-    """Every comment a model holds, wherever it is attached (``fmt`` checks none is lost)."""
+def comment_places(node: object, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every comment a model holds with where it is attached (the fields and positions that lead
+    to it), so that ``fmt`` can check that none moved to another provision, not only that none
+    was lost."""
     if isinstance(node, Comment):
-        yield node
+        yield path, node.text.rstrip()
     elif isinstance(node, tuple):
-        for item in node:
-            yield from iter_comments(item)
+        for index, item in enumerate(node):
+            yield from comment_places(item, (*path, index))
     elif is_dataclass(node) and not isinstance(node, type):
         for spec in fields(node):
             value = getattr(node, spec.name)
             if isinstance(value, (tuple, Comment)) or is_dataclass(value):
-                yield from iter_comments(value)
+                yield from comment_places(value, (*path, spec.name))

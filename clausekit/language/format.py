@@ -29,7 +29,7 @@ from clausekit.model import (
     Paragraph,
     Party,
     Term,
-    iter_comments,
+    comment_places,
 )
 
 INDENT = "  "
@@ -253,8 +253,8 @@ def checked_format(draft: Draft, name: str) -> str:
         raise InternalError(name, f"the formatted text does not parse ({error.message}); nothing was written") from None
     if again != draft:
         raise InternalError(name, "the formatted text would not say the same as the file; nothing was written")
-    if sorted(c.text.rstrip() for c in iter_comments(again)) != sorted(c.text.rstrip() for c in iter_comments(draft)):
-        raise InternalError(name, "formatting would lose or change a comment; nothing was written")
+    if list(comment_places(again)) != list(comment_places(draft)):
+        raise InternalError(name, "formatting would lose, change or move a comment; nothing was written")
     if format_draft(again) != formatted:
         raise InternalError(name, "formatting the formatted text changes it again; nothing was written")
     return formatted

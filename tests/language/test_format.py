@@ -73,11 +73,13 @@ def _second_time_different():
     ("change", "says"),
     [
         (lambda text: text.replace("will", "may"), "would not say the same"),
-        (lambda text: text.replace("// kept\n", ""), "lose or change a comment"),
+        (lambda text: text.replace("// kept\n", ""), "lose, change or move a comment"),
+        # the same comment, attached to another part of the draft
+        (lambda text: text.replace("// kept\nclause c 1 {\n", "clause c 1 {\n  // kept\n"), "move a comment"),
         (lambda text: text.replace("clause c 1 {", "clause c 1 {{"), "does not parse"),
         (_second_time_different(), "changes it again"),
     ],
-    ids=["wording", "comment", "syntax", "not-idempotent"],
+    ids=["wording", "comment", "comment-moved", "syntax", "not-idempotent"],
 )
 def test_fmt_write_writes_nothing_when_the_formatter_would_change_the_draft(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change, says: str
