@@ -24,7 +24,7 @@ from lxml import etree
 
 from clausekit.errors import ClauseSyntaxError, InputError
 from clausekit.language.source import MAX_FILE_BYTES
-from clausekit.language.syntax import DATE_RE, ID_FULL, PARTY_CODE_FULL
+from clausekit.language.syntax import DATE_RE, ID_FULL, PARTY_CODE_FULL, QUOTE_CHARACTERS
 from clausekit.model import (
     CORRESPONDENCE_FIELDS,
     FIELDS,
@@ -106,12 +106,9 @@ def _words(element: etree._Element) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
-QUOTES = "\"'“”‘’«»„"
-
-
 def _defined_name(element: etree._Element) -> str:
     """The name a ``def`` defines: its words without the quotes drafters put around them."""
-    return _words(element).strip(QUOTES + " ")
+    return _words(element).strip(QUOTE_CHARACTERS + " ")
 
 
 @dataclass

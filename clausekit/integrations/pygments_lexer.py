@@ -35,14 +35,17 @@ from pygments.token import (
 
 from clausekit.language.syntax import (
     FIELD_KEY,
+    ID,
     ID_RE,
     KEYWORDS,
     MARKUP,
+    NUMBER,
     PARAGRAPH_FIELD_LINE,
     PARAGRAPH_MARK,
     PARTY_CODE,
     PARTY_CODE_RE,
     PARTY_OPTIONS,
+    QUOTED_OPEN,
 )
 from clausekit.model import FIELDS
 
@@ -55,16 +58,18 @@ _OPENER = re.compile(
     r"(?P<rest>(?:[ \t].*?)?)"
     r"(?P<space>[ \t]*)(?P<brace>\{)[ \t]*\Z"
 )
+# An opener's id and number are any run the number pattern takes (an id that is not one is
+# coloured as written, and check says why); a title may be unclosed while it is typed.
 _OPENER_PARTS = re.compile(
-    r"(?P<s1>[ \t]*)(?P<id>[^\s\"{}]+)?"
-    r"(?:(?P<s2>[ \t]+)(?P<number>[^\s\"{}]+))?"
-    r"(?:(?P<s3>[ \t]*)(?P<title>\"(?:[^\"\\]|\\.)*\"?))?"
+    rf"(?P<s1>[ \t]*)(?P<id>{NUMBER})?"
+    rf"(?:(?P<s2>[ \t]+)(?P<number>{NUMBER}))?"
+    rf"(?:(?P<s3>[ \t]*)(?P<title>{QUOTED_OPEN}))?"
     r"(?P<tail>.*)\Z"
 )
 _FIELD = re.compile(rf"(?P<key>{FIELD_KEY})(?P<space>[ \t]*)(?P<colon>:)(?=[ \t]|\Z)")
 # ``CODE:`` after a bracket or a bar, with the white space before it in a group of its own.
 _ATTRIBUTION = re.compile(rf"([ \t]*)({PARTY_CODE}:)(?=[\s|\]]|\Z)")
-_QUOTED = re.compile(r"\"(?:[^\"\\]|\\.)*\"?")
+_QUOTED = re.compile(QUOTED_OPEN)
 _PARTY_WORD = re.compile("|".join(PARTY_OPTIONS))
 _LINES = re.compile(r"[^\n]*\n|[^\n]+\Z")
 
@@ -272,11 +277,11 @@ class ClauseLexer(Lexer):
         if not value:
             return
         if key in _CODE_FIELDS:
-            for part in re.finditer(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*|[ \t]+|,|[^A-Z, \t]+", value):
+            for part in re.finditer(rf"{PARTY_CODE}|[ \t]+|,|[^A-Z, \t]+", value):
                 kind = Name.Constant if part.group(0)[0].isupper() else Punctuation if part.group(0) == "," else Text
                 yield at + part.start(), Whitespace if not part.group(0).strip() else kind, part.group(0)
         elif key in _REF_FIELDS:
-            for part in re.finditer(r"[a-z][a-z0-9._-]*::[a-z][a-z0-9._-]*|[ \t]+|[^ \t]+", value):
+            for part in re.finditer(rf"{ID}::{ID}|[ \t]+|[^ \t]+", value):
                 token = Name.Label if "::" in part.group(0) else Whitespace if not part.group(0).strip() else Text
                 yield at + part.start(), token, part.group(0)
         elif key in _DATE_FIELDS:

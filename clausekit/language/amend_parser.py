@@ -81,7 +81,7 @@ class _PieceTwice:
 _PIECE_TWICE = _PieceTwice()
 
 
-class _Builder(Transformer):
+class _AmendmentListBuilder(Transformer):
     """Each rule of the grammar returns a piece of the model (locations without their file,
     which ``loads_amendments`` puts on)."""
 
@@ -238,7 +238,7 @@ def _block(token: Token) -> str:
 
 @lru_cache(maxsize=1)
 def _lark() -> Lark:
-    return Lark(grammar_text(), parser="lalr", propagate_positions=False, transformer=_Builder())
+    return Lark(grammar_text(), parser="lalr", propagate_positions=False, transformer=_AmendmentListBuilder())
 
 
 def _expected(names: set[str]) -> str:

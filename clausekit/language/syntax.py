@@ -54,6 +54,8 @@ NUMBER = r"[^\s\"{}]+"
 """A provision's number as readers see it: anything without spaces, quotes or braces."""
 
 QUOTED = re.compile(r"\"((?:[^\"\\]|\\.)*)\"")
+# A quoted string as an editor sees it while it is typed: its closing quote may be missing.
+QUOTED_OPEN = r"\"(?:[^\"\\]|\\.)*\"?"
 # A '"' that opens or closes a quoted string (not one written \").
 UNESCAPED_QUOTE = re.compile(r'(?<!\\)(?:\\\\)*"')
 """A double-quoted string with backslash escapes (titles, party names, term names)."""
@@ -146,9 +148,11 @@ REDLINE_TOKEN = re.compile(rf"\s+|{AMOUNT}|{COMPOUND}|.", re.DOTALL)
 READER_TOKEN = re.compile(rf"(?P<num>{NUMBER_VALUE})(?!\w)|(?P<word>{WORD})|(?P<punct>[^\w\s])")
 """The tokens the prose analysis reads: numbers, words, single marks (white space skipped)."""
 
-QUOTES = str.maketrans(
-    {"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"'}
-)
+QUOTE_MARKS = {"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"'}
+"""Every typographic quotation mark, and the straight one it stands for."""
+QUOTE_CHARACTERS = "\"'" + "".join(QUOTE_MARKS)
+"""Every quotation mark, straight or typographic."""
+QUOTES = str.maketrans(QUOTE_MARKS)
 """Typographic quotes and apostrophes as their straight forms (to compare, never to show)."""
 
 # --- the .amend format (grammar/amend.lark) ------------------------------------------------

@@ -171,7 +171,7 @@ def number_from_num(text: str) -> str:
     return text
 
 
-class _Writer:
+class _AknDocumentWriter:
     """Writes one draft's tree; holds what inline markup needs (eIds of clauses, citations)."""
 
     def __init__(self, draft: Draft, view: DraftView) -> None:
@@ -500,7 +500,7 @@ def render_akn(draft: Draft, view: DraftView | None = None) -> str:
     removed: dict[str, int] = {}
     token = _removed.set(removed)
     try:
-        root = _Writer(draft, view).document()
+        root = _AknDocumentWriter(draft, view).document()
     finally:
         _removed.reset(token)
     if removed:

@@ -16,8 +16,7 @@ def brackets_text(reports: Sequence[BracketReport]) -> str:
         total = len(report.brackets)
         noun = "bracket" if total == 1 else "brackets"
         lines.append(f"{name}: {total} open {noun}" + (f" ({per_party})" if per_party else ""))
-        # Each article's brackets gathered in one pass: looking through every bracket for every
-        # article made the report quadratic (20,000 bracketed clauses took 8 s).
+        # Each article's brackets gathered in one pass, so the report stays linear in the brackets.
         in_article: dict[str, list[OpenBracket]] = {}
         for bracket in report.brackets:
             in_article.setdefault(bracket.article or OUTSIDE, []).append(bracket)
