@@ -24,6 +24,11 @@ MAX_CONTEXT_WORDS = 12
 MIN_KEPT = 0.5
 """A piece that keeps less than this share of its text is given whole, not word by word."""
 
+MAX_WORD_EDITS = 40
+"""A piece changed in more places than this is given whole: forty amendments to one paragraph
+read worse than its new text, and each is checked against the whole piece (so that many word
+instructions in one long paragraph would cost the square of its length)."""
+
 
 @dataclass(frozen=True, slots=True)
 class WordEdit:
@@ -78,7 +83,7 @@ def word_edits(
     if ops is not None and rebuild(tuple(ops)) != (old, new):
         ops = None
     hunks, kept = _hunks(old, new, ops)
-    if kept < MIN_KEPT * max(len(old), len(new)):
+    if kept < MIN_KEPT * max(len(old), len(new)) or len(hunks) > MAX_WORD_EDITS:
         return None
     text, shift = old, 0
     regions: list[tuple[int, int]] = []

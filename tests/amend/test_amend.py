@@ -382,3 +382,19 @@ def test_the_outputs_are_safe_for_a_terminal_and_for_word_whatever_the_drafts_ho
     assert len(document.core_properties.title) <= 255 and title.strip() in "\n".join(
         p.text for p in document.paragraphs
     )
+
+
+def test_a_paragraph_changed_in_many_places_is_given_whole():
+    """Past ``MAX_WORD_EDITS`` places a paragraph's new text is one amendment: a list of word
+    amendments to one paragraph reads worse, and each is checked against the whole paragraph."""
+    from clausekit.amend.words import MAX_WORD_EDITS
+
+    words = [f"word{i}" for i in range(4 * MAX_WORD_EDITS)]
+    changed = [f"new{i}" if i % 3 == 0 else w for i, w in enumerate(words)]  # a third changed, apart
+    old = loads('draft a "A" {\n}\n\nclause c 1 {\n  ' + " ".join(words) + ".\n}\n")
+    new = loads('draft b "B" {\n}\n\nclause c 1 {\n  ' + " ".join(changed) + ".\n}\n")
+    amendments = amend(old, new)
+    assert [(a.action, a.piece.index if a.piece else None) for a in amendments.amendments] == [("substitute", 1)]
+    assert not any(c.differs for c in diff(apply(old, amendments).draft, new).changes)
+    few = loads('draft b "B" {\n}\n\nclause c 1 {\n  ' + " ".join(changed[:30] + words[30:]) + ".\n}\n")
+    assert len(amend(old, few).amendments) == 10  # ten places: word by word
