@@ -12,6 +12,7 @@ amendments afterwards.
 
 from __future__ import annotations
 
+import difflib
 import textwrap
 from dataclasses import replace
 from functools import lru_cache
@@ -23,6 +24,7 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 from clausekit.errors import ClauseSyntaxError
 from clausekit.language.amendments import (
     PARTIES,
+    PIECE_KINDS,
     Amendment,
     AmendmentList,
     Piece,
@@ -34,7 +36,7 @@ from clausekit.language.amendments import (
 from clausekit.language.parser import loads
 from clausekit.language.source import normalise_newlines, read_text
 from clausekit.language.syntax import AMEND_NUMBER, FIELD_KEY, ID, PARTY_CODE, unescape
-from clausekit.model import Clause, Location
+from clausekit.model import FIELDS, Clause, Location
 
 # The terminals that are patterns of the clause language, added to the grammar's rules.
 _TERMINALS = {
@@ -176,6 +178,12 @@ class _AmendmentListBuilder(Transformer):
 
     def piece(self, children: list) -> Piece:
         name = str(children[0])
+        known = (*PIECE_KINDS, *FIELDS)
+        if name not in known:
+            close = difflib.get_close_matches(name, known, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            message = f"an amendment names no piece {name!r}{hint}: the title, a paragraph, a party or a field"
+            raise ClauseSyntaxError(message, "", children[0].line, children[0].column)
         if len(children) == 1:
             return Piece(name)
         extra = children[1]

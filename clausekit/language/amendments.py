@@ -30,6 +30,9 @@ WORD_ACTIONS = frozenset({"substitute", "insert-after", "insert-before", "leave-
 """The actions on words inside a piece (they quote ``old`` words)."""
 
 PARTIES = "parties"
+
+PIECE_KINDS = ("paragraph", "title", "party")
+"""The pieces of a provision an amendment names besides its fields (``for the paragraph 2``)."""
 """The target ``clause_id`` of an amendment to the parties block."""
 
 

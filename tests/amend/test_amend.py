@@ -261,6 +261,11 @@ def test_only_names_numbers_the_file_has():
             'amendment 2\n  in point 6 #y, paragraph 2: for the paragraph 1 substitute "z"\n',
             "x.amend:3:1: name the piece once: 'in point 6, paragraph 2: for \"a\" ...'",
         ),
+        (
+            'amendment 1\n  in point 6 #y: for the paragrph 1 substitute "z"\n',
+            "x.amend:2:26: an amendment names no piece 'paragrph' (did you mean 'paragraph'?): the title, a "
+            "paragraph, a party or a field",
+        ),
     ],
 )
 def test_errors_in_the_format_are_located_in_words(text, message):
