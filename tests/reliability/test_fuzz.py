@@ -156,6 +156,18 @@ HOSTILE = [
     '"',
     ":",
     "//",
+    # Markdown that GFM would turn into markup (a rule, entities, links, an emoji, code, HTML):
+    # every Markdown output must still be written (test_markdown_injection checks it reads back).
+    "---",
+    "&amp;",
+    "&copy;",
+    "https://evil.example/x",
+    "___www.example.org",
+    "drafter@example.org",
+    ":warning:",
+    "`code`",
+    "~~gone~~",
+    "<b>bold</b>",
     'draft d "T" {\n',
     "parties {\n",
     'term "T" {\n',
