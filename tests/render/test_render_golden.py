@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from clausekit.language.parser import load
+from clausekit.language.parser import load, loads
 from clausekit.render import render
 from render_clients import GOLDEN, REGENERATE
 
@@ -32,6 +32,30 @@ def test_rendering_matches_golden_file(fmt: str, golden: str, accept: str | None
     if REGENERATE:
         path.write_text(rendered, encoding="utf-8")
     assert rendered == path.read_text(encoding="utf-8"), f"{golden} differs: regenerate if intended"
+
+
+PROVENANCE = GOLDEN / "provenance.clause"
+PROVENANCE_NEW = GOLDEN / "provenance-new.clause"
+
+
+@pytest.mark.parametrize("golden", ["provenance.txt", "provenance.md", "provenance-diff.txt", "provenance-diff.md"])
+def test_provenance_marks_match_golden_files(golden: str) -> None:
+    """A paragraph's own exactness (``unverified``) and a provision's (``translated``) in the title
+    block, the notice, under the paragraph, and in the diff of two versions (issue 14)."""
+    from clausekit.diff import diff
+    from clausekit.render.diff import render_diff
+
+    fmt = "markdown" if golden.endswith(".md") else "text"
+    if "diff" in golden:  # read under their own names: the golden file must not hold this checkout's path
+        old, new = (loads(path.read_text(encoding="utf-8"), path.name) for path in (PROVENANCE, PROVENANCE_NEW))
+        rendered = render_diff(diff(old, new), fmt)
+    else:
+        rendered = render(load(PROVENANCE), fmt)
+    path = GOLDEN / golden
+    if REGENERATE:
+        path.write_text(rendered, encoding="utf-8")
+    assert rendered == path.read_text(encoding="utf-8"), f"{golden} differs: regenerate if intended"
+    assert "unverified" in rendered.casefold() and "translat" in rendered.casefold()
 
 
 @pytest.mark.clients
