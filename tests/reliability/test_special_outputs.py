@@ -195,3 +195,13 @@ def test_the_cli_dies_of_sigterm_cleanly_mid_write(tmp_path: Path) -> None:
     (tmp_path / "d.clause").write_text(SOURCE, encoding="utf-8")
     done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert done.returncode == -signal.SIGTERM and not (tmp_path / "out.md").exists() and leftovers(tmp_path) == []
+
+
+def test_a_page_notice_quoting_control_characters_is_written():
+    """Found by the fuzz run: the Word page notice names the provisions that are not verbatim, and
+    a control character in a number (which XML cannot hold) raised ValueError from lxml."""
+    from clausekit.language.parser import loads
+    from clausekit.render import render
+
+    draft = loads('draft d "D" {\n}\n\nclause c 1\x01 {\n  exactness: paraphrase\n\n  Text.\n}\n')
+    assert render(draft, "docx")[:2] == b"PK"

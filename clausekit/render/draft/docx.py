@@ -79,7 +79,8 @@ def set_page_furniture(document, notice: str | None) -> None:
         for header in headers:
             header.is_linked_to_previous = False
             _clear(header)
-            p = header.add_paragraph(notice or "")
+            # the notice names provisions, whose numbers may hold characters XML cannot
+            p = header.add_paragraph(ooxml.strip_invalid(notice or ""))
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
             if notice:
                 p.runs[0].bold = True
