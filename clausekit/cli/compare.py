@@ -24,7 +24,7 @@ from clausekit.render.formats import COMPARE_FORMATS
     type=click.Choice(["clause", "issue"]),
     default="clause",
     show_default=True,
-    help="Order the rows as the base's clauses, or grouped by the issue they concern (corresponds:).",
+    help="A row per clause (in the base's order), or a row per issue (corresponds:) with each draft's clauses on it.",
 )
 @click.option(
     "--label",
@@ -64,6 +64,11 @@ def command(
     """
     from clausekit.library import input_paths
 
+    if by == "issue" and output_format == "clause":
+        raise UsageError(
+            "--by issue makes a matrix (markdown, html, json, docx); "
+            "a compilation text (-f clause) follows the base's clauses"
+        )
     paths = list(drafts)
     index = 0
     if base is not None:

@@ -27,9 +27,10 @@ from clausekit.diff.model import ClauseChange, DraftDiff, Finding, WordOp, claus
 from clausekit.diff.options import DiffOptions
 from clausekit.errors import UsageError
 from clausekit.language.syntax import PARTY_CODE_FULL
-from clausekit.model import ISSUES, Clause, Draft, cited_numbers, guarantee_prose
+from clausekit.model import Clause, Draft, cited_numbers, guarantee_prose
 
 if TYPE_CHECKING:
+    from clausekit.compare.issues import IssueRow
     from clausekit.compare.suggest import Suggestion
 
 __all__ = [
@@ -39,6 +40,7 @@ __all__ = [
     "Column",
     "Comparison",
     "Facts",
+    "IssueRow",
     "Row",
     "attribution_codes",
     "compare",
@@ -189,6 +191,8 @@ class Comparison:
     by: str = "clause"  # or "issue" (``group_by_issue``)
     # Likely pairs no id or correspondence states (``clausekit.compare.suggest``), never applied.
     suggestions: tuple[Suggestion, ...] = ()
+    # A row per issue (``group_by_issue``; empty unless ``by`` is "issue").
+    issue_rows: tuple[IssueRow, ...] = ()
 
     @property
     def drafts(self) -> tuple[Draft, ...]:
@@ -210,23 +214,6 @@ class Comparison:
 
 GROUPINGS = ("clause", "issue")
 """How the rows of a comparison may be ordered: as the base draft's clauses, or by issue."""
-
-
-def group_by_issue(comparison: Comparison) -> Comparison:
-    """The rows grouped by the issue they concern, in the order of ``ISSUES``, each group in the
-    base's order; rows that concern no issue follow. A row with no issue of its own stays with
-    the row it sits in (the sub-points of a point), so a point is never torn from its parts."""
-    order = {key: i for i, key in enumerate(ISSUES)}
-    issue_of: dict[str, str | None] = {}
-    grouped: list[tuple[int, int, Row]] = []
-    for index, row in enumerate(comparison.rows):
-        own = row.issues
-        issue = own[0] if own else issue_of.get(row.parent) if row.parent is not None else None
-        issue_of[row.key] = issue
-        rank = order[issue] if issue is not None else len(order)
-        grouped.append((rank, index, replace(row, issue=issue)))
-    rows = tuple(row for _, _, row in sorted(grouped, key=lambda item: item[:2]))
-    return replace(comparison, rows=rows, by="issue")
 
 
 LONG_TITLE = 32
@@ -618,6 +605,9 @@ def _absent_cell(change: ClauseChange) -> Cell:
         return Cell("unknown", note=detail)
     return Cell("gap")
 
+
+# The matrix by issue is a view of this one's cells (its own module, for its own rules).
+from clausekit.compare.issues import IssueRow, group_by_issue  # noqa: E402
 
 # ``clausekit.compare(...)`` calls compare() (see clausekit/callable_modules.py).
 _make_callable(__name__, "compare")

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import asdict
 from typing import Any
 
-from clausekit.compare import Cell, Column, Comparison, Row
+from clausekit.compare import Cell, Column, Comparison, IssueRow, Row
 from clausekit.diff import clause_text, party_names
 from clausekit.errors import UsageError
 from clausekit.model import Provenance, provenance_lookup
@@ -147,6 +147,24 @@ def comparison_data(comparison: Comparison) -> dict[str, Any]:
                 "cells": cells(row),
             }
             for row in comparison.rows
+        ],
+        "issue_rows": [_issue_row(issue_row, len(comparison.columns)) for issue_row in comparison.issue_rows],
+    }
+
+
+def _issue_row(issue_row: IssueRow, columns: int) -> dict[str, Any]:
+    """One row of the matrix by issue: each draft's stance and the rows (by key) of its clauses on it."""
+    return {
+        "issue": issue_row.issue,
+        "description": issue_row.description,
+        "state": issue_row.state,
+        "positions": [
+            {
+                "column": col,
+                "stance": issue_row.stance(col),
+                "rows": [row.key for row, _ in issue_row.positions(col)],
+            }
+            for col in range(columns)
         ],
     }
 

@@ -60,35 +60,37 @@ class _MatrixWriter:
         return run
 
     def cell(self, target, cell: CellView) -> None:
+        """A cell of the matrix: its status, then its clause (by clause) or each clause of the
+        draft on the row's issue, headed by its label and status (by issue)."""
         first = target.paragraphs[0]
         status = cell.status_text + (", moved" if cell.moved else "")
         self.run(first, status.upper(), bold=True, size=Pt(7), color=_MUTED)
         if cell.status in ("missing", "unknown"):
             _shade(target, _UNKNOWN_FILL)
+        for part in cell.parts:
+            heading = target.add_paragraph()
+            self.run(heading, part.label or "", bold=True, size=Pt(8))
+            self.run(
+                heading, "  " + (part.status_text + (", moved" if part.moved else "")).upper(), size=Pt(7), color=_MUTED
+            )
+            self.body(target, part)
+        if not cell.parts:
+            self.body(target, cell)
+
+    def body(self, target, cell: CellView) -> None:
+        """A clause's words (its redline from the base's, or its own), then its facts and findings."""
         paragraph = target.add_paragraph()
         if cell.runs:
-            previous = None
-            for r in cell.runs:
-                if r.op == "insert" and previous == "delete":
-                    self.run(paragraph, " ")  # keep "600,000" and "800,000" apart, as the HTML does
-                previous = r.op
-                pieces = (r.new_side if r.op == "equal" else r.text).split("\n\n")
-                for index, piece in enumerate(pieces):
-                    if index:
-                        paragraph = target.add_paragraph()
-                    if r.op == "insert":
-                        self.run(paragraph, piece, underline=True, color=_INSERTED)
-                    elif r.op == "delete":
-                        self.run(paragraph, piece, strike=True, color=_DELETED)
-                    else:
-                        self.run(paragraph, piece)
+            self.redline(target, paragraph, cell)
         elif cell.text:
             for index, piece in enumerate(cell.text.split("\n\n")):
                 if index:
                     paragraph = target.add_paragraph()
                 self.run(paragraph, piece)
-        elif cell.note:
-            self.run(paragraph, cell.note, italic=True, color=_MUTED)
+        if cell.note:  # its provenance where it differs from its draft's, as the HTML shows it
+            self.run(
+                target.add_paragraph() if cell.runs or cell.text else paragraph, cell.note, italic=True, color=_MUTED
+            )
         if cell.facts:
             facts = target.add_paragraph()
             for index, (name, values) in enumerate(cell.facts):
@@ -96,6 +98,23 @@ class _MatrixWriter:
                 self.run(facts, values, size=Pt(8), color=_MUTED)
         for finding in cell.findings:
             self.run(target.add_paragraph(), "• " + finding, size=Pt(8), italic=True)
+
+    def redline(self, target, paragraph, cell: CellView) -> None:
+        previous = None
+        for r in cell.runs:
+            if r.op == "insert" and previous == "delete":
+                self.run(paragraph, " ")  # keep "600,000" and "800,000" apart, as the HTML does
+            previous = r.op
+            pieces = (r.new_side if r.op == "equal" else r.text).split("\n\n")
+            for index, piece in enumerate(pieces):
+                if index:
+                    paragraph = target.add_paragraph()
+                if r.op == "insert":
+                    self.run(paragraph, piece, underline=True, color=_INSERTED)
+                elif r.op == "delete":
+                    self.run(paragraph, piece, strike=True, color=_DELETED)
+                else:
+                    self.run(paragraph, piece)
 
     def suggestions(self, document) -> None:
         """The suggested correspondences after the matrix: one paragraph each, never applied."""
@@ -145,7 +164,10 @@ class _MatrixWriter:
         header = table.rows[0]
         _repeat_header(header)
         for index, title in enumerate(
-            ["Clause", *(f"{c.heading}{' (base)' if c.is_base else ''}" for c in view.columns)]
+            [
+                "Issue" if view.by == "issue" else "Clause",
+                *(f"{c.heading}{' (base)' if c.is_base else ''}" for c in view.columns),
+            ]
         ):
             cell = header.cells[index]
             _shade(cell, _HEADER_FILL)

@@ -6,10 +6,11 @@ for Word, plain data for JSON) takes these rows, so they all say the same words.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from clausekit.compare import Cell, Comparison, Facts, Row
+from clausekit.compare import Cell, Comparison, Facts, IssueRow, Row
 from clausekit.compare.suggest import Suggestion
 from clausekit.diff import clause_text, party_names
 from clausekit.diff.model import WordOp, clause_label
@@ -57,6 +58,9 @@ class CellView:
     note: str | None
     moved: bool
     summary: str  # one line for the matrix: status and key facts
+    # In a matrix by issue: the draft's clauses on the row's issue, each a cell of its own
+    # (its label always shown); empty for a cell of one clause.
+    parts: tuple[CellView, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +73,10 @@ class RowView:
     depth: int
     in_base: bool
     cells: tuple[CellView, ...]
-    # In a matrix by issue: the heading of the issue group this row opens (None inside a group).
+    # In a matrix by issue: the heading of the group this row opens (None inside a group), and
+    # the issue key of a row that stands for an issue (each cell then lists its clauses as parts).
     group: str | None = None
+    issue: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,29 +196,44 @@ def issue_heading(issue: str | None) -> str:
     return f"{issue}: {ISSUES[issue]}" if issue is not None else NO_ISSUE
 
 
-def _positions(comparison: Comparison) -> set[tuple[str | None, int]]:
-    """(issue, column) for every draft that has a clause in some row of the issue's group."""
-    return {
-        (row.issue, col) for row in comparison.rows for col, cell in enumerate(row.cells) if cell.clause is not None
-    }
+STANCE_TEXT = {"position": "position", "unknown": "text not available", "none": NO_POSITION}
+"""What a cell of a matrix by issue says above the draft's clauses on the issue (``IssueRow.stance``)."""
 
 
-def _grouped(comparison: Comparison, rows: tuple[RowView, ...]) -> tuple[RowView, ...]:
-    """A matrix by issue: a heading on each group's first row, flat depths, and "no position"
-    for the drafts that have nothing on a row's issue."""
-    positions = _positions(comparison)
-    out: list[RowView] = []
-    previous: object = object()
-    for row, view in zip(comparison.rows, rows, strict=True):
-        cells = tuple(
-            replace(cell, status_text=NO_POSITION, summary=NO_POSITION)
-            if cell.status == "gap" and (row.issue, col) not in positions
-            else cell
-            for col, cell in enumerate(view.cells)
+def _position(issue_row: IssueRow, col: int, clause_views: Mapping[str, RowView]) -> CellView:
+    """One draft's position on one issue: its clauses on it, each as its own cell would show it
+    in the matrix by clause, or "no position"."""
+    stance = issue_row.stance(col)
+    parts = []
+    for row, cell in issue_row.positions(col):
+        part = clause_views[row.key].cells[col]
+        parts.append(replace(part, label=part.label or cell.label or clause_views[row.key].label))
+    summary = "; ".join(f"{part.label}: {part.summary}" for part in parts) or NO_POSITION
+    status = "gap" if stance == "none" else "missing" if stance == "unknown" else "position"
+    text = STANCE_TEXT[stance] if stance != "position" else f"{len(parts)} clause{'s' if len(parts) != 1 else ''}"
+    return CellView(status, text, None, "", (), (), (), None, False, summary, tuple(parts))
+
+
+def _by_issue(comparison: Comparison, rows: tuple[RowView, ...]) -> tuple[RowView, ...]:
+    """A matrix by issue: a row per issue (each draft's clauses on it, or "no position"), then the
+    rows by clause that concern no issue, under one heading."""
+    views = {row.key: view for row, view in zip(comparison.rows, rows, strict=True)}
+    out = [
+        RowView(
+            issue_row.issue,
+            "issue-" + issue_row.issue,
+            issue_heading(issue_row.issue),
+            issue_row.state,
+            STATE_TEXT[issue_row.state],
+            0,
+            True,
+            tuple(_position(issue_row, col, views) for col in range(len(comparison.columns))),
+            issue=issue_row.issue,
         )
-        group = issue_heading(row.issue) if row.issue != previous else None
-        previous = row.issue
-        out.append(replace(view, cells=cells, depth=0, group=group))
+        for issue_row in comparison.issue_rows
+    ]
+    other = [views[row.key] for row in comparison.rows if row.issue is None]
+    out.extend(replace(view, depth=0, group=NO_ISSUE if i == 0 else None) for i, view in enumerate(other))
     return tuple(out)
 
 
@@ -252,7 +273,8 @@ def build_comparison_view(comparison: Comparison) -> ComparisonView:
         for row in comparison.rows
     )
     if comparison.by == "issue":
-        rows = _grouped(comparison, rows)
+        rows = _by_issue(comparison, rows)
+    counts = Counter(row.state for row in rows)
     title = ("Comparison by issue: " if comparison.by == "issue" else "Comparison: ") + " / ".join(
         c.heading for c in columns
     )
@@ -261,7 +283,7 @@ def build_comparison_view(comparison: Comparison) -> ComparisonView:
         columns,
         columns[comparison.base].code,
         rows,
-        tuple(comparison.counts().items()),
+        tuple((state, counts[state]) for state in ("agreed", "differs", "unknown")),
         comparison.notes,
         comparison.by,
         columns[comparison.base].heading,
