@@ -111,6 +111,48 @@ def test_renumbered_is_reported_within_one_instrument_only() -> None:
     assert not any("renumbered" in change.kinds for change in diff(plan, positions).changes)
 
 
+def test_plans_whose_points_share_ids_but_not_words_are_different_instruments() -> None:
+    from clausekit.diff import same_instrument
+
+    plan = loads(PLAN, filename="plan.clause")
+    # Another plan, its drafter giving its points the US plan's ids so that they align: a mark-up
+    # keeps its base's words, this one says each point its own way and numbers them its own way.
+    rival = loads(
+        PLAN.replace('draft us-plan "US plan"', 'draft eu-plan "European plan"')
+        .replace("clause expansion 3", "clause expansion 1")
+        .replace("It is expected that NATO will not expand further.", "Enlargement is a matter for the Alliance.")
+        .replace("clause membership 7", "clause membership 2")
+        .replace("Ukraine agrees not to join NATO.", "Ukraine's path to the Alliance stays open.")
+        .replace("clause army 6", "clause army 3")
+        .replace("will be limited to 600,000 personnel", "are capped at 800,000 in peacetime"),
+        filename="rival.clause",
+    )
+    assert not same_instrument(plan, rival)
+    assert not any("renumbered" in change.kinds for change in diff(plan, rival).changes)
+    # The same ids with most of the words kept: a version of the plan, renumbered.
+    markup = loads(
+        PLAN.replace('draft us-plan "US plan"', 'draft e3-markup "E3 mark-up"')
+        .replace("clause army 6", "clause army 9")
+        .replace("600,000", "800,000"),
+        filename="markup.clause",
+    )
+    assert same_instrument(plan, markup)
+    assert "renumbered" in diff(plan, markup).changes[-1].kinds
+
+
+def test_the_us_and_european_plans_are_different_instruments_and_the_e3_mark_up_is_not() -> None:
+    from clausekit.diff import same_instrument
+    from clausekit.language.parser import load
+    from conftest import DRAFTS
+
+    us, e3, european = (
+        load(str(DRAFTS / name))
+        for name in ("us-28-point-plan.clause", "e3-counterproposal.clause", "european-24-point-plan.clause")
+    )
+    assert same_instrument(us, e3) and not same_instrument(us, european)
+    assert not any("renumbered" in change.kinds for change in diff(us, european).changes)
+
+
 def test_header_fields_are_compared_as_fields_in_every_format() -> None:
     from clausekit.render.diff import render_diff
 
