@@ -106,8 +106,9 @@ def _load_pair(old: str, new: str, options: DiffOptions) -> tuple[DraftDiff, lis
     metavar="RATIO",
     type=click.FloatRange(0.0, 1.0),
     default=None,
-    help="Text and Markdown: a modified clause less similar than RATIO (default a third) is shown as its old "
-    "text, then its new text, instead of a redline; 0: always a redline.",
+    help="A modified clause less similar than RATIO (default a third) is shown as its old text, then its new "
+    "text, instead of a redline (text and Markdown); a guarantee's field or paragraph so unlike is deleted and "
+    "inserted whole (every format); 0: always a word redline.",
 )
 @handle_errors
 def command(
@@ -133,12 +134,16 @@ def command(
     one clause of each: FILE.clause::clause-id or bundled-draft-id::clause-id (see
     'clausekit library').
     """
+    from dataclasses import replace
+
     from clausekit.diff.options import DiffOptions
     from clausekit.render.diff import render_diff
 
     patterns = parse_fail_on(fail_on)
 
     options = DiffOptions(ignore_case=ignore_case, ignore_punctuation=ignore_punctuation, ignore_quotes=ignore_quotes)
+    if apart_below is not None:
+        options = replace(options, apart_below=apart_below)
     result, inputs = _load_pair(old, new, options)
     colour = use_colour(color, output)
     data = render_diff(result, output_format, stat=stat, color=colour, layout=layout, apart_below=apart_below)

@@ -14,8 +14,10 @@ import itertools
 from collections.abc import Sequence
 
 from clausekit.diff import anchored
+from clausekit.diff.align import ratio
+from clausekit.diff.align import words as compared_words
 from clausekit.diff.model import WordOp
-from clausekit.diff.options import DiffOptions
+from clausekit.diff.options import APART_BELOW, DiffOptions
 from clausekit.language.syntax import QUOTES, REDLINE_TOKEN
 
 
@@ -351,6 +353,14 @@ Segment = tuple[int, str, str]
 """(place, separator, text): a part of a text that a redline does not cross (``segmented_redline``)."""
 
 
+def apart(old: str, new: str, below: float = APART_BELOW) -> bool:
+    """Whether two texts, both with words, are less than ``below`` alike."""
+    if below <= 0:
+        return False
+    a, b = compared_words(old), compared_words(new)
+    return bool(a) and bool(b) and ratio(a, b) < below
+
+
 def segmented_redline(
     old: Sequence[Segment],
     new: Sequence[Segment],
@@ -359,7 +369,9 @@ def segmented_redline(
 ) -> tuple[WordOp, ...]:
     """The redline of two texts made of segments, compared segment by segment: the segments of
     one place are redlined together, a segment on one side only is deleted or inserted whole, so
-    no run mixes the words of two places (a guarantee's ``condition`` with its ``mirrors``).
+    no run mixes the words of two places (a guarantee's ``condition`` with its ``mirrors``); two
+    segments of one place less than ``APART_BELOW`` alike are deleted and inserted whole too (a
+    treaty's paragraph against another's), while the rest of the clause keeps its word redline.
 
     Each side lists its segments by increasing place; a segment's separator comes before it
     when another segment precedes it on its side. Joining the runs rebuilds both texts."""
@@ -382,9 +394,50 @@ def segmented_redline(
                 ops.append(WordOp("equal", before))
             else:
                 ops += [WordOp("delete", before), WordOp("insert", after)]
-            ops += redline(a[2], b[2], options, notes) if a[2] != b[2] else [WordOp("equal", a[2])]
+            ops += _segment_redline(a[2], b[2], options, notes)
             i, j = i + 1, j + 1
     return _whole_lines(_join_runs([op for op in ops if op.text or op.new_text]))
+
+
+BREAKS = ("\n\n", "\n")
+"""Where ``_segment_redline`` cuts a segment into parts it pairs in order: paragraphs (prose), then
+lines (a repeatable guarantee field, a line each)."""
+
+
+def _segment_redline(old: str, new: str, options: DiffOptions, notes: list[str] | None) -> list[WordOp]:
+    """Two segments of one place, part by part when both hold as many paragraphs (the prose of two
+    treaties' articles) or lines (two ``condition`` lines each), each part redlined or, less than
+    ``APART_BELOW`` alike, shown apart (``_text_redline``)."""
+    if old == new:
+        return [WordOp("equal", old)]
+    for separator in BREAKS:
+        olds, news = old.split(separator), new.split(separator)
+        if len(olds) > 1 and len(olds) == len(news):
+            ops: list[WordOp] = []
+            for index, (a, b) in enumerate(zip(olds, news, strict=True)):
+                if index:
+                    ops.append(WordOp("equal", separator))
+                ops += (
+                    _segment_redline(a, b, options, notes)
+                    if separator != BREAKS[-1]
+                    else _text_redline(a, b, options, notes)
+                )
+            return ops
+    return _text_redline(old, new, options, notes)
+
+
+def _text_redline(old: str, new: str, options: DiffOptions, notes: list[str] | None) -> list[WordOp]:
+    """One text against another: the word redline, or, when the two are less than
+    ``APART_BELOW`` alike, the one deleted whole and the other inserted whole, between what
+    both share at their ends (a field's name)."""
+    if old == new:
+        return [WordOp("equal", old)]
+    if not apart(old, new, options.apart_below):
+        return list(redline(old, new, options, notes))
+    head, tail = _shared_ends(old, new)
+    middle_old, middle_new = old[head : len(old) - tail], new[head : len(new) - tail]
+    ends = ([WordOp("equal", old[:head])] if head else [], [WordOp("equal", old[len(old) - tail :])] if tail else [])
+    return [*ends[0], WordOp("delete", middle_old), WordOp("insert", middle_new), *ends[1]]
 
 
 def _whole_lines(ops: tuple[WordOp, ...]) -> tuple[WordOp, ...]:

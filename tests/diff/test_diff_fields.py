@@ -103,3 +103,42 @@ def test_a_repeated_field_line_removed_between_fields_reads_as_a_whole_line():
         ("delete", "void-if: a missile is fired\n"),
         ("equal", "compensation: none\n\nThe guarantee holds."),
     ]
+
+
+def test_two_treaties_paragraphs_less_than_a_third_alike_are_shown_apart_the_rest_redlined():
+    """NATO Art. 5 against US-Japan Art. V: their first paragraphs share a few words ("an armed
+    attack against", "in") and a word redline of them reads as a text neither treaty says; their
+    second paragraphs (the Security Council) are close, and keep their word redline."""
+    from clausekit.library import load_draft
+
+    nato, japan = load_draft("north-atlantic-treaty-1949"), load_draft("us-japan-1960")
+    (change,) = [c for c in diff(nato, japan).changes if c.words and c.new is not None and c.new.id == "art-v"]
+    ops = [(op.op, op.text) for op in change.words]
+    deleted = [text for op, text in ops if op == "delete"]
+    inserted = [text for op, text in ops if op == "insert"]
+    first_nato, second_nato = (p for p in clause_text(nato.clause("art-5")).split("\n\n")[1:])
+    first_japan = clause_text(japan.clause("art-v")).split("\n\n")[1]
+    assert first_nato in deleted and first_japan in inserted  # whole, not interleaved
+    assert second_nato not in deleted  # redlined word by word: "shall {+be +}immediately [-be -]reported"
+    assert ("insert", "be ") in ops and ("delete", "be ") in ops
+    # A field whose values share nothing but its name keeps the name and shows the values apart.
+    response = next(i for i, (op, text) in enumerate(ops) if text.endswith("response: "))
+    assert ops[response + 1][0] == "delete" and ops[response + 1][1].startswith("each of them will assist")
+    assert ops[response + 2] == ("insert", "act to meet the common danger")
+    from clausekit.diff import party_names
+
+    texts = clause_text(nato.clause("art-5"), party_names(nato)), clause_text(japan.clause("art-v"), party_names(japan))
+    assert rebuild(change.words) == texts
+
+
+def test_apart_below_zero_keeps_the_word_redline_of_every_part(tmp_path):
+    from click.testing import CliRunner
+
+    from clausekit.cli import main
+
+    args = ["diff", "north-atlantic-treaty-1949::art-5", "us-japan-1960::art-v", "-f", "text", "--color", "never"]
+    whole = CliRunner().invoke(main, args)
+    words = CliRunner().invoke(main, [*args, "--apart-below", "0"])
+    assert whole.exit_code == words.exit_code == 0, whole.output + words.output
+    assert "response: [-each of them will assist the Party or Parties so attacked" in whole.output
+    assert "response: [-each of them will assist-]{+act to meet+} the [-Party" in words.output

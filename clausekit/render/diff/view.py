@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from clausekit.diff import clause_text, party_names
 from clausekit.diff.findings import party_label
 from clausekit.diff.model import CHANGE_KINDS, ClauseChange, DraftDiff, Finding
+from clausekit.diff.options import APART_BELOW as WORDS_APART_BELOW
 from clausekit.model import Clause, Draft, Provenance, provenance_lookup
 
 
@@ -193,8 +194,9 @@ def _declared(diff: DraftDiff) -> str | None:
     return ". ".join(part[0].upper() + part[1:] for part in parts) + "."
 
 
-APART_BELOW = 1 / 3
-"""Below this similarity a modified clause is shown as its old and its new text, apart."""
+# Below this similarity a modified clause is shown as its old and its new text, apart (the
+# diff's own rule for the parts of a guarantee, so the two never disagree).
+APART_BELOW = WORDS_APART_BELOW
 
 
 def _apart(change: ClauseChange, runs: tuple[Run, ...], below: float) -> tuple[str, str] | None:
