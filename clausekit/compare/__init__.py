@@ -222,11 +222,15 @@ LONG_TITLE = 32
 
 def default_labels(drafts: Sequence[Draft]) -> tuple[str, ...]:
     """How each draft's column is headed when no ``--label`` names it: its proposer and date
-    ("US, 2025-11-20"), else its title (its id when the title is long) and date; a label two
-    drafts would share gets "(2)", "(3)" after the first. Never a column number."""
+    ("US, 2025-11-20"); a draft with no proposer by its title and date when every such draft's
+    title is short (``LONG_TITLE``), else by its id and date, so that columns are named alike
+    (never one by title and its neighbour by id); a label two drafts would share gets "(2)",
+    "(3)" after the first. Never a column number."""
+    unnamed = [draft for draft in drafts if not draft.proposer]
+    by_title = all(draft.title and len(draft.title) <= LONG_TITLE for draft in unnamed)
     out: list[str] = []
     for draft in drafts:
-        name = draft.proposer or (draft.title if draft.title and len(draft.title) <= LONG_TITLE else draft.id)
+        name = draft.proposer or (draft.title if by_title else draft.id)
         label = f"{name}, {draft.date}" if draft.date else name
         n, unique = 1, label
         while unique in out:

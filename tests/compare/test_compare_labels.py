@@ -24,12 +24,15 @@ def test_defaults_are_proposer_and_date_else_title_or_id() -> None:
         loads(_draft("us-japan-1960", "Treaty of Mutual Cooperation and Security between Japan and the United States")),
         loads(_draft("us-2", "US plan again", "  proposer: US\n  date: 2025-11-20\n")),
     ]
+    # One of the drafts without a proposer has a long title: they are all headed by id, alike.
     assert default_labels(drafts) == (
         "US, 2025-11-20",
-        "The North Atlantic Treaty, 1949-04-04",
+        "nato, 1949-04-04",
         "us-japan-1960",
         "US, 2025-11-20 (2)",
     )
+    # Short titles all: headed by title.
+    assert default_labels(drafts[:2]) == ("US, 2025-11-20", "The North Atlantic Treaty, 1949-04-04")
     headings = [column.heading for column in compare(drafts).columns]
     assert not any(heading.startswith("D") and heading[1:2].isdigit() for heading in headings)
 
