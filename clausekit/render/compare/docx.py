@@ -69,6 +69,7 @@ class _MatrixWriter:
             _shade(target, _UNKNOWN_FILL)
         for part in cell.parts:
             heading = target.add_paragraph()
+            heading.paragraph_format.space_before = Pt(6)  # the draft's clauses on an issue, set apart
             self.run(heading, part.label or "", bold=True, size=Pt(8))
             self.run(
                 heading, "  " + (part.status_text + (", moved" if part.moved else "")).upper(), size=Pt(7), color=_MUTED
