@@ -67,12 +67,18 @@ def markdown_escape(text: str) -> str:
     return _MARKDOWN_LINE_START.sub(_escape_line_start, escaped)
 
 
+def backtick_fence(text: str, at_least: int = 1) -> str:
+    """The backticks that fence ``text`` as Markdown code (a span, or a block with ``at_least``
+    3): more than its longest run of backticks, so none in it can end the code."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    return "`" * max(at_least, longest + 1)
+
+
 def markdown_code(text: str) -> str:
     """Text as one Markdown code span (a file name): fenced by more backticks than it holds,
     so a backtick in it cannot end the span; control characters and line ends as stand-ins."""
     text = printable_name(str(text))
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    fence = "`" * (longest + 1)
+    fence = backtick_fence(text)
     pad = " " if text.startswith(("`", " ")) or text.endswith(("`", " ")) else ""
     return f"{fence}{pad}{text}{pad}{fence}"
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import textwrap
 from collections.abc import Mapping
 from typing import Any
@@ -11,7 +10,7 @@ from typing import Any
 from clausekit.errors import visible_controls
 from clausekit.language.amendments import Amendment, AmendmentList, Target
 from clausekit.render.amend.view import describe, heading
-from clausekit.render.templates import markdown_escape, markdown_inline
+from clausekit.render.templates import backtick_fence, markdown_escape, markdown_inline
 
 SCHEMA = "clausekit.amend/1"
 
@@ -43,8 +42,7 @@ def render_amend_text(amendments: AmendmentList, names: Mapping[str, str] | None
 
 def _fenced(block: str) -> list[str]:
     """A clause block as a Markdown code block, fenced by more backticks than it holds in a run."""
-    longest = max((len(run) for run in re.findall(r"`+", block)), default=0)
-    fence = "`" * max(3, longest + 1)
+    fence = backtick_fence(block, at_least=3)
     return [fence, visible_controls(block.rstrip("\n")), fence]
 
 
