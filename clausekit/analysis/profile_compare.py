@@ -1,6 +1,7 @@
 """Two guarantee profiles side by side: dimension by dimension, how one stands against the other.
 
-Each dimension is ``same``, ``weaker``, ``stronger``, ``different`` or ``not stated``. Which value
+Each dimension is ``same``, ``weaker``, ``stronger``, ``different``, ``not stated`` or ``not known``
+(a value the source does not give, on either side: never ranked). Which value
 is stronger is the ``StrengthScale`` (``profile_vocabulary.DEFAULT_STRENGTH``, documented in
 docs/profile.md and replaceable); a dimension the scale does not rank is same or different only.
 ``verdict`` writes the paragraph a negotiator can paste into a note.
@@ -16,7 +17,7 @@ from clausekit.analysis.profile_vocabulary import DEFAULT_STRENGTH, StrengthScal
 
 __all__ = ["VERDICTS", "DimensionComparison", "ProfileComparison", "compare_profiles", "verdict"]
 
-VERDICTS = ("same", "weaker", "stronger", "different", "not stated")
+VERDICTS = ("same", "weaker", "stronger", "different", "not stated", "not known")
 
 # Dimensions whose absence is no value of its own: one side silent is "not stated", not weaker.
 _ABSENCE_IS_SILENCE = frozenset({"scope", "modality", "trigger", "reciprocity", "duration", "conditions", "void-if"})
@@ -61,8 +62,10 @@ def _norm(values: Sequence[str]) -> frozenset[str]:
 
 
 def _compare(name: str, mine: Dimension, theirs: Dimension, scale: StrengthScale) -> str:
+    if "not-known" in (mine.source, theirs.source):
+        return "not known"
     silent = (mine.source in _SILENT, theirs.source in _SILENT)
-    if "not-known" in (mine.source, theirs.source) or (name in _ABSENCE_IS_SILENCE and silent[0] != silent[1]):
+    if name in _ABSENCE_IS_SILENCE and silent[0] != silent[1]:
         return "not stated"
     if all(silent) or _norm(mine.values) == _norm(theirs.values):
         return "same"
@@ -141,8 +144,9 @@ def verdict(comparisons: Sequence[ProfileComparison]) -> str:
         _clause("stronger", main.named("stronger")),
         _clause("different", main.named("different")),
     ]
-    silent = main.named("not stated")
-    if silent:
-        parts.append(f"not stated on one side: {', '.join(r.name for r in silent)}")
+    for word in ("not stated", "not known"):
+        silent = main.named(word)
+        if silent:
+            parts.append(f"{word} on one side: {', '.join(r.name for r in silent)}")
     body = "; ".join(p for p in parts if p)
     return opening + (f" Against it: {body}." if body else "")

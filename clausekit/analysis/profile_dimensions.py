@@ -103,6 +103,9 @@ def read_dimensions(
     return tuple(_not_known(d, clause) for d in out)
 
 
+# The value of a dimension that is not known (what one read from nothing gets).
+_DEFAULTS = {"trigger": ("other",), "modality": ("none-stated",), "conditions": ()}
+
 # The guarantee fields each dimension is read from, where a field holds it.
 _READ_FROM = {
     "obligation": "response",
@@ -119,12 +122,25 @@ _READ_FROM = {
 }
 
 
+# The dimensions that are one field's own value (the modality is the modality field's): where the
+# guarantee marks that field ``unknown:``, the drafter has said the source does not settle it, and
+# that wins over a reading of the prose, which may be of other words (a quoted fragment).
+_FIELD_WINS = {"trigger": "trigger", "modality": "modality", "conditions": "condition"}
+
+
 def _not_known(dimension: Dimension, clause: Clause) -> Dimension:
-    """A dimension read from nothing, whose field the source does not give (``unknown:``), is
-    ``not-known`` rather than ``not-stated``: the words may be in the part of the text cut off."""
+    """A dimension whose field the source does not give (``unknown:``) is ``not-known`` where nothing
+    was read (the words may be in the part of the text cut off), and where it is that field's own
+    value and was read from the prose (the prose reading stays as evidence, with a note)."""
     unknown = clause.guarantee.unknown if clause.guarantee else ()
-    if dimension.source == "not-stated" and _READ_FROM.get(dimension.name) in unknown:
+    field = _READ_FROM.get(dimension.name)
+    if field not in unknown:
+        return dimension
+    if dimension.source == "not-stated":
         return Dimension(dimension.name, dimension.values, "not-known")
+    if dimension.source == "prose" and _FIELD_WINS.get(dimension.name) == field:
+        note = f"the {field} field is marked unknown; the prose reads {dimension.shown()}"
+        return Dimension(dimension.name, _DEFAULTS[dimension.name], "not-known", dimension.evidence, note)
     return dimension
 
 

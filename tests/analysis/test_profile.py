@@ -137,11 +137,33 @@ def test_a_modal_that_describes_the_means_is_not_the_commitments(prose: str, mod
     assert _read(prose)["modality"].values == (modal,)
 
 
-def test_the_us_framework_is_not_read_as_may() -> None:
+def test_the_us_framework_modality_marked_unknown_is_not_known() -> None:
     draft = clausekit.load(Path(__file__).parents[2] / "drafts" / "us-guarantee-framework.clause")
     modality = read_profile(draft, draft.clause("us-guarantee"))["modality"]
-    # "These measures may include ..." describes the means; the commitment's verb is the "shall" quoted.
-    assert modality.values == ("shall",) and "may" not in modality.evidence[0].text.split()
+    # The drafter marks "unknown: modality": the one modal quoted ("shall be regarded as an attack
+    # threatening the peace") characterises the attack, and the verb of the response is not quoted.
+    # The field wins; the prose reading stays as evidence ("These measures may include ..." describes
+    # the means, so the evidence is the "shall", not the "may").
+    assert modality.source == "not-known" and modality.level is None
+    assert "shall be regarded" in modality.evidence[0].text and "may" not in modality.evidence[0].text.split()
+    assert "marked unknown" in modality.disagreement and "shall" in modality.disagreement
+
+
+def test_a_trigger_marked_unknown_is_not_known_whatever_the_prose_reads() -> None:
+    source = """draft d "D" {
+}
+guarantee g 1 {
+  unknown: trigger
+  The Parties will consult together whenever, in the opinion of either of them, the political independence or
+  security of either of the Parties is threatened by external armed attack.
+}
+"""
+    draft = clausekit.loads(source)
+    profile = read_profile(draft, draft.clause("g"))
+    assert profile["trigger"].source == "not-known" and profile["trigger"].evidence
+    # A field marked unknown that is not the dimension's own (the response, for the obligation) leaves
+    # the prose reading as it is: the words quoted say "consult".
+    assert profile["obligation"].values == ("consult",) and profile["obligation"].source == "prose"
 
 
 @pytest.mark.parametrize(

@@ -58,11 +58,11 @@ def test_the_scale_can_be_replaced() -> None:
     assert _verdicts(compare_profiles(japan, nato, unranked))["obligation"] == "different"
 
 
-def test_a_source_that_does_not_give_a_value_is_not_stated() -> None:
+def test_a_source_that_does_not_give_a_value_is_not_known() -> None:
     draft = clausekit.load("drafts/e3-counterproposal.clause")
     e3 = clausekit.profile(draft, draft.clause("us-guarantee"))
     verdicts = _verdicts(compare_profiles(e3, _profile("north-atlantic-treaty-1949::art-5")))
-    assert verdicts["obligation"] == verdicts["modality"] == "not stated"
+    assert verdicts["obligation"] == verdicts["modality"] == "not known"
 
 
 def test_the_verdict_names_the_closest_treaty_and_the_evidence_of_each_difference() -> None:

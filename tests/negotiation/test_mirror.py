@@ -147,3 +147,20 @@ def test_mirror_against_another_clause_in_every_format(tmp_path):
     assert "| `deeming` |" in markdown and "**Verdict.**" in markdown
     bad = run_clausekit("mirror", framework, "--against", "us-japan-1960::art-x")
     assert bad.returncode == 2 and "did you mean" in bad.stderr.decode()
+
+
+def test_a_modality_marked_unknown_is_not_ranked_against_article_5():
+    # drafts/us-guarantee-framework.clause marks "unknown: modality": its quoted "shall be regarded as an
+    # attack threatening the peace" is no reading of the verb of the US response, so it is not stronger
+    # than Article 5's "will": the verdict says the modality is not known, in text and in JSON.
+    reports, _ = mirror_reports([load(DRAFTS / "us-guarantee-framework.clause")])
+    report = next(r for r in reports if r.clause.id == "us-guarantee")
+    row = next(row for row in report.profile.dimensions if row.name == "modality")
+    assert row.verdict == "not known" and row.profile.source == "not-known"
+    assert "modality" not in report.verdict.split("not known on one side:")[0]
+    assert "not known on one side: modality" in report.verdict
+    data = json.loads(run_clausekit("mirror", str(DRAFTS / "us-guarantee-framework.clause"), "-f", "json").stdout)
+    mirror = next(m for m in data["mirrors"] if m["clause"] == "us-guarantee")
+    row = next(r for r in mirror["profile"] if r["dimension"] == "modality")
+    assert row["verdict"] == "not known" and row["guarantee"]["source"] == "not-known"
+    assert "marked unknown" in row["guarantee"]["disagreement"]
