@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from clausekit.analysis.profile_model import DIMENSIONS, Dimension, Profile
 from clausekit.analysis.profile_vocabulary import DEFAULT_STRENGTH, StrengthScale
+from clausekit.analysis.vocabulary import NUMBER_WORDS
 
 __all__ = ["VERDICTS", "DimensionComparison", "ProfileComparison", "compare_profiles", "verdict"]
 
@@ -71,6 +72,8 @@ def _compare(name: str, mine: Dimension, theirs: Dimension, scale: StrengthScale
         return "same"
     if name == "modality":
         return _ranked((mine.level or "",), (theirs.level or "",), scale.ranking(name), same_rank_is_same=True)
+    if name == "timing":
+        return _timing(mine.values, theirs.values, scale)
     return _ranked(mine.values, theirs.values, scale.ranking(name), weakest=name in scale.weakest_decides)
 
 
@@ -91,6 +94,43 @@ def _ranked(
     if best_mine == best_theirs:
         return "same" if same_rank_is_same or set(mine) == set(theirs) else "different"
     return "stronger" if best_mine < best_theirs else "weaker"
+
+
+def _period(value: str, scale: StrengthScale) -> tuple[str, float] | None:
+    """The measure and length of a timing "within 24 hours" (None: no period, or one that does not
+    compare: "within a reasonable time")."""
+    words = value.split()
+    if len(words) != 3 or words[0] != "within":
+        return None
+    amount = float(words[1]) if words[1].isdigit() else NUMBER_WORDS.get(words[1])
+    unit = words[2].removesuffix("s")
+    for name, measure, size in scale.periods:
+        if name == unit and amount is not None:
+            return measure, amount * size
+    return None
+
+
+def _timing(mine: Sequence[str], theirs: Sequence[str], scale: StrengthScale) -> str:
+    """The timing by the scale, a "within <period>" ranked as ``within``; where ``within`` is the
+    strongest value of both sides, their shortest periods decide if their units compare (the shorter
+    is stronger). The values differ (``_compare`` said ``same`` for equal ones)."""
+    ranking = scale.ranking("timing")
+    if ranking is None or "within" not in ranking:
+        return _ranked(mine, theirs, ranking)
+    based = [["within" if v.startswith("within ") else v for v in side] for side in (mine, theirs)]
+    verdict = _ranked(based[0], based[1], ranking)
+    if verdict in ("stronger", "weaker") or any(v not in ranking for v in (*based[0], *based[1])):
+        return verdict
+    if min(ranking.index(v) for v in based[0]) != ranking.index("within"):
+        return "different"  # a stronger value than "within" decides, and the values differ
+    periods = [[_period(v, scale) for v in side if v.startswith("within ")] for side in (mine, theirs)]
+    known = [[p for p in side if p is not None] for side in periods]
+    if not all(known) or len({p[0] for side in known for p in side}) != 1:
+        return "different"  # no period, or units that do not compare (days against months)
+    shortest = [min(p[1] for p in side) for side in known]
+    if shortest[0] == shortest[1]:
+        return "different"
+    return "stronger" if shortest[0] < shortest[1] else "weaker"
 
 
 def compare_profiles(profile: Profile, against: Profile, scale: StrengthScale | None = None) -> ProfileComparison:

@@ -8,6 +8,7 @@ promise or comes with "to determine"; a promise to assist or defend subject to n
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from clausekit.analysis import DEFAULT_SCALE, is_english
@@ -92,7 +93,7 @@ def read_dimensions(
         dimension("deeming", find_matches(sentences, tables.deeming), ("no",)),
         _discretion(sentences, tables, promises),
         means,
-        dimension("timing", find_matches(sentences, tables.timing), ("none-stated",), _order(tables.timing)),
+        _timing(sentences, tables),
         _trigger(sentences, tables, window),
         _scope(sentences, tables),
         _modality(sentences, tables, promises, clause),
@@ -191,6 +192,21 @@ def _discretion(sentences: Sequence[Sentence], tables: Tables, promises: Sequenc
 def _judges_means(match: Match, tables: Tables) -> bool:
     before = match.sentence.low[max(0, match.start - 20) : match.start]
     return tables.means_nouns.search(before) is not None
+
+
+_PERIOD = re.compile(r"\bwithin\s+((?:\d+|[a-z-]+)\s+[a-z]+)")
+
+
+def _timing(sentences: Sequence[Sentence], tables: Tables) -> Dimension:
+    """The timing; a ``within`` carries its period as written ("within 24 hours"), so that a change of
+    the period is a change of the timing (a shorter period is stronger, ``compare_profiles``)."""
+    matches = [_with_period(m) if m.value == "within" else m for m in find_matches(sentences, tables.timing)]
+    return dimension("timing", matches, ("none-stated",), _order(tables.timing))
+
+
+def _with_period(match: Match) -> Match:
+    found = _PERIOD.match(match.sentence.low, match.start, match.end)
+    return _as(match, f"within {' '.join(found.group(1).split())}") if found else match
 
 
 def _trigger(sentences: Sequence[Sentence], tables: Tables, window: int) -> Dimension:

@@ -195,7 +195,7 @@ TIMING = (
     ),
     ValuePhrases("within", (r"\bwithin (?:\d+|[a-z-]+) (?:hours?|days?|weeks?|months?)\b",)),
 )
-"""When the response is due."""
+"""When the response is due. A ``within`` is read with its period as written: "within 24 hours"."""
 
 TRIGGER = (
     ValuePhrases("nuclear-use", (r"\bnuclear (?:attack|use)\b", r"\bnuclear weapons are used\b")),
@@ -386,6 +386,16 @@ DEFAULT_PROFILE_VOCABULARY = ProfileVocabulary()
 # --- the strength scale ----------------------------------------------------------------------
 
 
+PERIODS = (
+    ("hour", "hours", 1),
+    ("day", "hours", 24),
+    ("week", "hours", 168),
+    ("month", "months", 1),
+    ("year", "months", 12),
+)
+"""The units of a timing ``within`` period that compare: (unit, measure, size in the measure)."""
+
+
 @dataclass(frozen=True, slots=True)
 class StrengthScale:
     """For each ranked dimension, its values from strongest to weakest. A dimension not named here
@@ -395,6 +405,10 @@ class StrengthScale:
     rankings: tuple[tuple[str, tuple[str, ...]], ...]
     # Dimensions where the weakest value decides: one more discretion makes a promise weaker.
     weakest_decides: tuple[str, ...] = ("discretion",)
+    # The periods of a timing "within ..." (its unit, singular), each with the measure it compares
+    # in and its size: two periods in the same measure compare, the shorter stronger; a month is
+    # no fixed number of days, so months compare with months only.
+    periods: tuple[tuple[str, str, float], ...] = PERIODS
 
     def ranking(self, dimension: str) -> tuple[str, ...] | None:
         for name, values in self.rankings:

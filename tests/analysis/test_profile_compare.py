@@ -83,3 +83,21 @@ guarantee g 1 {
     assert "than to The North Atlantic Treaty, Art. 5" in text
     assert "deeming no against yes" in text
     assert "discretion constitutional-processes against as-deemed-necessary" in text
+
+
+def _timing_of(prose: str):
+    draft = clausekit.loads(f'draft d "D" {{\n}}\nguarantee g 1 {{\n  {prose}\n}}\n')
+    return clausekit.profile(draft, draft.clause("g"))
+
+
+def test_a_within_carries_its_period_and_the_shorter_is_stronger() -> None:
+    # "consultations within three days" (the Istanbul communique as Ukraine's delegation described it,
+    # drafts/russia-positions.clause) against "a response within 24 hours" (the Italian proposal as reported).
+    three_days = _timing_of("In case of aggression, consultations within three days.")
+    a_day = _timing_of("A Russian violation would trigger a response within 24 hours.")
+    assert three_days["timing"].values == ("within three days",)
+    assert _verdicts(compare_profiles(a_day, three_days))["timing"] == "stronger"
+    assert _verdicts(compare_profiles(three_days, a_day))["timing"] == "weaker"
+    # A stronger value on both sides decides before any period: "immediately" is above every "within".
+    soon = _timing_of("A Russian violation would trigger an immediate response within 24 hours.")
+    assert _verdicts(compare_profiles(soon, three_days))["timing"] == "stronger"
