@@ -105,7 +105,7 @@ def read_dimensions(
 
 
 # The value of a dimension that is not known (what one read from nothing gets).
-_DEFAULTS = {"trigger": ("other",), "modality": ("none-stated",), "conditions": ()}
+_DEFAULTS = {"trigger": ("other",), "modality": ("none-stated",)}
 
 # The guarantee fields each dimension is read from, where a field holds it.
 _READ_FROM = {
@@ -123,10 +123,11 @@ _READ_FROM = {
 }
 
 
-# The dimensions that are one field's own value (the modality is the modality field's): where the
-# guarantee marks that field ``unknown:``, the drafter has said the source does not settle it, and
-# that wins over a reading of the prose, which may be of other words (a quoted fragment).
-_FIELD_WINS = {"trigger": "trigger", "modality": "modality", "conditions": "condition"}
+# The dimensions that are a reading of one field's own value (the modality is the modality field's):
+# where the guarantee marks that field ``unknown:``, the drafter has said the source does not settle
+# it, and that wins over a reading of the prose, which may be of other words (a quoted fragment). The
+# conditions are not here: they are the words of the text themselves, and the words there are known.
+_FIELD_WINS = {"trigger": "trigger", "modality": "modality"}
 
 
 def _not_known(dimension: Dimension, clause: Clause) -> Dimension:
@@ -153,15 +154,18 @@ def _inside_any(match: Match, others: Sequence[Match]) -> bool:
 
 def _promises(sentences: Sequence[Sentence], tables: Tables, means: Sequence[str]) -> list[Match]:
     """The obligation matches that are promised: not negated, not what is to be deliberated, not
-    what another body is asked to do; an assistance is a defence where a defence phrase is read,
-    or the means make it one."""
+    what another body is asked to do, not a word of another value's phrase ("mutual aid" in "by
+    self-help and mutual aid" is building capacity, not assistance); an assistance is a defence where
+    a defence phrase is read, or the means make it one."""
     window = tables.vocabulary.negation_window
+    matches = find_matches(sentences, tables.obligation)
     found = [
         m
-        for m in find_matches(sentences, tables.obligation)
+        for m in matches
         if not negated(m, tables, window)
         and not m.after(m.sentence.deliberation_at)
         and not m.after(m.sentence.requested_at)
+        and not _inside_any(m, [o for o in matches if o.value != m.value])
     ]
     military = all(value in means for value in tables.vocabulary.means_make_defence)
     if military:
@@ -176,7 +180,8 @@ def _as(match: Match, value: str) -> Match:
 
 
 def _discretion(sentences: Sequence[Sentence], tables: Tables, promises: Sequence[Match]) -> Dimension:
-    binding = [m for m in promises if not m.after(m.sentence.reserved_at)]
+    preparing = set(tables.vocabulary.preparation)
+    binding = [m for m in promises if not m.after(m.sentence.reserved_at) and m.value not in preparing]
     kinds = {m.value for m in binding}
     matches = find_matches(sentences, tables.discretion)
     if binding and kinds <= {"consult"} and not any(m.value == "consult-first" for m in matches):

@@ -65,9 +65,23 @@ OBLIGATION = (
     ValuePhrases("seek-action", (r"\bseek\b[^.;]{0,60}?\baction\b",)),
     ValuePhrases("consult", (r"\bconsult(?:s|ed|ing|ation|ations)?\b", r"\bconvene\b", r"консультац")),
     ValuePhrases("refrain", (r"\brefrain from\b", r"\bto prohibit\b", r"\bundertakes? not to\b")),
+    ValuePhrases(
+        "build-capacity",
+        (
+            r"\bmaintain and develop\b[^.;]{0,80}?\b(?:capacit(?:y|ies)|means|capabilit(?:y|ies))\b",
+            r"\bself[- ]?help and mutual aid\b",
+        ),
+    ),
 )
 """What the guarantor promises to do. ``assist`` is read as ``defend`` where the aid is military, or
-extends to all means including armed force (``MEANS_MAKE_DEFENCE``)."""
+extends to all means including armed force (``MEANS_MAKE_DEFENCE``). ``build-capacity`` is a promise to
+prepare, not to respond: "by self-help and mutual aid, the Parties will maintain and develop appropriate
+means to deter armed attack" (US-ROK Art. II); an obligation word inside the phrase of another value
+(the "aid" of "mutual aid") is a word of that phrase."""
+
+PREPARATION = ("build-capacity",)
+"""Obligation values that promise to prepare, not to respond: beside them, a promise to consult is still
+the whole of the response (``consult-first``)."""
 
 MEANS_MAKE_DEFENCE = ("all-means", "armed-force")
 """Means that, together, make a promise of assistance a promise of military defence."""
@@ -376,6 +390,7 @@ class ProfileVocabulary:
     reserved_guards: tuple[str, ...] = RESERVED_GUARDS
     means_nouns: tuple[str, ...] = MEANS_NOUNS
     means_make_defence: tuple[str, ...] = MEANS_MAKE_DEFENCE
+    preparation: tuple[str, ...] = PREPARATION
     scope_pattern: str = SCOPE_PATTERN
     negation_window: int = NEGATION_WINDOW
 
@@ -419,7 +434,7 @@ class StrengthScale:
 
 DEFAULT_STRENGTH = StrengthScale(
     (
-        ("obligation", ("defend", "assist", "act", "seek-action", "consult", "none")),
+        ("obligation", ("defend", "assist", "act", "seek-action", "consult", "build-capacity", "none")),
         ("deeming", ("yes", "no")),
         (
             "discretion",

@@ -259,3 +259,37 @@ def test_the_public_api() -> None:
     draft, clause = find_mirror("us-japan-1960::art-v")
     assert clausekit.profile(draft, clause)["obligation"].values == ("act",)
     assert [p.clause for p in clausekit.profiles(draft)] == ["art-v"]
+
+
+US_ROK_ART_II = (
+    "The Parties will consult together whenever, in the opinion of either of them, the political independence or"
+    " security of either of the Parties is threatened by external armed attack. Separately and jointly, by"
+    " self-help and mutual aid, the Parties will maintain and develop appropriate means to deter armed attack and"
+    " will take suitable measures in consultation and agreement to implement this Treaty and to further its"
+    " purposes."
+)
+
+
+def test_us_rok_article_ii_builds_capacity_and_promises_no_assistance() -> None:
+    draft, clause = find_mirror("us-rok-1953::art-ii")
+    profile = read_profile(draft, clause)
+    # "mutual aid" is a word of "by self-help and mutual aid", a promise to prepare, not to assist.
+    assert profile["obligation"].values == ("consult", "build-capacity")
+    assert "automatic" not in profile["discretion"].values
+    assert profile["discretion"].values == ("consult-first",)  # the response promised is to consult
+    assert profile["modality"].values == ("will",)
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        US_ROK_ART_II.split(". ", 1)[1],
+        # Some copies of US-ROK Art. II print "self help" (the source file says so).
+        US_ROK_ART_II.split(". ", 1)[1].replace("self-help", "self help"),
+    ],
+)
+def test_building_capacity_is_not_an_automatic_assistance(prose: str) -> None:
+    profile = _read(prose)
+    # "will take suitable measures in consultation and agreement" is the consultation read beside it.
+    assert profile["obligation"].values == ("consult", "build-capacity")
+    assert "automatic" not in profile["discretion"].values
