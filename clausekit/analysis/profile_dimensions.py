@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from clausekit.analysis import DEFAULT_SCALE, is_english
+from clausekit.analysis import DEFAULT_SCALE, analyse, is_english
 from clausekit.analysis.facts import Condition
 from clausekit.analysis.profile_model import Dimension, Evidence
 from clausekit.analysis.profile_read import Match, Sentence, Tables, find_matches, negated
@@ -258,6 +258,12 @@ def _norm(text: str) -> str:
 
 
 def _level(phrase: str, tables: Tables) -> str | None:
+    """The level of a ``modality:`` field: the diff's modality scale's where it ranks the phrase (so
+    the diff and the profile rank a changed field alike: "seek" is an expectation in both), else the
+    profile's own table ("would", "pledge to", "recognise and guarantee": levels the scale lacks)."""
+    read = analyse(phrase, DEFAULT_SCALE).modalities
+    if read and read[0].rank > 0 and not read[0].negated:
+        return read[0].level
     for level, pattern in tables.modals:
         if pattern.match(phrase.strip()):
             return level

@@ -44,7 +44,10 @@ def test_departures_from_article_5():
     assert not any(k == "qualifier.removed" and "deems" in (v or "") for k, v in kinds)
     assert any(k == "qualifier.added" and "constitutional processes" in (v or "") for k, v in kinds)
     assert any(k == "qualifier.removed" and "forthwith" in (v or "") for k, v in kinds)
-    assert ("guarantee.modality.changed", "will") in kinds
+    # The modality field's change (will -> may) is the profile's to report, once, on the one scale.
+    assert not any("modality" in k and not k.startswith("profile.") for k, _ in kinds)
+    modality = next(row for row in report.profile.dimensions if row.name == "modality")
+    assert modality.verdict == "weaker" and modality.profile.level == "permission"
     assert any(k == "guarantee.duration.changed" for k, _ in kinds)
 
 
