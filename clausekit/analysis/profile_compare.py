@@ -1,6 +1,7 @@
 """Two guarantee profiles side by side: dimension by dimension, how one stands against the other.
 
-Each dimension is ``same``, ``weaker``, ``stronger``, ``different`` or ``not stated``. Which value
+Each dimension is ``same``, ``weaker``, ``stronger``, ``different``, ``not stated`` or ``not known``
+(a value the source does not give, on either side: never ranked). Which value
 is stronger is the ``StrengthScale`` (``profile_vocabulary.DEFAULT_STRENGTH``, documented in
 docs/profile.md and replaceable); a dimension the scale does not rank is same or different only.
 ``verdict`` writes the paragraph a negotiator can paste into a note.
@@ -13,10 +14,11 @@ from dataclasses import dataclass
 
 from clausekit.analysis.profile_model import DIMENSIONS, Dimension, Profile
 from clausekit.analysis.profile_vocabulary import DEFAULT_STRENGTH, StrengthScale
+from clausekit.analysis.vocabulary import NUMBER_WORDS
 
 __all__ = ["VERDICTS", "DimensionComparison", "ProfileComparison", "compare_profiles", "verdict"]
 
-VERDICTS = ("same", "weaker", "stronger", "different", "not stated")
+VERDICTS = ("same", "weaker", "stronger", "different", "not stated", "not known")
 
 # Dimensions whose absence is no value of its own: one side silent is "not stated", not weaker.
 _ABSENCE_IS_SILENCE = frozenset({"scope", "modality", "trigger", "reciprocity", "duration", "conditions", "void-if"})
@@ -61,13 +63,17 @@ def _norm(values: Sequence[str]) -> frozenset[str]:
 
 
 def _compare(name: str, mine: Dimension, theirs: Dimension, scale: StrengthScale) -> str:
+    if "not-known" in (mine.source, theirs.source):
+        return "not known"
     silent = (mine.source in _SILENT, theirs.source in _SILENT)
-    if "not-known" in (mine.source, theirs.source) or (name in _ABSENCE_IS_SILENCE and silent[0] != silent[1]):
+    if name in _ABSENCE_IS_SILENCE and silent[0] != silent[1]:
         return "not stated"
     if all(silent) or _norm(mine.values) == _norm(theirs.values):
         return "same"
     if name == "modality":
         return _ranked((mine.level or "",), (theirs.level or "",), scale.ranking(name), same_rank_is_same=True)
+    if name == "timing":
+        return _timing(mine.values, theirs.values, scale)
     return _ranked(mine.values, theirs.values, scale.ranking(name), weakest=name in scale.weakest_decides)
 
 
@@ -88,6 +94,43 @@ def _ranked(
     if best_mine == best_theirs:
         return "same" if same_rank_is_same or set(mine) == set(theirs) else "different"
     return "stronger" if best_mine < best_theirs else "weaker"
+
+
+def _period(value: str, scale: StrengthScale) -> tuple[str, float] | None:
+    """The measure and length of a timing "within 24 hours" (None: no period, or one that does not
+    compare: "within a reasonable time")."""
+    words = value.split()
+    if len(words) != 3 or words[0] != "within":
+        return None
+    amount = float(words[1]) if words[1].isdigit() else NUMBER_WORDS.get(words[1])
+    unit = words[2].removesuffix("s")
+    for name, measure, size in scale.periods:
+        if name == unit and amount is not None:
+            return measure, amount * size
+    return None
+
+
+def _timing(mine: Sequence[str], theirs: Sequence[str], scale: StrengthScale) -> str:
+    """The timing by the scale, a "within <period>" ranked as ``within``; where ``within`` is the
+    strongest value of both sides, their shortest periods decide if their units compare (the shorter
+    is stronger). The values differ (``_compare`` said ``same`` for equal ones)."""
+    ranking = scale.ranking("timing")
+    if ranking is None or "within" not in ranking:
+        return _ranked(mine, theirs, ranking)
+    based = [["within" if v.startswith("within ") else v for v in side] for side in (mine, theirs)]
+    verdict = _ranked(based[0], based[1], ranking)
+    if verdict in ("stronger", "weaker") or any(v not in ranking for v in (*based[0], *based[1])):
+        return verdict
+    if min(ranking.index(v) for v in based[0]) != ranking.index("within"):
+        return "different"  # a stronger value than "within" decides, and the values differ
+    periods = [[_period(v, scale) for v in side if v.startswith("within ")] for side in (mine, theirs)]
+    known = [[p for p in side if p is not None] for side in periods]
+    if not all(known) or len({p[0] for side in known for p in side}) != 1:
+        return "different"  # no period, or units that do not compare (days against months)
+    shortest = [min(p[1] for p in side) for side in known]
+    if shortest[0] == shortest[1]:
+        return "different"
+    return "stronger" if shortest[0] < shortest[1] else "weaker"
 
 
 def compare_profiles(profile: Profile, against: Profile, scale: StrengthScale | None = None) -> ProfileComparison:
@@ -141,8 +184,9 @@ def verdict(comparisons: Sequence[ProfileComparison]) -> str:
         _clause("stronger", main.named("stronger")),
         _clause("different", main.named("different")),
     ]
-    silent = main.named("not stated")
-    if silent:
-        parts.append(f"not stated on one side: {', '.join(r.name for r in silent)}")
+    for word in ("not stated", "not known"):
+        silent = main.named(word)
+        if silent:
+            parts.append(f"{word} on one side: {', '.join(r.name for r in silent)}")
     body = "; ".join(p for p in parts if p)
     return opening + (f" Against it: {body}." if body else "")

@@ -8,9 +8,10 @@ promise or comes with "to determine"; a promise to assist or defend subject to n
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from clausekit.analysis import DEFAULT_SCALE, is_english
+from clausekit.analysis import DEFAULT_SCALE, analyse, is_english
 from clausekit.analysis.facts import Condition
 from clausekit.analysis.profile_model import Dimension, Evidence
 from clausekit.analysis.profile_read import Match, Sentence, Tables, find_matches, negated
@@ -92,7 +93,7 @@ def read_dimensions(
         dimension("deeming", find_matches(sentences, tables.deeming), ("no",)),
         _discretion(sentences, tables, promises),
         means,
-        dimension("timing", find_matches(sentences, tables.timing), ("none-stated",), _order(tables.timing)),
+        _timing(sentences, tables),
         _trigger(sentences, tables, window),
         _scope(sentences, tables),
         _modality(sentences, tables, promises, clause),
@@ -102,6 +103,9 @@ def read_dimensions(
     ]
     return tuple(_not_known(d, clause) for d in out)
 
+
+# The value of a dimension that is not known (what one read from nothing gets).
+_DEFAULTS = {"trigger": ("other",), "modality": ("none-stated",)}
 
 # The guarantee fields each dimension is read from, where a field holds it.
 _READ_FROM = {
@@ -119,12 +123,26 @@ _READ_FROM = {
 }
 
 
+# The dimensions that are a reading of one field's own value (the modality is the modality field's):
+# where the guarantee marks that field ``unknown:``, the drafter has said the source does not settle
+# it, and that wins over a reading of the prose, which may be of other words (a quoted fragment). The
+# conditions are not here: they are the words of the text themselves, and the words there are known.
+_FIELD_WINS = {"trigger": "trigger", "modality": "modality"}
+
+
 def _not_known(dimension: Dimension, clause: Clause) -> Dimension:
-    """A dimension read from nothing, whose field the source does not give (``unknown:``), is
-    ``not-known`` rather than ``not-stated``: the words may be in the part of the text cut off."""
+    """A dimension whose field the source does not give (``unknown:``) is ``not-known`` where nothing
+    was read (the words may be in the part of the text cut off), and where it is that field's own
+    value and was read from the prose (the prose reading stays as evidence, with a note)."""
     unknown = clause.guarantee.unknown if clause.guarantee else ()
-    if dimension.source == "not-stated" and _READ_FROM.get(dimension.name) in unknown:
+    field = _READ_FROM.get(dimension.name)
+    if field not in unknown:
+        return dimension
+    if dimension.source == "not-stated":
         return Dimension(dimension.name, dimension.values, "not-known")
+    if dimension.source == "prose" and _FIELD_WINS.get(dimension.name) == field:
+        note = f"the {field} field is marked unknown; the prose reads {dimension.shown()}"
+        return Dimension(dimension.name, _DEFAULTS[dimension.name], "not-known", dimension.evidence, note)
     return dimension
 
 
@@ -136,15 +154,18 @@ def _inside_any(match: Match, others: Sequence[Match]) -> bool:
 
 def _promises(sentences: Sequence[Sentence], tables: Tables, means: Sequence[str]) -> list[Match]:
     """The obligation matches that are promised: not negated, not what is to be deliberated, not
-    what another body is asked to do; an assistance is a defence where a defence phrase is read,
-    or the means make it one."""
+    what another body is asked to do, not a word of another value's phrase ("mutual aid" in "by
+    self-help and mutual aid" is building capacity, not assistance); an assistance is a defence where
+    a defence phrase is read, or the means make it one."""
     window = tables.vocabulary.negation_window
+    matches = find_matches(sentences, tables.obligation)
     found = [
         m
-        for m in find_matches(sentences, tables.obligation)
+        for m in matches
         if not negated(m, tables, window)
         and not m.after(m.sentence.deliberation_at)
         and not m.after(m.sentence.requested_at)
+        and not _inside_any(m, [o for o in matches if o.value != m.value])
     ]
     military = all(value in means for value in tables.vocabulary.means_make_defence)
     if military:
@@ -159,7 +180,8 @@ def _as(match: Match, value: str) -> Match:
 
 
 def _discretion(sentences: Sequence[Sentence], tables: Tables, promises: Sequence[Match]) -> Dimension:
-    binding = [m for m in promises if not m.after(m.sentence.reserved_at)]
+    preparing = set(tables.vocabulary.preparation)
+    binding = [m for m in promises if not m.after(m.sentence.reserved_at) and m.value not in preparing]
     kinds = {m.value for m in binding}
     matches = find_matches(sentences, tables.discretion)
     if binding and kinds <= {"consult"} and not any(m.value == "consult-first" for m in matches):
@@ -175,6 +197,21 @@ def _discretion(sentences: Sequence[Sentence], tables: Tables, promises: Sequenc
 def _judges_means(match: Match, tables: Tables) -> bool:
     before = match.sentence.low[max(0, match.start - 20) : match.start]
     return tables.means_nouns.search(before) is not None
+
+
+_PERIOD = re.compile(r"\bwithin\s+((?:\d+|[a-z-]+)\s+[a-z]+)")
+
+
+def _timing(sentences: Sequence[Sentence], tables: Tables) -> Dimension:
+    """The timing; a ``within`` carries its period as written ("within 24 hours"), so that a change of
+    the period is a change of the timing (a shorter period is stronger, ``compare_profiles``)."""
+    matches = [_with_period(m) if m.value == "within" else m for m in find_matches(sentences, tables.timing)]
+    return dimension("timing", matches, ("none-stated",), _order(tables.timing))
+
+
+def _with_period(match: Match) -> Match:
+    found = _PERIOD.match(match.sentence.low, match.start, match.end)
+    return _as(match, f"within {' '.join(found.group(1).split())}") if found else match
 
 
 def _trigger(sentences: Sequence[Sentence], tables: Tables, window: int) -> Dimension:
@@ -221,6 +258,12 @@ def _norm(text: str) -> str:
 
 
 def _level(phrase: str, tables: Tables) -> str | None:
+    """The level of a ``modality:`` field: the diff's modality scale's where it ranks the phrase (so
+    the diff and the profile rank a changed field alike: "seek" is an expectation in both), else the
+    profile's own table ("would", "pledge to", "recognise and guarantee": levels the scale lacks)."""
+    read = analyse(phrase, DEFAULT_SCALE).modalities
+    if read and read[0].rank > 0 and not read[0].negated:
+        return read[0].level
     for level, pattern in tables.modals:
         if pattern.match(phrase.strip()):
             return level

@@ -42,8 +42,9 @@ class Evidence:
 @dataclass(frozen=True, slots=True)
 class Dimension:
     """One dimension of a profile. ``source`` is ``field``, ``prose``, ``not-stated``, or ``not-known``
-    (nothing read, and the guarantee's ``unknown:`` names the field it would be read from);
-    ``disagreement`` says how the fields and the prose differ, where they do; ``level`` is the
+    (the guarantee's ``unknown:`` names the field it would be read from, and nothing was read or
+    the dimension is that field's own value); ``disagreement`` says how the fields and the prose
+    differ, where they do (and, for a field marked unknown, what the prose reads); ``level`` is the
     modality's level on the scale."""
 
     name: str
@@ -62,6 +63,8 @@ class Dimension:
 
     def shown(self) -> str:
         """The value as a table cell shows it."""
+        if self.source == "not-known":
+            return "not known"
         text = ", ".join(self.values) if self.values else "none"
         return f"{text} ({self.level})" if self.level else text
 

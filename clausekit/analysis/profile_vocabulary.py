@@ -65,9 +65,23 @@ OBLIGATION = (
     ValuePhrases("seek-action", (r"\bseek\b[^.;]{0,60}?\baction\b",)),
     ValuePhrases("consult", (r"\bconsult(?:s|ed|ing|ation|ations)?\b", r"\bconvene\b", r"консультац")),
     ValuePhrases("refrain", (r"\brefrain from\b", r"\bto prohibit\b", r"\bundertakes? not to\b")),
+    ValuePhrases(
+        "build-capacity",
+        (
+            r"\bmaintain and develop\b[^.;]{0,80}?\b(?:capacit(?:y|ies)|means|capabilit(?:y|ies))\b",
+            r"\bself[- ]?help and mutual aid\b",
+        ),
+    ),
 )
 """What the guarantor promises to do. ``assist`` is read as ``defend`` where the aid is military, or
-extends to all means including armed force (``MEANS_MAKE_DEFENCE``)."""
+extends to all means including armed force (``MEANS_MAKE_DEFENCE``). ``build-capacity`` is a promise to
+prepare, not to respond: "by self-help and mutual aid, the Parties will maintain and develop appropriate
+means to deter armed attack" (US-ROK Art. II); an obligation word inside the phrase of another value
+(the "aid" of "mutual aid") is a word of that phrase."""
+
+PREPARATION = ("build-capacity",)
+"""Obligation values that promise to prepare, not to respond: beside them, a promise to consult is still
+the whole of the response (``consult-first``)."""
 
 MEANS_MAKE_DEFENCE = ("all-means", "armed-force")
 """Means that, together, make a promise of assistance a promise of military defence."""
@@ -195,7 +209,7 @@ TIMING = (
     ),
     ValuePhrases("within", (r"\bwithin (?:\d+|[a-z-]+) (?:hours?|days?|weeks?|months?)\b",)),
 )
-"""When the response is due."""
+"""When the response is due. A ``within`` is read with its period as written: "within 24 hours"."""
 
 TRIGGER = (
     ValuePhrases("nuclear-use", (r"\bnuclear (?:attack|use)\b", r"\bnuclear weapons are used\b")),
@@ -376,6 +390,7 @@ class ProfileVocabulary:
     reserved_guards: tuple[str, ...] = RESERVED_GUARDS
     means_nouns: tuple[str, ...] = MEANS_NOUNS
     means_make_defence: tuple[str, ...] = MEANS_MAKE_DEFENCE
+    preparation: tuple[str, ...] = PREPARATION
     scope_pattern: str = SCOPE_PATTERN
     negation_window: int = NEGATION_WINDOW
 
@@ -384,6 +399,16 @@ DEFAULT_PROFILE_VOCABULARY = ProfileVocabulary()
 
 
 # --- the strength scale ----------------------------------------------------------------------
+
+
+PERIODS = (
+    ("hour", "hours", 1),
+    ("day", "hours", 24),
+    ("week", "hours", 168),
+    ("month", "months", 1),
+    ("year", "months", 12),
+)
+"""The units of a timing ``within`` period that compare: (unit, measure, size in the measure)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -395,6 +420,10 @@ class StrengthScale:
     rankings: tuple[tuple[str, tuple[str, ...]], ...]
     # Dimensions where the weakest value decides: one more discretion makes a promise weaker.
     weakest_decides: tuple[str, ...] = ("discretion",)
+    # The periods of a timing "within ..." (its unit, singular), each with the measure it compares
+    # in and its size: two periods in the same measure compare, the shorter stronger; a month is
+    # no fixed number of days, so months compare with months only.
+    periods: tuple[tuple[str, str, float], ...] = PERIODS
 
     def ranking(self, dimension: str) -> tuple[str, ...] | None:
         for name, values in self.rankings:
@@ -405,7 +434,7 @@ class StrengthScale:
 
 DEFAULT_STRENGTH = StrengthScale(
     (
-        ("obligation", ("defend", "assist", "act", "seek-action", "consult", "none")),
+        ("obligation", ("defend", "assist", "act", "seek-action", "consult", "build-capacity", "none")),
         ("deeming", ("yes", "no")),
         (
             "discretion",

@@ -136,16 +136,20 @@ DEFAULT_SCALE = ModalityScale(
             "commitment",
             (
                 "will",
-                # The Pacific formula ("declares that it would act to meet the common danger"):
-                # a party's declaration, in a treaty, of how it would act commits it as "will" does.
-                "declares that it would",
-                "declare that they would",
-                "declares that they would",
                 "declares that it will",
                 "declare that they will",
                 "declares that they will",
             ),
-            ("will not", "will never", "won't", "declares that it would not", "declare that they would not"),
+            ("will not", "will never", "won't"),
+        ),
+        # The Pacific formula ("declares that it would act to meet the common danger"): a party's
+        # declaration, in a treaty, of how it would act. It commits less than "will" and more than
+        # "should", where the guarantee profile's scale puts it (profile_vocabulary.MODAL_LEVELS): one
+        # order of levels, so the diff and the profile never rank the same change two ways.
+        ModalityLevel(
+            "declaration",
+            ("declares that it would", "declare that they would", "declares that they would"),
+            ("declares that it would not", "declare that they would not"),
         ),
         ModalityLevel("recommendation", ("should",), ("should not", "should never", "shouldn't")),
         ModalityLevel(
@@ -195,12 +199,12 @@ DEFAULT_SCALE = ModalityScale(
             ("would", "could", "might"),
             ("would not", "could not", "might not", "wouldn't", "couldn't"),
             "the conditional says what would follow, not what a party commits to "
-            "('declares that it would' ranks as a commitment)",
+            "('declares that it would' ranks as a declaration)",
         ),
     ),
 )
-"""The default scale (docs/diff.md): binding > commitment > recommendation > expectation > permission,
-and the conditional ("would", "could", "might"), which is on no level."""
+"""The default scale (docs/diff.md): binding > commitment > declaration > recommendation > expectation >
+permission, and the conditional ("would", "could", "might"), which is on no level."""
 
 # The words after ", should" that make it an inverted condition (", should either Party ...").
 INVERSION_SUBJECTS: frozenset[str] = frozenset(

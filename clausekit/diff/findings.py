@@ -33,9 +33,10 @@ from clausekit.analysis import (
     match_aliases,
     prose_text,
 )
+from clausekit.analysis.profile_compare import DimensionComparison
 from clausekit.diff.model import Finding
 from clausekit.diff.options import DiffOptions
-from clausekit.diff.profile_findings import PROFILE_KIND_MIRROR, PROFILE_KINDS, profile_findings
+from clausekit.diff.profile_findings import PROFILE_KIND_MIRROR, PROFILE_KINDS, findings_of, profile_rows
 from clausekit.model import (
     GUARANTEE_FIELDS,
     Bracket,
@@ -848,8 +849,40 @@ def clause_findings(
     found += _guarantee_findings(
         old.guarantee, new.guarantee, scale, prose, (context.old.names, context.new.names), levels
     )
-    found += [_PlacedFinding(i, f) for i, f in enumerate(profile_findings(old, new, old_draft, new_draft))]
+    rows = profile_rows(old, new, old_draft, new_draft)
+    found = _without_the_core_modality(found, rows, scale)
+    found += [_PlacedFinding(i, f) for i, f in enumerate(findings_of(rows))]
     return _sorted(found)
+
+
+def _without_the_core_modality(
+    found: list[_PlacedFinding], rows: Sequence[DimensionComparison], scale: ModalityScale
+) -> list[_PlacedFinding]:
+    """The findings less those the profile's modality finding says already. Where the profile reports
+    that the modality of the core commitment changed, the ``modality`` field's change is that change,
+    and so is a prose modality change from or to a modal on the core commitment's level on its side:
+    the prose pairs modal words in reading order, which between two instruments pairs the core verb
+    with another sentence's (NATO Art. 5 "will" with US-Japan Art. V "would be dangerous"). So NATO ->
+    US-Japan is ``profile.modality.weakened`` once, not also ``modality.changed`` ("not comparable")
+    and ``guarantee.modality.changed``."""
+    row = next((r for r in rows if r.name == "modality"), None)
+    if row is None:
+        return found
+    levels = (row.against.level, row.profile.level)
+
+    def repeats(finding: Finding) -> bool:
+        if finding.kind == "guarantee.modality.changed":
+            return True
+        if finding.kind not in ("modality.weakened", "modality.strengthened", "modality.changed"):
+            return False
+        return _level_of(finding.before, scale) == levels[0] or _level_of(finding.after, scale) == levels[1]
+
+    return [placed for placed in found if not repeats(placed.finding)]
+
+
+def _level_of(phrase: str | None, scale: ModalityScale) -> str | None:
+    read = analyse(phrase, scale).modalities if phrase else ()
+    return read[0].level if read else None
 
 
 def _term_users(draft: Draft, name: str) -> list[str]:

@@ -39,9 +39,19 @@ def _finding(row: DimensionComparison) -> Finding:
     return Finding(f"profile.{row.name}.{direction}", before, after, direction, detail)
 
 
-def profile_findings(old: Clause, new: Clause, old_draft: Draft, new_draft: Draft) -> list[Finding]:
-    """The profile findings of a change to a guarantee (nothing unless one side is a guarantee)."""
+def profile_rows(old: Clause, new: Clause, old_draft: Draft, new_draft: Draft) -> list[DimensionComparison]:
+    """The dimensions a change to a guarantee changes (nothing unless one side is a guarantee):
+    ``profile`` the new side, ``against`` the old."""
     if (old.guarantee is None and new.guarantee is None) or old == new:
         return []  # an unchanged clause (equal models) reads the same: no need to read it twice
     comparison = compare_profiles(read_profile(new_draft, new), read_profile(old_draft, old))
-    return [_finding(row) for row in comparison.dimensions if row.name in CORE and row.verdict in PROFILE_DIRECTIONS]
+    return [row for row in comparison.dimensions if row.name in CORE and row.verdict in PROFILE_DIRECTIONS]
+
+
+def profile_findings(old: Clause, new: Clause, old_draft: Draft, new_draft: Draft) -> list[Finding]:
+    """The profile findings of a change to a guarantee (nothing unless one side is a guarantee)."""
+    return [_finding(row) for row in profile_rows(old, new, old_draft, new_draft)]
+
+
+def findings_of(rows: list[DimensionComparison]) -> list[Finding]:
+    return [_finding(row) for row in rows]

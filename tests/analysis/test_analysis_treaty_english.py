@@ -169,7 +169,7 @@ def test_immediately_reported_is_the_adverb():
 @pytest.mark.parametrize(
     ("text", "phrase", "level"),
     [
-        ("each Party declares that it would act to meet the common danger", "declares that it would", "commitment"),
+        ("each Party declares that it would act to meet the common danger", "declares that it would", "declaration"),
         ("Each Party undertakes to assist in meeting the attack", "undertakes to", "binding"),
         ("The Contracting Parties undertake jointly to adopt all measures", "undertake", "binding"),
         ("the other Member States shall have towards it an obligation of aid", "shall", "binding"),
@@ -185,12 +185,22 @@ def test_treaty_modal_phrases_have_a_place(text, phrase, level):
     assert (modality.phrase, modality.level) == (phrase, level)
 
 
-def test_us_japan_article_v_reads_a_commitment_and_a_conditional():
+def test_us_japan_article_v_reads_a_declaration_and_a_conditional():
     facts = clause_facts("us-japan-1960", "art-v")
     assert [(m.phrase, m.level, m.rank) for m in facts.modalities][:2] == [
         ("would", "conditional", 0),
-        ("declares that it would", "commitment", 4),
+        ("declares that it would", "declaration", 4),
     ]
+    assert DEFAULT_SCALE.rank("commitment") > DEFAULT_SCALE.rank("declaration") > DEFAULT_SCALE.rank("recommendation")
+
+
+def test_the_diff_scale_and_the_profile_scale_are_one_order_of_levels():
+    # Every level of the diff's modality scale is a level of the profile's, in the same order, so a
+    # change the two both rank has one direction (docs/diff.md, docs/profile.md).
+    from clausekit.analysis.profile_vocabulary import MODAL_LEVELS
+
+    names = [level.name for level in DEFAULT_SCALE.levels]
+    assert names == [level for level in MODAL_LEVELS if level in names] and set(names) <= set(MODAL_LEVELS)
 
 
 def test_the_conditional_has_no_rank_and_a_reason():

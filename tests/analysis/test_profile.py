@@ -137,11 +137,33 @@ def test_a_modal_that_describes_the_means_is_not_the_commitments(prose: str, mod
     assert _read(prose)["modality"].values == (modal,)
 
 
-def test_the_us_framework_is_not_read_as_may() -> None:
+def test_the_us_framework_modality_marked_unknown_is_not_known() -> None:
     draft = clausekit.load(Path(__file__).parents[2] / "drafts" / "us-guarantee-framework.clause")
     modality = read_profile(draft, draft.clause("us-guarantee"))["modality"]
-    # "These measures may include ..." describes the means; the commitment's verb is the "shall" quoted.
-    assert modality.values == ("shall",) and "may" not in modality.evidence[0].text.split()
+    # The drafter marks "unknown: modality": the one modal quoted ("shall be regarded as an attack
+    # threatening the peace") characterises the attack, and the verb of the response is not quoted.
+    # The field wins; the prose reading stays as evidence ("These measures may include ..." describes
+    # the means, so the evidence is the "shall", not the "may").
+    assert modality.source == "not-known" and modality.level is None
+    assert "shall be regarded" in modality.evidence[0].text and "may" not in modality.evidence[0].text.split()
+    assert "marked unknown" in modality.disagreement and "shall" in modality.disagreement
+
+
+def test_a_trigger_marked_unknown_is_not_known_whatever_the_prose_reads() -> None:
+    source = """draft d "D" {
+}
+guarantee g 1 {
+  unknown: trigger
+  The Parties will consult together whenever, in the opinion of either of them, the political independence or
+  security of either of the Parties is threatened by external armed attack.
+}
+"""
+    draft = clausekit.loads(source)
+    profile = read_profile(draft, draft.clause("g"))
+    assert profile["trigger"].source == "not-known" and profile["trigger"].evidence
+    # A field marked unknown that is not the dimension's own (the response, for the obligation) leaves
+    # the prose reading as it is: the words quoted say "consult".
+    assert profile["obligation"].values == ("consult",) and profile["obligation"].source == "prose"
 
 
 @pytest.mark.parametrize(
@@ -237,3 +259,37 @@ def test_the_public_api() -> None:
     draft, clause = find_mirror("us-japan-1960::art-v")
     assert clausekit.profile(draft, clause)["obligation"].values == ("act",)
     assert [p.clause for p in clausekit.profiles(draft)] == ["art-v"]
+
+
+US_ROK_ART_II = (
+    "The Parties will consult together whenever, in the opinion of either of them, the political independence or"
+    " security of either of the Parties is threatened by external armed attack. Separately and jointly, by"
+    " self-help and mutual aid, the Parties will maintain and develop appropriate means to deter armed attack and"
+    " will take suitable measures in consultation and agreement to implement this Treaty and to further its"
+    " purposes."
+)
+
+
+def test_us_rok_article_ii_builds_capacity_and_promises_no_assistance() -> None:
+    draft, clause = find_mirror("us-rok-1953::art-ii")
+    profile = read_profile(draft, clause)
+    # "mutual aid" is a word of "by self-help and mutual aid", a promise to prepare, not to assist.
+    assert profile["obligation"].values == ("consult", "build-capacity")
+    assert "automatic" not in profile["discretion"].values
+    assert profile["discretion"].values == ("consult-first",)  # the response promised is to consult
+    assert profile["modality"].values == ("will",)
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        US_ROK_ART_II.split(". ", 1)[1],
+        # Some copies of US-ROK Art. II print "self help" (the source file says so).
+        US_ROK_ART_II.split(". ", 1)[1].replace("self-help", "self help"),
+    ],
+)
+def test_building_capacity_is_not_an_automatic_assistance(prose: str) -> None:
+    profile = _read(prose)
+    # "will take suitable measures in consultation and agreement" is the consultation read beside it.
+    assert profile["obligation"].values == ("consult", "build-capacity")
+    assert "automatic" not in profile["discretion"].values

@@ -58,11 +58,11 @@ def test_the_scale_can_be_replaced() -> None:
     assert _verdicts(compare_profiles(japan, nato, unranked))["obligation"] == "different"
 
 
-def test_a_source_that_does_not_give_a_value_is_not_stated() -> None:
+def test_a_source_that_does_not_give_a_value_is_not_known() -> None:
     draft = clausekit.load("drafts/e3-counterproposal.clause")
     e3 = clausekit.profile(draft, draft.clause("us-guarantee"))
     verdicts = _verdicts(compare_profiles(e3, _profile("north-atlantic-treaty-1949::art-5")))
-    assert verdicts["obligation"] == verdicts["modality"] == "not stated"
+    assert verdicts["obligation"] == verdicts["modality"] == "not known"
 
 
 def test_the_verdict_names_the_closest_treaty_and_the_evidence_of_each_difference() -> None:
@@ -83,3 +83,21 @@ guarantee g 1 {
     assert "than to The North Atlantic Treaty, Art. 5" in text
     assert "deeming no against yes" in text
     assert "discretion constitutional-processes against as-deemed-necessary" in text
+
+
+def _timing_of(prose: str):
+    draft = clausekit.loads(f'draft d "D" {{\n}}\nguarantee g 1 {{\n  {prose}\n}}\n')
+    return clausekit.profile(draft, draft.clause("g"))
+
+
+def test_a_within_carries_its_period_and_the_shorter_is_stronger() -> None:
+    # "consultations within three days" (the Istanbul communique as Ukraine's delegation described it,
+    # drafts/russia-positions.clause) against "a response within 24 hours" (the Italian proposal as reported).
+    three_days = _timing_of("In case of aggression, consultations within three days.")
+    a_day = _timing_of("A Russian violation would trigger a response within 24 hours.")
+    assert three_days["timing"].values == ("within three days",)
+    assert _verdicts(compare_profiles(a_day, three_days))["timing"] == "stronger"
+    assert _verdicts(compare_profiles(three_days, a_day))["timing"] == "weaker"
+    # A stronger value on both sides decides before any period: "immediately" is above every "within".
+    soon = _timing_of("A Russian violation would trigger an immediate response within 24 hours.")
+    assert _verdicts(compare_profiles(soon, three_days))["timing"] == "stronger"

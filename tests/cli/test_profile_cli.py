@@ -119,3 +119,16 @@ def test_crlf_bom_and_ukrainian_prose_and_a_syntax_error(tmp_path) -> None:
     assert result.returncode == 2
     first = result.stderr.decode().splitlines()[0]
     assert first.startswith(f"{broken}:") and "Traceback" not in result.stderr.decode()
+
+
+def test_a_timing_within_keeps_its_period_in_the_schema() -> None:
+    # drafts/russia-positions.clause: "in case of aggression, consultations within three days".
+    result = run_clausekit("profile", str(DRAFTS / "russia-positions.clause"), "-f", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, SCHEMA)
+    timings = [p["dimensions"]["timing"]["value"] for p in data["profiles"]]
+    assert ["within three days"] in timings
+    data["profiles"][0]["dimensions"]["timing"]["value"] = ["within a while"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, SCHEMA)

@@ -305,7 +305,7 @@ def test_every_guarantee_field_is_compared():
     assert guarantee == [
         ("guarantee.guarantor.changed", "changed"),
         ("guarantee.beneficiary.changed", "changed"),
-        ("guarantee.modality.changed", "weakened"),
+        # modality shall -> may is the profile's finding (profile.modality.weakened), not told twice
         ("guarantee.trigger.changed", "changed"),
         ("guarantee.response.changed", "changed"),
         ("guarantee.duration.changed", "longer"),
@@ -315,6 +315,7 @@ def test_every_guarantee_field_is_compared():
         ("guarantee.compensation.changed", "changed"),
         ("guarantee.mirrors.changed", "changed"),
     ]
+    assert "profile.modality.weakened" in [f.kind for f in found]
     trigger = next(f for f in found if f.kind == "guarantee.trigger.changed")
     assert (trigger.before, trigger.after) == (
         "a significant, deliberate and sustained armed attack against UA",
@@ -533,3 +534,24 @@ def test_profile_findings_and_fail_on_weakened():
         "diff", "us-japan-1960::art-v", "north-atlantic-treaty-1949::art-5", "--fail-on", "profile.*.weakened"
     )
     assert stronger.returncode == 0, stronger.stderr
+
+
+def _responding_within(period: str) -> Draft:
+    # The wording reported of the Italian proposal (Bloomberg, via OKX news): "a Russian violation would
+    # trigger a response within 24 hours".
+    prose = f"A Russian violation would trigger a response within {period}."
+    body = f"guarantee g 1 {{\n  guarantor: US\n  beneficiary: UA\n\n  {prose}\n}}\n"
+    return draft(body)
+
+
+def test_a_longer_period_within_weakens_the_timing():
+    day, month = _responding_within("24 hours"), _responding_within("30 days")
+    found = {f.kind: f for f in clause_findings(day.clause("g"), month.clause("g"), day, month)}
+    assert found["profile.timing.weakened"].before == "within 24 hours"
+    assert found["profile.timing.weakened"].after == "within 30 days"
+    back = {f.kind for f in clause_findings(month.clause("g"), day.clause("g"), month, day)}
+    assert "profile.timing.strengthened" in back
+    # Days against months do not compare (a month is no fixed number of days): changed, no direction.
+    months = _responding_within("two months")
+    other = {f.kind for f in clause_findings(month.clause("g"), months.clause("g"), month, months)}
+    assert "profile.timing.changed" in other

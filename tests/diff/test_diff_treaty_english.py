@@ -96,31 +96,40 @@ def test_every_modality_change_has_a_direction_or_says_why_not(new):
         assert has_direction or "not comparable" in finding.detail or "the same level" in finding.detail, finding
 
 
-def test_will_to_would_in_the_modality_field_is_not_comparable_and_says_why():
+def _modality_findings(found) -> list:
+    return [f for f in found if "modality" in f.kind]
+
+
+def test_will_to_would_is_one_modality_finding_the_profiles():
+    # NATO Art. 5 "will assist" -> US-Japan Art. V "declares that it would act": one scale (declaration
+    # below commitment) and one finding, the profile's; not also "not comparable" from the prose's
+    # pairing of "will" with "would be dangerous", nor the modality field's change again.
     found = against_article_5(reference("us-japan-1960::art-v"))
-    (field,) = [f for f in found if f.kind == "guarantee.modality.changed"]
-    assert (field.before, field.after, field.direction) == ("will", "would", "changed")
-    assert "not comparable: the conditional says what would follow" in field.detail
+    (finding,) = _modality_findings(found)
+    assert (finding.kind, finding.direction) == ("profile.modality.weakened", "weakened")
+    assert finding.before.startswith("will (commitment)") and finding.after.startswith("would (declaration)")
 
 
 def test_will_to_seek_in_the_modality_field_is_weakened():
     found = against_article_5(quoted(BUDAPEST_4, "  modality: seek"))
-    (field,) = [f for f in found if f.kind == "guarantee.modality.changed"]
-    assert (field.before, field.after, field.direction) == ("will", "seek", "weakened")
+    (finding,) = _modality_findings(found)
+    # The field's level is the diff scale's ("seek", an expectation), in the profile as in the diff.
+    assert (finding.kind, finding.after) == ("profile.modality.weakened", "seek (expectation)")
 
 
 def test_a_modality_field_off_the_scale_says_so():
     found = against_article_5(quoted(BUDAPEST_4, "  modality: act"))
-    (field,) = [f for f in found if f.kind == "guarantee.modality.changed"]
-    assert field.direction == "changed"
-    assert "'act' on no level of the modality scale" in field.detail
+    # "act" is on no level of either scale: changed, with no level shown; the field is not told twice.
+    (finding,) = [f for f in _modality_findings(found) if f.kind.startswith(("profile.", "guarantee."))]
+    assert (finding.kind, finding.after) == ("profile.modality.changed", "act")
 
 
 def test_a_conditional_in_prose_is_paired_as_not_comparable():
-    old_draft, old = quoted("The Parties will assist.")
-    new_draft, new = quoted("The Parties would assist.")
-    # A guarantee's profile has findings of its own (profile.*): this is about the prose finding.
-    (finding,) = [f for f in clause_findings(old, new, old_draft, new_draft) if not f.kind.startswith("profile.")]
+    # In an article: in a guarantee the profile reports the core commitment's modality instead.
+    old_draft = loads('draft a "A" {\n}\narticle g 1 {\n  The Parties will assist.\n}\n', "a.clause")
+    new_draft = loads('draft b "B" {\n}\narticle g 1 {\n  The Parties would assist.\n}\n', "b.clause")
+    old, new = old_draft.clause("g"), new_draft.clause("g")
+    (finding,) = clause_findings(old, new, old_draft, new_draft)
     assert (finding.kind, finding.before, finding.after, finding.direction) == (
         "modality.changed",
         "will",

@@ -44,7 +44,10 @@ def test_departures_from_article_5():
     assert not any(k == "qualifier.removed" and "deems" in (v or "") for k, v in kinds)
     assert any(k == "qualifier.added" and "constitutional processes" in (v or "") for k, v in kinds)
     assert any(k == "qualifier.removed" and "forthwith" in (v or "") for k, v in kinds)
-    assert ("guarantee.modality.changed", "will") in kinds
+    # The modality field's change (will -> may) is the profile's to report, once, on the one scale.
+    assert not any("modality" in k and not k.startswith("profile.") for k, _ in kinds)
+    modality = next(row for row in report.profile.dimensions if row.name == "modality")
+    assert modality.verdict == "weaker" and modality.profile.level == "permission"
     assert any(k == "guarantee.duration.changed" for k, _ in kinds)
 
 
@@ -147,3 +150,20 @@ def test_mirror_against_another_clause_in_every_format(tmp_path):
     assert "| `deeming` |" in markdown and "**Verdict.**" in markdown
     bad = run_clausekit("mirror", framework, "--against", "us-japan-1960::art-x")
     assert bad.returncode == 2 and "did you mean" in bad.stderr.decode()
+
+
+def test_a_modality_marked_unknown_is_not_ranked_against_article_5():
+    # drafts/us-guarantee-framework.clause marks "unknown: modality": its quoted "shall be regarded as an
+    # attack threatening the peace" is no reading of the verb of the US response, so it is not stronger
+    # than Article 5's "will": the verdict says the modality is not known, in text and in JSON.
+    reports, _ = mirror_reports([load(DRAFTS / "us-guarantee-framework.clause")])
+    report = next(r for r in reports if r.clause.id == "us-guarantee")
+    row = next(row for row in report.profile.dimensions if row.name == "modality")
+    assert row.verdict == "not known" and row.profile.source == "not-known"
+    assert "modality" not in report.verdict.split("not known on one side:")[0]
+    assert "not known on one side: modality" in report.verdict
+    data = json.loads(run_clausekit("mirror", str(DRAFTS / "us-guarantee-framework.clause"), "-f", "json").stdout)
+    mirror = next(m for m in data["mirrors"] if m["clause"] == "us-guarantee")
+    row = next(r for r in mirror["profile"] if r["dimension"] == "modality")
+    assert row["verdict"] == "not known" and row["guarantee"]["source"] == "not-known"
+    assert "marked unknown" in row["guarantee"]["disagreement"]

@@ -11,7 +11,7 @@ from clausekit.render.profile import dimension_json
 from clausekit.render.templates import markdown_inline
 
 # How each profile verdict is marked in text.
-_MARKS = {"same": "=", "weaker": "<", "stronger": ">", "different": "≠", "not stated": "?"}
+_MARKS = {"same": "=", "weaker": "<", "stronger": ">", "different": "≠", "not stated": "?", "not known": "?"}
 
 
 def _first_evidence(row_side) -> str:
