@@ -289,9 +289,16 @@ def _core_modal(sentences: Sequence[Sentence], tables: Tables, promises: Sequenc
     ]
     before = [m for m in modals if (m.index, m.start) <= (core.index, core.start)]
     if before:
-        return max(before, key=lambda m: (m.index, m.start, -m.end))
+        return _at_one_word(before, max((m.index, m.start) for m in before))
     after = [m for m in modals if m.index == core.index]
     return min(after, key=lambda m: m.start) if after else None
+
+
+def _at_one_word(modals: Sequence[Match], place: tuple[int, int]) -> Match:
+    """Of the modals that start at ``place``: the verb itself ("shall" of "shall have towards it an
+    obligation"), unless a longer phrase ranks otherwise ("will seek to" is not the "will" of it)."""
+    there = sorted((m for m in modals if (m.index, m.start) == place), key=lambda m: m.end)
+    return there[-1] if any(m.value != there[0].value for m in there) else there[0]
 
 
 def _describes_means(low: str, start: int, end: int, tables: Tables) -> bool:

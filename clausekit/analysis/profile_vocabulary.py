@@ -293,13 +293,16 @@ MODALS = (
     ModalPhrase(r"\bwould\b", "declaration"),
     ModalPhrase(r"\bshould\b", "recommendation"),
     ModalPhrase(r"\bintends? to\b|\bintend\b", "expectation"),
+    # To seek is to try, whatever verb carries it: "will seek to" ranks as the diff's scale ranks it.
+    ModalPhrase(r"\b(?:will|shall) seek(?: to)?\b|\bseeks? to\b", "expectation"),
     ModalPhrase(r"\breserves? the right to\b", "permission"),
     ModalPhrase(r"\bmay\b", "permission"),
     ModalPhrase(r"\bпредоставят\b|\bокажут\b", "commitment"),
     ModalPhrase(r"s['’]apporteront|\btiendront\b|\bprendront\b", "commitment"),
 )
 """Verbs that carry the core commitment, with their level. The modality is the verb nearest before
-the first promise of the strongest obligation (a future indicative, in Russian and French)."""
+the first promise of the strongest obligation (a future indicative, in Russian and French); of two
+phrases that start at one word and rank differently ("will", "will seek to"), the longer."""
 
 MODAL_LEVELS = (
     "binding",

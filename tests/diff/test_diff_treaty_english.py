@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from clausekit.analysis.profile import read_profile
+from clausekit.diff import diff
 from clausekit.diff.findings import FINDING_KINDS, clause_findings, mirror
 from clausekit.diff.model import Finding
 from clausekit.language.parser import loads
@@ -115,6 +117,36 @@ def test_will_to_seek_in_the_modality_field_is_weakened():
     (finding,) = _modality_findings(found)
     # The field's level is the diff scale's ("seek", an expectation), in the profile as in the diff.
     assert (finding.kind, finding.after) == ("profile.modality.weakened", "seek (expectation)")
+
+
+def test_will_seek_to_in_prose_is_an_expectation_in_the_profile_as_in_the_diff():
+    # "will seek to provide assistance" (the verb "will" carries "seek to"): the diff's scale ranks
+    # it an expectation; the profile read it as the commitment "will", and the two scales disagreed.
+    old_draft = loads(_GUARANTEE.format(id="a", verb="will provide"), "a.clause")
+    new_draft = loads(_GUARANTEE.format(id="b", verb="will seek to provide"), "b.clause")
+    (change,) = [c for c in diff(old_draft, new_draft).changes if c.words]
+    (finding,) = [f for f in change.findings if "modality" in f.kind]
+    assert (finding.kind, finding.after.split(" (“")[0]) == ("profile.modality.weakened", "will seek to (expectation)")
+    # "shall have towards it an obligation" stays the binding "shall" it starts with (TEU Art. 42(7)).
+    teu = loads(_GUARANTEE.format(id="c", verb="shall have towards it an obligation to provide"), "c.clause")
+    assert read_profile(teu, teu.clause("g"))["modality"].values == ("shall",)
+
+
+_GUARANTEE = """\
+draft {id} "{id}" {{
+}}
+
+parties {{
+  US "the United States"
+  UA "Ukraine"
+}}
+
+guarantee g 1 {{
+  guarantor: US
+  beneficiary: UA
+  The United States {verb} assistance to Ukraine if Ukraine is attacked.
+}}
+"""
 
 
 def test_a_modality_field_off_the_scale_says_so():
