@@ -451,6 +451,19 @@ def _placeholder_with_prose(self: Rule, index: DraftIndex) -> Iterator[Diagnosti
             )
 
 
+@rule("excerpt-without-text", "error", "a provision marked 'extent: excerpt' has no text of its own")
+def _excerpt_without_text(self: Rule, index: DraftIndex) -> Iterator[Diagnostic]:
+    # An excerpt says "these words, and maybe more": without words (a placeholder, or a provision
+    # that only holds sub-points) it would hide every sub-point's absence behind nothing known.
+    for clause in index.provisions:
+        if clause.is_excerpt and (clause.is_placeholder or not _clause_paragraphs(clause)):
+            yield self.finding(
+                f"{_describe(clause)} is marked 'extent: excerpt' but has no text of its own: an excerpt is "
+                "the words a source quotes; a text not known at all is 'exactness: missing'",
+                clause.location,
+            )
+
+
 _PARAGRAPH_FIELD_NAMES = frozenset(spec.name for spec in PARAGRAPH_FIELDS)
 
 

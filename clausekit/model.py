@@ -154,6 +154,16 @@ FIELDS_EXACTNESS = FieldSpec(
     "how exact the guarantee's structured fields are against the source (a duration known only from a paraphrase)",
     choices=EXACTNESS_LEVELS[:-1],
 )
+EXTENTS = ("whole", "excerpt")
+"""How much of a provision's text is known: all of it (the default), or an ``excerpt``: the
+source quotes part of it, so what the excerpt lacks may be in the full text."""
+EXTENT = FieldSpec(
+    "extent",
+    "extent",
+    "choice",
+    "how much of the text is known: whole, or excerpt (the source quotes part of it)",
+    choices=EXTENTS,
+)
 ALTERNATIVE = FieldSpec(
     "alternative",
     "alternatives",
@@ -188,12 +198,18 @@ GUARANTEE_FIELDS: tuple[FieldSpec, ...] = (
     UNKNOWN,
 )
 CORRESPONDENCE_FIELDS: tuple[FieldSpec, ...] = (CORRESPONDS,)
+EXTENT_FIELDS: tuple[FieldSpec, ...] = (EXTENT,)
 ALTERNATIVE_FIELDS: tuple[FieldSpec, ...] = (ALTERNATIVE,)
 BLOCK_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
     "draft": HEADER_FIELDS,
-    "article": PROVISION_FIELDS + CORRESPONDENCE_FIELDS + ALTERNATIVE_FIELDS,
-    "clause": PROVISION_FIELDS + CORRESPONDENCE_FIELDS + ALTERNATIVE_FIELDS,
-    "guarantee": PROVISION_FIELDS + CORRESPONDENCE_FIELDS + ALTERNATIVE_FIELDS + GUARANTEE_FIELDS + (FIELDS_EXACTNESS,),
+    "article": PROVISION_FIELDS + EXTENT_FIELDS + CORRESPONDENCE_FIELDS + ALTERNATIVE_FIELDS,
+    "clause": PROVISION_FIELDS + EXTENT_FIELDS + CORRESPONDENCE_FIELDS + ALTERNATIVE_FIELDS,
+    "guarantee": PROVISION_FIELDS
+    + EXTENT_FIELDS
+    + CORRESPONDENCE_FIELDS
+    + ALTERNATIVE_FIELDS
+    + GUARANTEE_FIELDS
+    + (FIELDS_EXACTNESS,),
 }
 """The fields each block carries, in the order ``fmt`` writes them (a term carries none)."""
 
@@ -395,6 +411,9 @@ class Clause:
     corresponds: tuple[str, ...] = ()
     # A guarantee's ``fields-exactness``: how exact its structured fields are (None: as its text).
     fields_exactness: str | None = None
+    # ``excerpt``: the source quotes only part of the text (None, ``whole``: all of it is known).
+    # Not inherited: a provision quoted in part may hold sub-points known whole.
+    extent: str | None = None
     # In a compilation, the provenance of each delegation's alternative (``alternative_text``):
     # the provision's own fields can only say the least exact of them.
     alternatives: tuple[str, ...] = ()
@@ -410,6 +429,11 @@ class Clause:
     def is_placeholder(self) -> bool:
         """The text of this clause is not known (a leaked text only partly published)."""
         return self.exactness == "missing"
+
+    @property
+    def is_excerpt(self) -> bool:
+        """Only part of this clause's text is known: what it lacks may be in the full text."""
+        return self.extent == "excerpt"
 
     @property
     def clauses(self) -> tuple[Clause, ...]:
