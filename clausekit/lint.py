@@ -35,6 +35,7 @@ from clausekit.model import (
     Term,
     TermRef,
     Text,
+    alternative_provenance,
     guarantee_prose,
     iter_inline,
     iter_provenance,
@@ -228,6 +229,10 @@ def _unknown_party(self: Rule, index: DraftIndex) -> Iterator[Diagnostic]:
     for clause in index.provisions:
         if clause.proposer and clause.proposer not in declared:
             yield unknown(clause.proposer, f"as the proposer of {_describe(clause)}", clause.location)
+        for code, held in alternative_provenance(clause).items():
+            for role, value in (("an alternative", code), ("the proposer of an alternative", held.proposer)):
+                if value and value not in declared:
+                    yield unknown(value, f"as {role} of {_describe(clause)}", clause.location)
         if clause.guarantee is not None:
             for role, codes in (
                 ("guarantor", clause.guarantee.guarantors),
@@ -376,6 +381,8 @@ def _referred_parties(index: DraftIndex) -> set[str]:
     for clause in index.provisions:
         if clause.proposer:
             referred.add(clause.proposer)
+        for code, held in alternative_provenance(clause).items():
+            referred.update(value for value in (code, held.proposer) if value)
         if clause.guarantee is not None:
             referred.update(clause.guarantee.guarantors, clause.guarantee.beneficiaries)
     for span, _owner in index.spans:
@@ -441,6 +448,19 @@ def _placeholder_with_prose(self: Rule, index: DraftIndex) -> Iterator[Diagnosti
                 f"{_describe(clause)} is marked 'exactness: missing' but has text: remove the text, "
                 "or set the exactness it has (verbatim, reconstructed, translated, paraphrase, unverified)",
                 clause.paragraphs[0].location,
+            )
+
+
+@rule("excerpt-without-text", "error", "a provision marked 'extent: excerpt' has no text of its own")
+def _excerpt_without_text(self: Rule, index: DraftIndex) -> Iterator[Diagnostic]:
+    # An excerpt says "these words, and maybe more": without words (a placeholder, or a provision
+    # that only holds sub-points) it would hide every sub-point's absence behind nothing known.
+    for clause in index.provisions:
+        if clause.is_excerpt and (clause.is_placeholder or not _clause_paragraphs(clause)):
+            yield self.finding(
+                f"{_describe(clause)} is marked 'extent: excerpt' but has no text of its own: an excerpt is "
+                "the words a source quotes; a text not known at all is 'exactness: missing'",
+                clause.location,
             )
 
 

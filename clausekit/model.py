@@ -67,14 +67,15 @@ ProvisionKind: TypeAlias = Literal["article", "clause", "guarantee"]
 # --- the fields: every field of the language, declared once --------------------------------
 
 FieldKind: TypeAlias = Literal[
-    "text", "choice", "date", "code", "codes", "words", "prose", "refs", "fields", "correspondences"
+    "text", "choice", "date", "code", "codes", "words", "prose", "refs", "fields", "correspondences", "alternative"
 ]
 """What a field's value is: ``text`` (plain words, kept as written), ``choice`` (one word of a
 vocabulary), ``date`` (YYYY, YYYY-MM or YYYY-MM-DD), ``code`` (one party code), ``codes``
 (party codes, comma separated), ``words`` (a phrase, such as a modal verb), ``prose`` (a
 paragraph with inline markup), ``refs`` (``draft-id::clause-id`` references), ``fields``
-(names of other fields) and ``correspondences`` (``draft-id::clause-id`` references and keys
-of ``ISSUES``, mixed)."""
+(names of other fields), ``correspondences`` (``draft-id::clause-id`` references and keys
+of ``ISSUES``, mixed) and ``alternative`` (a party code and the provenance of its text,
+``alternative_text``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +154,24 @@ FIELDS_EXACTNESS = FieldSpec(
     "how exact the guarantee's structured fields are against the source (a duration known only from a paraphrase)",
     choices=EXACTNESS_LEVELS[:-1],
 )
+EXTENTS = ("whole", "excerpt")
+"""How much of a provision's text is known: all of it (the default), or an ``excerpt``: the
+source quotes part of it, so what the excerpt lacks may be in the full text."""
+EXTENT = FieldSpec(
+    "extent",
+    "extent",
+    "choice",
+    "how much of the text is known: whole, or excerpt (the source quotes part of it)",
+    choices=EXTENTS,
+)
+ALTERNATIVE = FieldSpec(
+    "alternative",
+    "alternatives",
+    "alternative",
+    "the provenance of one delegation's alternative in a compilation: "
+    "CODE; proposer: ...; date: ...; exactness: ...; source: ...",
+    repeatable=True,
+)
 UNKNOWN = FieldSpec(
     "unknown", "unknown", "fields", "fields whose value the source does not give (a text cut off)", repeatable=True
 )
@@ -179,11 +198,18 @@ GUARANTEE_FIELDS: tuple[FieldSpec, ...] = (
     UNKNOWN,
 )
 CORRESPONDENCE_FIELDS: tuple[FieldSpec, ...] = (CORRESPONDS,)
+EXTENT_FIELDS: tuple[FieldSpec, ...] = (EXTENT,)
+ALTERNATIVE_FIELDS: tuple[FieldSpec, ...] = (ALTERNATIVE,)
 BLOCK_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
     "draft": HEADER_FIELDS,
-    "article": PROVISION_FIELDS + CORRESPONDENCE_FIELDS,
-    "clause": PROVISION_FIELDS + CORRESPONDENCE_FIELDS,
-    "guarantee": PROVISION_FIELDS + CORRESPONDENCE_FIELDS + GUARANTEE_FIELDS + (FIELDS_EXACTNESS,),
+    "article": PROVISION_FIELDS + EXTENT_FIELDS + CORRESPONDENCE_FIELDS + ALTERNATIVE_FIELDS,
+    "clause": PROVISION_FIELDS + EXTENT_FIELDS + CORRESPONDENCE_FIELDS + ALTERNATIVE_FIELDS,
+    "guarantee": PROVISION_FIELDS
+    + EXTENT_FIELDS
+    + CORRESPONDENCE_FIELDS
+    + ALTERNATIVE_FIELDS
+    + GUARANTEE_FIELDS
+    + (FIELDS_EXACTNESS,),
 }
 """The fields each block carries, in the order ``fmt`` writes them (a term carries none)."""
 
@@ -385,6 +411,12 @@ class Clause:
     corresponds: tuple[str, ...] = ()
     # A guarantee's ``fields-exactness``: how exact its structured fields are (None: as its text).
     fields_exactness: str | None = None
+    # ``excerpt``: the source quotes only part of the text (None, ``whole``: all of it is known).
+    # Not inherited: a provision quoted in part may hold sub-points known whole.
+    extent: str | None = None
+    # In a compilation, the provenance of each delegation's alternative (``alternative_text``):
+    # the provision's own fields can only say the least exact of them.
+    alternatives: tuple[str, ...] = ()
     location: Location = field(default=NOWHERE, compare=False)
     comments: tuple[Comment, ...] = field(default=(), compare=False)
     trailing_comments: tuple[Comment, ...] = field(default=(), compare=False)
@@ -397,6 +429,11 @@ class Clause:
     def is_placeholder(self) -> bool:
         """The text of this clause is not known (a leaked text only partly published)."""
         return self.exactness == "missing"
+
+    @property
+    def is_excerpt(self) -> bool:
+        """Only part of this clause's text is known: what it lacks may be in the full text."""
+        return self.extent == "excerpt"
 
     @property
     def clauses(self) -> tuple[Clause, ...]:
@@ -561,6 +598,46 @@ def provenance_lookup(draft: Draft) -> Callable[[Clause], Provenance]:
 def provenance(draft: Draft, clause: Clause) -> Provenance:
     """The provenance of one provision of ``draft`` (``provenance_lookup`` for many)."""
     return provenance_lookup(draft)(clause)
+
+
+# The parts of an ``alternative:`` value after its code, in the order they are written;
+# ``source`` is last because its free text may hold semicolons.
+_ALTERNATIVE_PARTS = ("proposer", "date", "exactness", "source")
+_ALTERNATIVE_PART = re.compile(r";\s*(proposer|date|exactness):\s*")
+
+
+def alternative_text(code: str, provenance: Provenance) -> str:
+    """An ``alternative:`` value: the party code, then each provenance field that is known
+    (``CODE; proposer: UA; date: 2022-03-29; exactness: paraphrase; source: ...``)."""
+    parts = [code]
+    for name in _ALTERNATIVE_PARTS:
+        value = getattr(provenance, name)
+        if value is not None:
+            parts.append(f"{name}: {' '.join(value.split())}")
+    return "; ".join(parts)
+
+
+def read_alternative(text: str) -> tuple[str, Provenance]:
+    """An ``alternative:`` value read back: its code and its provenance. Raises ValueError,
+    with what is wrong, for a value that ``alternative_text`` would not write."""
+    head, _, source = text.partition("; source:")
+    pieces = _ALTERNATIVE_PART.split(head)
+    code, values = pieces[0].strip(), dict(zip(pieces[1::2], (v.strip() for v in pieces[2::2]), strict=False))
+    for name, value in (("code", code), ("proposer", values.get("proposer", "X"))):
+        if not re.fullmatch(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*", value):
+            raise ValueError(f"'{value}' is not a party code: an alternative's {name} is one party code")
+    if values.get("exactness", "verbatim") not in EXACTNESS_LEVELS:
+        raise ValueError(f"unknown exactness '{values['exactness']}': expected one of " + ", ".join(EXACTNESS_LEVELS))
+    if "date" in values and not re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", values["date"]):
+        raise ValueError(f"'{values['date']}' is not a date: write YYYY-MM-DD, YYYY-MM or YYYY")
+    if any(not value for value in values.values()):
+        raise ValueError("write the alternative as CODE; proposer: ...; date: ...; exactness: ...; source: ...")
+    return code, Provenance(source.strip() or None, values.get("exactness"), values.get("date"), values.get("proposer"))
+
+
+def alternative_provenance(clause: Clause) -> dict[str, Provenance]:
+    """The provenance of each delegation's alternative a compiled provision holds, by code."""
+    return dict(read_alternative(text) for text in clause.alternatives)
 
 
 def exactness_rank(exactness: str | None) -> int:

@@ -59,7 +59,8 @@ CELL_STATUSES = ("base", "same", "modified", "added", "text", "gap", "missing", 
 - ``gap``: the draft has no such clause;
 - ``missing``: the draft has the clause, but its text is not available (``exactness: missing``);
 - ``unknown``: the draft has no such clause as far as is known, but it sits inside a point
-  whose text is missing in that draft, so it may be there.
+  whose text is missing in that draft, or known only in part (``extent: excerpt``), so it may
+  be there.
 """
 
 
@@ -584,6 +585,9 @@ def _filler(parent: str | None, col: int, state_of: dict[str, tuple[Cell, ...]])
     it would sit in has no known text in that draft."""
     if parent is not None and parent in state_of and state_of[parent][col].status in ("missing", "unknown"):
         return Cell("unknown", note="the text of the point it belongs to is not available in this draft")
+    holder = state_of[parent][col].clause if parent is not None and parent in state_of else None
+    if holder is not None and holder.is_excerpt:
+        return Cell("unknown", note="the text of the point it belongs to is an excerpt: it may be in the full text")
     return Cell("gap")
 
 

@@ -300,34 +300,36 @@ def _rows(
     partner_of_new = {pair.new: pair for pair in alignment.pairs}
     removed_after = _removed_after(alignment)
     # A clause inside a point whose text is missing on the other side is not known to be
-    # gone (or new): the placeholder may hold it. Such rows are unknown, not removed/added.
+    # gone (or new): the placeholder may hold it; nor is one inside a point the other side
+    # knows only in part (an excerpt): its full text may hold it. Such rows are unknown.
     old_parents, new_parents = parents
-    blind_old: set[int] = set()
-    blind_new: set[int] = set()
-    for p in alignment.pairs:
-        if old_clauses[p.old].exactness == "missing" or new_clauses[p.new].exactness == "missing":
-            blind_old.add(p.old)
-            blind_new.add(p.new)
+    blind_old, blind_new = _blind_points(alignment, old_clauses, new_clauses)
 
-    def under_placeholder(index: int, parents: list[int], blind: set[int], clauses: tuple[Clause, ...]) -> str | None:
+    def under_placeholder(index: int, parents: list[int], blind: dict[int, str]) -> tuple[int, str] | None:
         index = parents[index]
         while index >= 0:
             if index in blind:
-                return clauses[index].id
+                return index, blind[index]
             index = parents[index]
         return None
 
+    def hiding(found: tuple[int, str] | None, clauses: tuple[Clause, ...], cites: dict[str, str]) -> str | None:
+        if found is None:
+            return None
+        point = clauses[found[0]].id
+        return _why_not_known(cites.get(point, point), found[1])
+
     def removed(o: int) -> ClauseChange:
         clause = old_clauses[o]
-        hidden = under_placeholder(o, old_parents, blind_old, old_clauses)
-        return _alone(clause, None, old_cites.get(clause.id), None, hidden and old_cites.get(hidden, hidden))
+        hidden = hiding(under_placeholder(o, old_parents, blind_old), old_clauses, old_cites)
+        return _alone(clause, None, old_cites.get(clause.id), None, hidden)
 
     rows: list[ClauseChange] = [removed(o) for o in removed_after.get(-1, ())]
     for n, clause in enumerate(new_clauses):
         pair = partner_of_new.get(n)
         if pair is None:
-            hidden = under_placeholder(n, new_parents, blind_new, new_clauses)
-            rows.append(_alone(None, clause, None, new_cites.get(clause.id), hidden and new_cites.get(hidden, hidden)))
+            hidden = hiding(under_placeholder(n, new_parents, blind_new), new_clauses, new_cites)
+            rows.append(_alone(None, clause, None, new_cites.get(clause.id), hidden))
             continue
         old = old_clauses[pair.old]
         row = ClauseChange(
@@ -340,6 +342,34 @@ def _rows(
     return tuple(rows)
 
 
+def _blind_points(
+    alignment: Alignment, old_clauses: tuple[Clause, ...], new_clauses: tuple[Clause, ...]
+) -> tuple[dict[int, str], dict[int, str]]:
+    """The paired points under which a clause on one side only is not known to be gone or
+    new, with why: ``missing`` (either side's text is not known: both sides are blind) or
+    ``excerpt`` (one side's text is known in part: blind for the other side's sub-points)."""
+    blind_old: dict[int, str] = {}
+    blind_new: dict[int, str] = {}
+    for p in alignment.pairs:
+        old, new = old_clauses[p.old], new_clauses[p.new]
+        if old.is_placeholder or new.is_placeholder:
+            blind_old[p.old] = blind_new[p.new] = "missing"
+            continue
+        if new.is_excerpt:
+            blind_old[p.old] = "new excerpt"
+        if old.is_excerpt:
+            blind_new[p.new] = "old excerpt"
+    return blind_old, blind_new
+
+
+def _why_not_known(point: str, reason: str) -> str:
+    """Why a clause inside ``point`` is not known to be kept, in a reader's words."""
+    if reason == "missing":
+        return f"the text of {point} is missing on one side"
+    side = reason.split()[0]
+    return f"the {side} draft's text of {point} is an excerpt: it may be in the full text"
+
+
 def _alone(
     old: Clause | None,
     new: Clause | None,
@@ -349,7 +379,8 @@ def _alone(
 ) -> ClauseChange:
     """A clause on one side only: added, removed, or unknown for a placeholder (a point
     is known to exist but not its text, so it is not reported as added or removed) or for
-    a clause inside a point (``inside_unknown``, its number) whose other text is missing."""
+    a clause inside a point whose other text is missing or an excerpt (``inside_unknown``
+    says which point and why)."""
     row = ClauseChange(old, new, (), None, 0.0, (), (), old_cited, new_cited)
     label = row.label
     side, other = ("old", "new") if old is not None else ("new", "old")
@@ -358,10 +389,7 @@ def _alone(
         finding = Finding("clause.unknown", row.old_label, row.new_label, None, detail)
         kind = "unknown"
     elif inside_unknown is not None:
-        detail = (
-            f"{label}: not known whether the {other} draft keeps it "
-            f"(the text of {inside_unknown} is missing on one side)"
-        )
+        detail = f"{label}: not known whether the {other} draft keeps it ({inside_unknown})"
         finding = Finding("clause.unknown", row.old_label, row.new_label, None, detail)
         kind = "unknown"
     elif old is not None:

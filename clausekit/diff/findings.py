@@ -101,6 +101,7 @@ FINDING_KINDS: tuple[str, ...] = (
     "reference.retargeted",
     "reference.broken",
     "term.redefined",
+    "excerpt.not-known",
     *(f"guarantee.{spec.name}.changed" for spec in COMPARED_FIELDS),
     *PROFILE_KINDS,
 )
@@ -852,6 +853,8 @@ def clause_findings(
     rows = profile_rows(old, new, old_draft, new_draft)
     found = _without_the_core_modality(found, rows, scale)
     found += [_PlacedFinding(i, f) for i, f in enumerate(findings_of(rows))]
+    if old.is_excerpt or new.is_excerpt:
+        found = [replace(p, finding=_in_excerpt(p.finding, old.is_excerpt, new.is_excerpt)) for p in found]
     return _sorted(found)
 
 
@@ -883,6 +886,27 @@ def _without_the_core_modality(
 def _level_of(phrase: str | None, scale: ModalityScale) -> str | None:
     read = analyse(phrase, scale).modalities if phrase else ()
     return read[0].level if read else None
+
+
+# What a finding says a side lacks, by its wording: "quantity removed: ...", "no longer names ...".
+_LACKS = {"new": (" removed:", "no longer names"), "old": (" added:", "now names")}
+
+
+def _in_excerpt(finding: Finding, old_excerpt: bool, new_excerpt: bool) -> Finding:
+    """A finding that rests on what an excerpt lacks (a quantity, a party, a field value absent
+    from it) becomes ``excerpt.not-known``: the full text may have it. What the excerpt says
+    is still compared as usual."""
+    for side, excerpt, direction in (("new", new_excerpt, "removed"), ("old", old_excerpt, "added")):
+        if not excerpt:
+            continue
+        words = next((w for w in _LACKS[side] if w in finding.detail), None)
+        if finding.direction == direction or words is not None:
+            subject = (
+                finding.detail.replace(words, ":" if words.endswith(":") else "names", 1) if words else finding.detail
+            )
+            detail = f"not known, not in the {side} draft's excerpt (it may be in the full text): {subject}"
+            return Finding("excerpt.not-known", finding.before, finding.after, None, detail)
+    return finding
 
 
 def _term_users(draft: Draft, name: str) -> list[str]:

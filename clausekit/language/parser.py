@@ -45,6 +45,7 @@ from clausekit.model import (
     Paragraph,
     Party,
     Term,
+    read_alternative,
 )
 from clausekit.resources import resource
 
@@ -223,6 +224,15 @@ def _read_prose(spec: FieldSpec, line: FieldLine) -> Paragraph:
     return Paragraph(paragraph.spans, line.location, paragraph.source_lines, line.comments)
 
 
+def _read_alternative(spec: FieldSpec, line: FieldLine) -> str:
+    value = " ".join(line.value.split())
+    try:
+        read_alternative(value)
+    except ValueError as error:
+        raise _at_value(line, f"{spec.name}: {error}") from None
+    return value
+
+
 _READERS: dict[str, Callable[[FieldSpec, FieldLine], Any]] = {
     "text": _read_text,
     "words": _read_words,
@@ -234,6 +244,7 @@ _READERS: dict[str, Callable[[FieldSpec, FieldLine], Any]] = {
     "correspondences": _read_correspondences,
     "fields": _read_fields_named,
     "prose": _read_prose,
+    "alternative": _read_alternative,
 }
 """How each kind of field value is read and checked (``FieldSpec.kind``)."""
 

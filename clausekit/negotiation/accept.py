@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from clausekit.errors import UsageError
 from clausekit.model import (
+    PROVISION_FIELDS,
     Bracket,
     Clause,
     Draft,
@@ -18,9 +19,12 @@ from clausekit.model import (
     Paragraph,
     Term,
     Text,
+    alternative_provenance,
+    draft_provenance,
     iter_paragraphs,
     join_texts,
     map_guarantee_prose,
+    provenance_lookup,
 )
 
 
@@ -45,7 +49,29 @@ def accept_brackets(draft: Draft, party: str) -> Accepted:
         declared = ", ".join(p.code for p in draft.parties) or "none"
         raise UsageError(f"--accept {party}: the draft declares no party {party} (declared: {declared})")
     taker = _AlternativeTaker(party)
-    return Accepted(taker.draft(draft), party, taker.taken, taker.open)
+    return Accepted(_taken_provenance(taker.draft(draft), party), party, taker.taken, taker.open)
+
+
+def _taken_provenance(draft: Draft, party: str) -> Draft:
+    """A compilation's provisions once ``party``'s alternatives are taken: each that says the
+    provenance of ``party``'s alternative (``alternative:``) takes it, and every other keeps
+    the provenance it had, so that none becomes more exact, or another party's, by
+    inheriting from a provision that now says ``party``'s."""
+    if not any(clause.alternatives for clause in draft.walk()):
+        return draft
+    from clausekit.negotiation.compilation import drop_inherited
+
+    had = provenance_lookup(draft)
+
+    def item(node: Clause | Term) -> Clause | Term:
+        if isinstance(node, Term):
+            return node
+        now = alternative_provenance(node).get(party) or had(node)
+        fields = {spec.attribute: getattr(now, spec.attribute) for spec in PROVISION_FIELDS}
+        return replace(node, alternatives=(), children=tuple(item(c) for c in node.children), **fields)
+
+    body = drop_inherited(tuple(item(node) for node in draft.body), draft_provenance(draft))
+    return replace(draft, body=body)
 
 
 # Where an empty alternative is taken, the space before it has nothing left to separate:

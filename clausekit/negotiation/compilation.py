@@ -59,6 +59,7 @@ from clausekit.model import (
     Term,
     TermRef,
     Text,
+    alternative_text,
     draft_provenance,
     exactness_rank,
     join_texts,
@@ -67,7 +68,15 @@ from clausekit.model import (
     provenance_lookup,
 )
 
-__all__ = ["WORD_LEVEL_THRESHOLD", "compile_draft", "compile_source", "take", "variant_id", "variant_term"]
+__all__ = [
+    "WORD_LEVEL_THRESHOLD",
+    "compile_draft",
+    "compile_source",
+    "drop_inherited",
+    "take",
+    "variant_id",
+    "variant_term",
+]
 
 WORD_LEVEL_THRESHOLD = 0.5
 """A draft whose clause is at least this similar to the base's (difflib ratio of their
@@ -102,7 +111,7 @@ def compile_draft(comparison: Comparison, draft_id: str = "compilation", title: 
     body: list[Clause | Term] = [*builder.terms()]
     body.extend(builder.tree())
     exactness = _worst_exactness(comparison.drafts)
-    body = list(_drop_inherited(tuple(body), Provenance(exactness=exactness)))
+    body = list(drop_inherited(tuple(body), Provenance(exactness=exactness)))
     labels = "; ".join(f"{c.code} = {c.draft.id} ({c.draft.label()}{', ' + c.date if c.date else ''})" for c in columns)
     comments = (
         Comment(" Compilation text made by clausekit compare. Text all drafts share is clean; a bracket holds"),
@@ -222,7 +231,7 @@ def _worst(levels: Sequence[str | None]) -> str | None:
     return max(given, key=exactness_rank) if given else None
 
 
-def _drop_inherited(items: tuple[Clause | Term, ...], enclosing: Provenance) -> tuple[Clause | Term, ...]:
+def drop_inherited(items: tuple[Clause | Term, ...], enclosing: Provenance) -> tuple[Clause | Term, ...]:
     """The compiled provisions with each provenance field left out where it is what the
     provision inherits anyway (``model.provenance``), so the text says each once."""
     out: list[Clause | Term] = []
@@ -236,8 +245,12 @@ def _drop_inherited(items: tuple[Clause | Term, ...], enclosing: Provenance) -> 
             own[spec.attribute] = None if value == getattr(enclosing, spec.attribute) != "missing" else value
         trimmed = replace(item, **own)
         here = enclosing.within(trimmed)
-        paragraphs = tuple(_paragraph_within(p, here) for p in trimmed.paragraphs)
-        children = _drop_inherited(item.children, here.passed_on(trimmed, enclosing))
+        # Under alternatives a paragraph's mark stays even where the provision's least exact
+        # level says the same: taking one draft's text gives the provision that draft's level.
+        paragraphs = (
+            trimmed.paragraphs if item.alternatives else tuple(_paragraph_within(p, here) for p in trimmed.paragraphs)
+        )
+        children = drop_inherited(item.children, here.passed_on(trimmed, enclosing))
         out.append(replace(trimmed, paragraphs=paragraphs, children=children))
     return tuple(out)
 
@@ -379,7 +392,7 @@ class _CompilationBuilder:
             split = replace(
                 shell, kind="clause" if kind == "guarantee" else kind, children=self._variants(row) + nested
             )
-            return replace(split, **self._provenance_of(row, cols))
+            return replace(split, **self._provenance_of(row, cols, attributed=False))
         compiled = replace(
             shell,
             kind="guarantee" if guarantee is not None else kind,
@@ -397,12 +410,14 @@ class _CompilationBuilder:
         assert clause is not None
         return self.provenance[col](clause), draft_provenance(self.comparison.drafts[col])
 
-    def _provenance_of(self, row: Row, cols: Sequence[int]) -> dict[str, str | None]:
+    def _provenance_of(self, row: Row, cols: Sequence[int], attributed: bool = True) -> dict[str, Any]:
         """The provenance fields of a row compiled from the text of ``cols``: the least exact
         of their exactness (never more exact than any), and each other field where the
-        provisions give their own (not their draft's, which the header lists) and agree."""
+        provisions give their own (not their draft's, which the header lists) and agree.
+        With ``attributed``, one ``alternative`` per draft says its own provenance in full,
+        since one field cannot hold different dates, proposers or sources."""
         found = [self._cell_provenance(row, col) for col in cols]
-        fields: dict[str, str | None] = {"exactness": _worst([own.exactness or "verbatim" for own, _ in found])}
+        fields: dict[str, Any] = {"exactness": _worst([own.exactness or "verbatim" for own, _ in found])}
         for attribute in ("source", "date", "proposer"):
             # What each provision gives beyond its draft's header (None: only the header's).
             values = [getattr(own, attribute) for own, _ in found]
@@ -411,14 +426,10 @@ class _CompilationBuilder:
                 for value, (_, draft) in zip(values, found, strict=True)
             ]
             fields[attribute] = given[0] if given[0] is not None and len(set(given)) == 1 else None
-        if fields["source"] is None and len(found) > 1:
-            # Provisions of several drafts with sources of their own: each is named by its code.
-            parts = [
-                f"{self.codes[col]}: {own.source}"
-                for col, (own, draft) in zip(cols, found, strict=True)
-                if own.source != draft.source and own.source
-            ]
-            fields["source"] = "; ".join(parts) or None
+        if attributed:
+            fields["alternatives"] = tuple(
+                alternative_text(self.codes[col], own) for col, (own, _) in zip(cols, found, strict=True)
+            )
         return fields
 
     def _paragraph_provenance(
@@ -430,15 +441,20 @@ class _CompilationBuilder:
         for index, paragraph in enumerate(paragraphs):
             levels: list[str | None] = []
             sources: list[str] = []
+            marked = False
             for col in cols:
                 clause = row.cells[col].clause
                 assert clause is not None
                 own, _ = self._cell_provenance(row, col)
                 held = clause.paragraphs[index] if index < len(clause.paragraphs) else None
                 levels.append((held.exactness if held and held.exactness else own.exactness) or "verbatim")
+                marked = marked or bool(held is not None and held.exactness)
                 if held is not None and held.source:
                     sources.append(f"{self.codes[col]}: {held.source}" if len(cols) > 1 else held.source)
-            out.append(replace(paragraph, exactness=_worst(levels), source="; ".join(sources) or None))
+            # Only a paragraph some draft marks says its own exactness: the others are as exact as
+            # each alternative's provision, which its ``alternative`` line gives.
+            exactness = _worst(levels) if marked else None
+            out.append(replace(paragraph, exactness=exactness, source="; ".join(sources) or None))
         return tuple(out)
 
     def _lead(self, row: Row) -> int:
@@ -492,7 +508,9 @@ class _CompilationBuilder:
             guarantee = clause.guarantee
             if guarantee is not None:
                 guarantee = _retarget_guarantee(guarantee, self.retarget[col])
-            fields = self._provenance_of(row, [col])
+            # A variant is one draft's text: it says that text's provenance in full.
+            own, _ = self._cell_provenance(row, col)
+            fields = {spec.attribute: getattr(own, spec.attribute) for spec in PROVISION_FIELDS}
             fields["proposer"] = fields["proposer"] or code
             paragraphs = self._paragraph_provenance(row, [col], self._spans_of(col, clause.paragraphs))
             out.append(

@@ -130,6 +130,14 @@ def test_markdown_matrix_golden():
     _golden("matrix.md", render_comparison(small(), "markdown"))
 
 
+def test_markdown_matrix_with_provenance_marks_golden():
+    # A paraphrased cell, a text known only in part, and the sub-point the excerpt lacks (not known).
+    drafts = [load(str(GOLDEN / f"provenance-{name}.clause")) for name in ("us", "e3")]
+    text = render_comparison(compare(drafts), "markdown")
+    assert "paraphrase" in text and "excerpt (the source quotes part of the text)" in text
+    _golden("provenance-matrix.md", text)
+
+
 def test_compilation_text_golden():
     _golden("compilation.clause", render_comparison(small(), "clause"))
 

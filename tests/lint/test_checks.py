@@ -119,6 +119,10 @@ CASES: dict[str, tuple[str, str]] = {
         "clause a 1 {\n  exactness: missing\n  Some text.\n}\n",
         "clause a 1 {\n  exactness: missing\n}\n",
     ),
+    "excerpt-without-text": (
+        "clause a 1 {\n  exactness: missing\n  extent: excerpt\n}\n",
+        "clause a 1 {\n  extent: excerpt\n  \\[...\\] the words quoted \\[...\\]\n}\n",
+    ),
     "guarantee-fields-exactness": (
         GUARANTEE.replace("guarantee g 1 {", "guarantee g 1 {\n  exactness: paraphrase"),
         GUARANTEE.replace("guarantee g 1 {", "guarantee g 1 {\n  exactness: paraphrase\n  fields-exactness: paraphrase")
@@ -205,6 +209,7 @@ def test_levels_are_as_documented() -> None:
         "unknown-mirror",
         "unknown-correspondence",
         "duplicate-number",
+        "excerpt-without-text",
     }
     assert {code for code, level in levels.items() if level == "error"} == errors
     assert levels["open-brackets"] == "info"

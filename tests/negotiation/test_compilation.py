@@ -403,3 +403,66 @@ def test_a_compiled_paragraph_keeps_its_own_exactness_and_a_variant_its_proposer
     source = compile_source(compare([us, ru]))
     assert "  ~ exactness: unverified\n  Two [US: words. | RU: other words.]" in source
     assert take(compiled, "RU").clause("g") is not None
+
+
+# --- each alternative keeps its own provenance (issue 14) --------------------------------------------
+
+
+@pytest.mark.skipif(not all(p.exists() for p in SHIPPED), reason="the example drafts are not in this checkout")
+def test_every_alternative_of_a_merged_row_says_its_own_proposer_date_source_and_exactness():
+    from clausekit.model import alternative_provenance, provenance_lookup
+
+    drafts = [load(str(p)) for p in SHIPPED]
+    comparison = compare(drafts)
+    compiled = loads(compile_source(comparison), "compilation.clause")
+    lookups = [provenance_lookup(d) for d in drafts]
+    merged = 0
+    for row in comparison.rows:
+        said = alternative_provenance(compiled.clause(row.key))
+        if not said:
+            continue  # a placeholder, or a row of variants, each of which has its own fields
+        held = {
+            comparison.columns[col].code: lookups[col](cell.clause)
+            for col, cell in enumerate(row.cells)
+            if cell.has_text
+        }
+        assert said == held, row.key
+        merged += len(held) > 1
+    assert merged > 10
+    # Russia's December 2021 demand answers US point 3: its alternative keeps its own date.
+    expectation = alternative_provenance(compiled.clause("nato-expansion-expectation"))
+    assert (expectation["RU"].date, expectation["US"].date) == ("2021-12-17", "2025-11-20")
+    assert (expectation["RU"].exactness, expectation["US"].exactness) == ("translated", "reconstructed")
+
+
+@pytest.mark.skipif(not all(p.exists() for p in SHIPPED), reason="the example drafts are not in this checkout")
+def test_taking_one_draft_gives_back_its_provenance_and_never_a_more_exact_one():
+    from clausekit.model import exactness_rank, provenance_lookup
+
+    drafts = [load(str(p)) for p in SHIPPED]
+    comparison = compare(drafts)
+    compiled = loads(compile_source(comparison), "compilation.clause")
+    was = provenance_lookup(compiled)
+    for col, column in enumerate(comparison.columns):
+        taken_draft = take(compiled, column.code)
+        taken, own = provenance_lookup(taken_draft), provenance_lookup(drafts[col])
+        for row in comparison.rows:
+            clause, cell = taken_draft.clause(row.key), row.cells[col]
+            if cell.has_text and compiled.clause(row.key).alternatives:
+                assert taken(clause) == own(cell.clause), (column.code, row.key)
+            else:
+                # Another draft's text, or none: as exact as the compilation said, no more.
+                before = exactness_rank(was(compiled.clause(row.key)).exactness)
+                assert exactness_rank(taken(clause).exactness) >= before, (column.code, row.key)
+
+
+def test_an_alternative_is_read_and_checked():
+    from clausekit.errors import ClauseSyntaxError
+
+    text = 'draft c "C" {\n}\n\nparties {\n  US "US"\n}\n\nclause a 1 {\n  alternative: %s\n\n  [US: One.]\n}\n'
+    clause = loads(text % "US; date: 2025-11-20; exactness: paraphrase; source: a; b", "c").clause("a")
+    assert clause.alternatives == ("US; date: 2025-11-20; exactness: paraphrase; source: a; b",)
+    with pytest.raises(ClauseSyntaxError, match="unknown exactness 'exact'"):
+        loads(text % "US; exactness: exact", "c")
+    codes = [d.code for d in check([loads(text % "RU; proposer: UA", "c")])]
+    assert codes.count("unknown-party") == 2

@@ -257,7 +257,10 @@ def build_comparison_view(comparison: Comparison) -> ComparisonView:
     def note(cell: Cell, col: int) -> str | None:
         if cell.clause is None:
             return None
-        return provenance_note(lookups[col](cell.clause), comparison.columns[col].draft)
+        said = provenance_note(lookups[col](cell.clause), comparison.columns[col].draft)
+        # An excerpt's words are all a reader sees of it: the cell says they are not the whole text.
+        excerpt = "excerpt (the source quotes part of the text)" if cell.clause.is_excerpt else None
+        return "; ".join(part for part in (said, excerpt) if part) or None
 
     rows = tuple(
         RowView(

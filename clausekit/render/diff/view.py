@@ -84,7 +84,7 @@ class DiffView:
     # Parties the parties blocks declare on one side only, as one sentence (None: no such party).
     # True, but a declaration is not a change of any clause, so it is not listed among them.
     declared: str | None = None
-    # Rows whose change is not known (a text is missing on one side), named in one line rather
+    # Rows whose change is not known (a text is missing, or known only in part, on one side), named in one line rather
     # than one finding each: each stands below with what is known of it.
     unknown: tuple[FindingView, ...] = ()
     kind_width: int = 28  # the widest kind listed, for the text layout's column
