@@ -82,7 +82,7 @@ def amendments_from_diff(result: DraftDiff) -> AmendmentList:
         result.new.id,
         result.old.proposer,
         result.new.proposer,
-        tuple(maker.notes) + _unknown_note(maker.unknown),
+        tuple(maker.notes) + _unknown_note(maker.unknown) + _excerpt_note(maker.excerpts),
     )
 
 
@@ -125,6 +125,7 @@ class _Maker:
         self.deferred: list[ClauseChange] = []
         self.inserted: set[str] = set()
         self.unknown: list[str] = []  # rows whose text is not known on one side
+        self.excerpts: list[str] = []  # rows whose text is known only in part on one side
 
     def _index(self, items: tuple, parent: Clause | None) -> None:  # type: ignore[type-arg]
         before: list[Clause] = []
@@ -207,6 +208,12 @@ class _Maker:
         if row.old.is_placeholder or row.new.is_placeholder:
             self.move_if_needed(row.old, row.new, "moved" in row.kinds)
             self.unknown.append(_cited(row))
+            return
+        if row.old.is_excerpt or row.new.is_excerpt:
+            # What an excerpt lacks is not known to be gone, nor where in the full text its words
+            # stand: an amendment drafted from it would strike what the full text may keep.
+            self.move_if_needed(row.old, row.new, "moved" in row.kinds)
+            self.excerpts.append(_cited(row))
             return
         # Only the top level holds an article: one that becomes a clause is first given its new
         # text, then moved in; a clause that becomes an article is moved out first. So each
@@ -370,12 +377,22 @@ def _cited(row: ClauseChange) -> str:
     return row.new_cited or row.old_cited or (row.new or row.old).id  # type: ignore[union-attr]
 
 
+def _excerpt_note(cited: list[str]) -> tuple[str, ...]:
+    """One note for the provisions that one draft gives only in part (``extent: excerpt``)."""
+    if not cited:
+        return ()
+    return (f"Known only in part on one side (extent: excerpt), so not amended: {', '.join(cited)}",)
+
+
 def _unknown_note(cited: list[str]) -> tuple[str, ...]:
     """One note for the provisions whose text one draft does not give: no amendment can say
     what is not known, so they have none (``clausekit diff`` lists them as not known)."""
     if not cited:
         return ()
-    return (f"Not known on one side (exactness: missing), so not amended: {', '.join(cited)}",)
+    return (
+        "Not known on one side (its text is missing, or it would stand in what an excerpt leaves out), "
+        f"so not amended: {', '.join(cited)}",
+    )
 
 
 def _walk(clause: Clause):  # type: ignore[no-untyped-def]

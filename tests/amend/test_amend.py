@@ -123,11 +123,14 @@ def test_us_plan_to_e3_counterproposal():
     sentences = [describe(a).text for a in amendments.amendments]
     assert "Delete point 3." in sentences and "Delete point 26." in sentences
     assert "In point 9, for “European” substitute “NATO”." in sentences
-    assert "Delete point 10(d)." in sentences
     assert all(a.proposer == "E3" for a in amendments.amendments)
     # the points whose E3 text is not known get no amendment, and a note says so
-    assert any("not amended: 10(c), 11, 12" in note for note in amendments.notes)
+    assert any("not amended: 10(c), 10(d), 11, 12" in note for note in amendments.notes)
     assert not any(a.target.number == "11" for a in amendments.amendments)
+    # E3 gives points 10, 14 and 21 only in part: none is amended (the full text may keep what the
+    # excerpt lacks: 10(d), the $100 billion), and a note says so.
+    assert "Known only in part on one side (extent: excerpt), so not amended: 10, 14, 21" in amendments.notes
+    assert not any(a.target.number in ("10", "10(d)", "14", "21") for a in amendments.amendments)
 
 
 @pytest.mark.parametrize("only", [{1}, {2, 3}])
