@@ -850,12 +850,20 @@ def clause_findings(
     found += _guarantee_findings(
         old.guarantee, new.guarantee, scale, prose, (context.old.names, context.new.names), levels
     )
-    rows = profile_rows(old, new, old_draft, new_draft)
+    return _sorted(_with_profiles(found, old, new, (old_draft, new_draft), scale))
+
+
+def _with_profiles(
+    found: list[_PlacedFinding], old: Clause, new: Clause, drafts: tuple[Draft, Draft], scale: ModalityScale
+) -> list[_PlacedFinding]:
+    """The findings with the guarantee profiles' (which say the core modality's change once), and,
+    for an excerpt on either side, what rests on what it lacks as not known."""
+    rows = profile_rows(old, new, *drafts)
     found = _without_the_core_modality(found, rows, scale)
     found += [_PlacedFinding(i, f) for i, f in enumerate(findings_of(rows))]
     if old.is_excerpt or new.is_excerpt:
         found = [replace(p, finding=_in_excerpt(p.finding, old.is_excerpt, new.is_excerpt)) for p in found]
-    return _sorted(found)
+    return found
 
 
 def _without_the_core_modality(
