@@ -440,6 +440,13 @@ QUOTED = [
         "russian-invasion-response",
         "recognition of the new territory and all other benefits of this deal will be revoked",
     ),
+    # liga.net, cut off where the sources file's quotation of it ends.
+    (
+        "us-28-point-plan",
+        "russian-invasion-response",
+        "in addition to a decisive coordinated military response, all global sanctions will be reinstated, the "
+        "recognition of the new territory and all other benefits of th",
+    ),
     (
         "us-28-point-plan",
         "guarantee-void-missile",
