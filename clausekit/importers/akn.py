@@ -526,6 +526,7 @@ class _Body:
             guarantee=reader.guarantees.get(eid, Guarantee()) if kind == "guarantee" else None,
             source=_ck(element, "source"),
             exactness=_ck(element, "exactness"),
+            extent=_ck(element, "extent"),
             date=_ck(element, "date"),
             proposer=_ck(element, "proposer"),
             fields_exactness=_ck(element, "fields-exactness"),

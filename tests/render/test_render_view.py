@@ -77,6 +77,15 @@ def test_a_clause_whose_exactness_differs_is_marked_and_a_missing_text_is_a_plac
     assert "2. [Text not available: not published]" in out
 
 
+def test_an_excerpt_is_marked_in_every_format_and_its_sub_clauses_are_not() -> None:
+    source = "clause a 1 {\n  extent: excerpt\n  x\n\n  clause b a {\n    y\n  }\n}\n"
+    out = text(source)
+    assert "1. x\n\n[Excerpt: the source gives only part of this provision]" in out
+    assert out.count("Excerpt:") == 1  # extent is the provision's own, not its sub-clauses'
+    assert "Excerpt: the source gives only part of this provision" in str(render(draft(source), "html"))
+    assert "Excerpt: the source gives only part of this provision" in str(render(draft(source), "markdown"))
+
+
 def test_brackets_show_attributed_alternatives_and_accept_takes_one_side() -> None:
     body = "clause a 1 {\n  capped at [US: 600,000 | E3: 800,000 in peacetime], [in peacetime] and [E3: x].\n}\n"
     assert "capped at [US: 600,000 / E3: 800,000 in peacetime], [in peacetime] and [E3: x]." in text(body)

@@ -357,6 +357,7 @@ class _AknDocumentWriter:
             ck_number=clause.number if shown is not None and number_from_num(shown) != clause.number else None,
             ck_source=clause.source,
             ck_exactness=clause.exactness,
+            ck_extent=clause.extent,
             ck_date=clause.date,
             ck_proposer=clause.proposer,
             **{"ck_fields-exactness": clause.fields_exactness},

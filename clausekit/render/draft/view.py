@@ -54,6 +54,9 @@ CLAUSE_MARKS = {
     "unverified": "Unverified text, not checked against any copy",
 }
 
+# The mark of a provision its source gives only in part (``extent: excerpt``; not inherited).
+EXCERPT_MARK = "excerpt: the source gives only part of this provision"
+
 # The notice of a draft that is verbatim as a whole but not in every part.
 PARTLY_NOTICE = "Not every part of this text is verbatim: {exceptions}."
 # How many provisions the exactness summary names for one level before it counts the rest.
@@ -245,6 +248,8 @@ class _DraftViewBuilder:
         exactness = own.exactness or "verbatim"
         if exactness != "missing" and exactness != (enclosing.exactness or "verbatim"):
             parts.append(CLAUSE_MARKS.get(exactness, exactness))
+        if clause.is_excerpt:
+            parts.append(EXCERPT_MARK)
         if own.source and own.source != enclosing.source and not clause.is_placeholder:
             parts.append(f"source: {own.source}")
         if own.proposer and own.proposer != enclosing.proposer:
