@@ -426,6 +426,17 @@ class _CompilationBuilder:
                 for value, (_, draft) in zip(values, found, strict=True)
             ]
             fields[attribute] = given[0] if given[0] is not None and len(set(given)) == 1 else None
+        guarantees = [row.cells[col].clause for col in cols]
+        if any(clause is not None and clause.guarantee is not None for clause in guarantees):
+            # The fields are as exact as the least exact part's (its own fields-exactness, else its text's).
+            levels = [
+                (clause.fields_exactness if clause is not None and clause.fields_exactness else None)
+                or own.exactness
+                or "verbatim"
+                for clause, (own, _) in zip(guarantees, found, strict=True)
+            ]
+            worst = _worst(levels)
+            fields["fields_exactness"] = None if worst == "verbatim" else worst
         if attributed:
             fields["alternatives"] = tuple(
                 alternative_text(self.codes[col], own) for col, (own, _) in zip(cols, found, strict=True)
@@ -521,6 +532,7 @@ class _CompilationBuilder:
                     None,
                     paragraphs,
                     guarantee=guarantee,
+                    fields_exactness=clause.fields_exactness if guarantee is not None else None,
                     **fields,
                 )
             )

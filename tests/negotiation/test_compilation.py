@@ -249,6 +249,19 @@ def test_the_shipped_drafts_round_trip():
     assert_round_trip([load(str(p)) for p in SHIPPED])
 
 
+def test_a_compiled_guarantee_says_how_exact_its_fields_are():
+    """A guarantee compiled from drafts that mark their fields' exactness keeps the least exact of
+    them (before, the compilation dropped it, and check warned on guarantee-2022 and us-guarantee)."""
+    drafts = [
+        load(str(DRAFTS / f"{name}.clause")) for name in ("us-28-point-plan", "e3-counterproposal", "russia-positions")
+    ]
+    compiled = compile_draft(compare(drafts))
+    codes = [d.code for d in check([compiled])]
+    assert "guarantee-fields-exactness" not in codes
+    guarantees = {clause.id: clause for clause in compiled.walk() if clause.guarantee is not None}
+    assert guarantees["guarantee-2022--ru"].fields_exactness == "paraphrase"
+
+
 # --- regressions found by the fuzzer (tests/reliability/test_fuzz.py) --------------------------------------
 
 
