@@ -42,6 +42,7 @@ from clausekit.diff.align import ratio
 from clausekit.diff.align import words as similarity_tokens
 from clausekit.diff.words import redline
 from clausekit.model import (
+    FIELDS_EXACTNESS,
     GUARANTEE_FIELDS,
     GUARANTEE_PROSE_FIELDS,
     PROVISION_FIELDS,
@@ -399,8 +400,25 @@ class _CompilationBuilder:
             paragraphs=self._paragraph_provenance(row, cols, paragraphs),
             guarantee=guarantee,
             children=nested,
+            fields_exactness=None if guarantee is None else self._fields_exactness(row, cols),
         )
         return replace(compiled, **self._provenance_of(row, cols))
+
+    def _fields_exactness(self, row: Row, cols: Sequence[int]) -> str | None:
+        """A merged guarantee's fields are as exact as the least exact part's (its own
+        fields-exactness, else its text's); None when that is verbatim."""
+        levels = []
+        for col in cols:
+            clause = row.cells[col].clause
+            assert clause is not None
+            own, _ = self._cell_provenance(row, col)
+            levels.append(clause.fields_exactness or own.exactness or "verbatim")
+        worst = _worst(levels)
+        if worst not in FIELDS_EXACTNESS.choices:
+            # A text whose provision inherits 'missing' (its draft's) is there all the same: its
+            # fields are then as exact as nothing checked them, the least a field may say.
+            worst = FIELDS_EXACTNESS.choices[-1]
+        return None if worst == "verbatim" else worst
 
     # --- provenance: each compiled provision says what its drafts' provisions say ---
 
@@ -426,17 +444,6 @@ class _CompilationBuilder:
                 for value, (_, draft) in zip(values, found, strict=True)
             ]
             fields[attribute] = given[0] if given[0] is not None and len(set(given)) == 1 else None
-        guarantees = [row.cells[col].clause for col in cols]
-        if any(clause is not None and clause.guarantee is not None for clause in guarantees):
-            # The fields are as exact as the least exact part's (its own fields-exactness, else its text's).
-            levels = [
-                (clause.fields_exactness if clause is not None and clause.fields_exactness else None)
-                or own.exactness
-                or "verbatim"
-                for clause, (own, _) in zip(guarantees, found, strict=True)
-            ]
-            worst = _worst(levels)
-            fields["fields_exactness"] = None if worst == "verbatim" else worst
         if attributed:
             fields["alternatives"] = tuple(
                 alternative_text(self.codes[col], own) for col, (own, _) in zip(cols, found, strict=True)

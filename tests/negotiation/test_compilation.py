@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -479,3 +480,18 @@ def test_an_alternative_is_read_and_checked():
         loads(text % "US; exactness: exact", "c")
     codes = [d.code for d in check([loads(text % "RU; proposer: UA", "c")])]
     assert codes.count("unknown-party") == 2
+
+
+def test_a_guarantee_whose_draft_is_missing_compiles_to_a_field_exactness_that_reads_back():
+    """Found by the fuzzer: a guarantee with text in a draft marked ``exactness: missing`` inherits
+    'missing', which fields-exactness cannot say; its fields are then 'unverified'."""
+    source = (
+        'draft a0 "A" {\n  exactness: missing\n}\n\nparties {\n  US "the United States"\n}\n\n'
+        "guarantee g {\n  exactness: verbatim\n  guarantor: US\n  beneficiary: US\n  Words.\n}\n"
+    )
+    other = source.replace('draft a0 "A"', 'draft b0 "B"').replace("Words.", "Other words.")
+    drafts = [loads(source, "a.clause"), loads(other, "b.clause")]
+    drafts = [replace(d, body=tuple(replace(c, exactness=None) for c in d.body)) for d in drafts]
+    text = compile_source(compare(drafts))
+    compiled = loads(text, "compilation.clause")
+    assert all(c.fields_exactness in (None, "unverified") for c in compiled.walk() if c.guarantee is not None)
