@@ -48,10 +48,6 @@ def profile_rows(old: Clause, new: Clause, old_draft: Draft, new_draft: Draft) -
     return [row for row in comparison.dimensions if row.name in CORE and row.verdict in PROFILE_DIRECTIONS]
 
 
-def profile_findings(old: Clause, new: Clause, old_draft: Draft, new_draft: Draft) -> list[Finding]:
-    """The profile findings of a change to a guarantee (nothing unless one side is a guarantee)."""
-    return [_finding(row) for row in profile_rows(old, new, old_draft, new_draft)]
-
-
 def findings_of(rows: list[DimensionComparison]) -> list[Finding]:
+    """The findings of the dimensions a change changes (``profile_rows``)."""
     return [_finding(row) for row in rows]

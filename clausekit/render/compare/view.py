@@ -196,7 +196,7 @@ def issue_heading(issue: str | None) -> str:
     return f"{issue}: {ISSUES[issue]}" if issue is not None else NO_ISSUE
 
 
-STANCE_TEXT = {"position": "position", "unknown": "text not available", "none": NO_POSITION}
+STANCE_TEXT = {"unknown": "text not available", "none": NO_POSITION}
 """What a cell of a matrix by issue says above the draft's clauses on the issue (``IssueRow.stance``)."""
 
 
